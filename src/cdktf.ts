@@ -1,0 +1,18 @@
+// The one place the project imports CDK for Terraform. cdktf is archived upstream; moving to its
+// fork (cdktn) means changing the module name here and in package.json, nowhere else.
+export {
+  App,
+  CloudBackend,
+  Fn,
+  LocalBackend,
+  NamedCloudWorkspace,
+  S3Backend,
+  TerraformLocal,
+  TerraformOutput,
+  TerraformProvider,
+  TerraformResource,
+  TerraformStack,
+  Testing,
+  Token,
+} from "cdktf";
+export type { ITerraformDependable, TerraformResourceLifecycle } from "cdktf";

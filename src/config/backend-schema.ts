@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+/** Where each stack keeps its state. Credentials come from the backend's own environment variables. */
+export const backendSchema = z.discriminatedUnion(
+  "type",
+  [
+    z.strictObject({
+      type: z.literal("local"),
+      directory: z.string().min(1).default("."),
+    }),
+    z
+      .strictObject({
+        type: z.literal("s3"),
+        bucket: z.string().min(3),
+        region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { message: 'Use an AWS region name, e.g. "eu-west-1".' }),
+        keyPrefix: z.string().min(1).default("cdktf-okta-cloudflare"),
+        encrypt: z.boolean().default(true),
+        useLockfile: z.boolean().optional(),
+        dynamodbTable: z.string().min(1).optional(),
+        kmsKeyId: z.string().min(1).optional(),
+      })
+      .superRefine((b, ctx) => {
+        if (b.useLockfile === undefined && !b.dynamodbTable) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["useLockfile"],
+            message: "Pick a state lock: set useLockfile to true (Terraform >= 1.10) or name a dynamodbTable.",
+          });
+        }
+      }),
+    z.strictObject({
+      type: z.literal("cloud"),
+      organization: z.string().min(1),
+      workspacePrefix: z.string().regex(/^[A-Za-z0-9_-]+$/, { message: "Use letters, digits, - and _ (workspace names)." }),
+      hostname: z.string().min(1).optional(),
+    }),
+  ],
+  { message: 'backend.type must be "local", "s3" or "cloud".' },
+);
+
+export type BackendConfig = z.output<typeof backendSchema>;

@@ -1,0 +1,112 @@
+import { Construct } from "constructs";
+import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
+import { AppGroupAssignments } from "@cdktf/provider-okta/lib/app-group-assignments";
+import { z } from "zod";
+import { parseOrThrow, isValidRegex, tokenOr, duplicates } from "../validation";
+import { teamNameSchema, accessCallbackUrl } from "../team";
+import { groupNameSchema, IOktaGroupResolver } from "./groups";
+import { OktaOrg, oktaAdminAppUrl, oktaOrgSchema } from "./org";
+import { assignGroups } from "./group-assignments";
+
+export const groupsClaimRegexSchema = tokenOr(
+  isValidRegex,
+  'The groups claim filter must be a valid regular expression; ".*" sends every group.',
+);
+
+/** Assigned groups: at least one, each once. */
+export const assignedGroupsSchema = z
+  .array(groupNameSchema)
+  .min(1, { message: "Assign at least one Okta group, or nobody can sign in through this app." })
+  .superRefine((names, ctx) => {
+    const repeated = duplicates(names);
+    if (repeated.length > 0) ctx.addIssue({ code: "custom", message: `Remove the duplicate group(s): ${repeated.join(", ")}.` });
+  });
+
+export const accessOidcAppPropsSchema = z.strictObject({
+  okta: oktaOrgSchema,
+  teamName: teamNameSchema,
+  label: z.string().min(1).optional(),
+  groupsClaimRegex: groupsClaimRegexSchema.optional(),
+  pkce: z.boolean().optional(),
+  assignedGroups: assignedGroupsSchema,
+  groups: z.custom<IOktaGroupResolver>((v) => typeof (v as IOktaGroupResolver)?.idOf === "function", {
+    message: "Pass an OktaGroups (or any object with idOf(name)).",
+  }),
+  preventDestroy: z.boolean().optional(),
+});
+
+export interface AccessOidcAppProps {
+  /** The Okta org the app lives in (used for admin links). */
+  readonly okta: OktaOrg;
+  /** Cloudflare Zero Trust team name: `<team>.cloudflareaccess.com` (Settings > Custom Pages). */
+  readonly teamName: string;
+  /**
+   * App name shown in Okta (seed: "Enter any name for the application").
+   * @default "Cloudflare Access"
+   */
+  readonly label?: string;
+  /**
+   * Groups claim filter, "Matches regex" (seed step: set it to `.*`).
+   * @default ".*"
+   */
+  readonly groupsClaimRegex?: string;
+  /**
+   * Require PKCE on the Okta side; pair it with `pkce` on the login method (seed step 13).
+   * @default false
+   */
+  readonly pkce?: boolean;
+  /** Okta groups whose members may sign in (seed: "Choose the desired Assignment option"). */
+  readonly assignedGroups: string[];
+  /** Resolves group names to IDs. */
+  readonly groups: IOktaGroupResolver;
+  /**
+   * Refuse to destroy the app: deleting it locks every user out of Access.
+   * @default true
+   */
+  readonly preventDestroy?: boolean;
+}
+
+/**
+ * The Okta OIDC web app that Cloudflare Access signs users in with (seed: "Set up Okta as an OIDC
+ * provider", steps 1-7): web app, authorization code flow, the Access callback as redirect URI,
+ * a groups claim filter, and group assignments.
+ */
+export class AccessOidcApp extends Construct {
+  /** The `okta_app_oauth` resource. */
+  public readonly app: AppOauth;
+  /** The `okta_app_group_assignments` resource. */
+  public readonly assignments: AppGroupAssignments;
+  /** Okta app ID. */
+  public readonly appId: string;
+  /** OIDC client ID, for the Cloudflare login method. */
+  public readonly clientId: string;
+  /** OIDC client secret (sensitive), for the Cloudflare login method. */
+  public readonly clientSecret: string;
+  /** `https://<team>.cloudflareaccess.com/cdn-cgi/access/callback`. */
+  public readonly redirectUri: string;
+  /** The app's page in the Okta admin console. */
+  public readonly adminUrl: string;
+
+  constructor(scope: Construct, id: string, props: AccessOidcAppProps) {
+    super(scope, id);
+    const p = parseOrThrow(accessOidcAppPropsSchema, props, id);
+    this.redirectUri = accessCallbackUrl(p.teamName);
+    this.app = new AppOauth(this, "app", {
+      label: p.label ?? "Cloudflare Access",
+      type: "web",
+      grantTypes: ["authorization_code"],
+      responseTypes: ["code"],
+      redirectUris: [this.redirectUri],
+      tokenEndpointAuthMethod: "client_secret_basic",
+      pkceRequired: p.pkce ?? false,
+      consentMethod: "TRUSTED",
+      groupsClaim: { type: "FILTER", filterType: "REGEX", name: "groups", value: p.groupsClaimRegex ?? ".*" },
+      lifecycle: { preventDestroy: p.preventDestroy ?? true },
+    });
+    this.assignments = assignGroups(this, this.app.id, p.assignedGroups, p.groups);
+    this.appId = this.app.id;
+    this.clientId = this.app.clientId;
+    this.clientSecret = this.app.clientSecret;
+    this.adminUrl = oktaAdminAppUrl(p.okta, "oidc_client", this.app.id);
+  }
+}

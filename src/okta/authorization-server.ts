@@ -1,0 +1,92 @@
+import { Construct } from "constructs";
+import { AuthServer } from "@cdktf/provider-okta/lib/auth-server";
+import { AuthServerClaim } from "@cdktf/provider-okta/lib/auth-server-claim";
+import { AuthServerPolicy } from "@cdktf/provider-okta/lib/auth-server-policy";
+import { AuthServerPolicyRule } from "@cdktf/provider-okta/lib/auth-server-policy-rule";
+import { AuthServerScope } from "@cdktf/provider-okta/lib/auth-server-scope";
+import { z } from "zod";
+import { parseOrThrow } from "../validation";
+import { groupsClaimRegexSchema } from "./access-oidc-app";
+
+export const authorizationServerPropsSchema = z.strictObject({
+  name: z.string().min(1).optional(),
+  audience: z.string().min(1),
+  clientId: z.string().min(1),
+  groupsClaimRegex: groupsClaimRegexSchema.optional(),
+});
+
+export interface AccessAuthorizationServerProps {
+  /**
+   * Name shown in Okta (Security > API > Authorization Servers).
+   * @default "Cloudflare Access"
+   */
+  readonly name?: string;
+  /** Audience of issued tokens; the Zero Trust team domain is a good choice. */
+  readonly audience: string;
+  /** Client ID of the OIDC app allowed to get tokens from this server. */
+  readonly clientId: string;
+  /**
+   * Which groups the `groups` claim carries.
+   * @default ".*"
+   */
+  readonly groupsClaimRegex?: string;
+}
+
+/**
+ * A custom Okta authorization server with the `groups` scope enabled (seed step 12.1), a groups
+ * claim, and an access policy for the Access app (without a policy Okta refuses every token request).
+ */
+export class AccessAuthorizationServer extends Construct {
+  /** The `okta_auth_server` resource. */
+  public readonly server: AuthServer;
+  /** The Authorization Server ID to enter in Zero Trust (seed step 12.2). */
+  public readonly authorizationServerId: string;
+  /** Issuer URL of the server. */
+  public readonly issuer: string;
+
+  constructor(scope: Construct, id: string, props: AccessAuthorizationServerProps) {
+    super(scope, id);
+    const p = parseOrThrow(authorizationServerPropsSchema, props, id);
+    this.server = new AuthServer(this, "server", {
+      name: p.name ?? "Cloudflare Access",
+      description: "Issues tokens for the Cloudflare Zero Trust login method",
+      audiences: [p.audience],
+    });
+    const authServerId = this.server.id;
+    const scope_ = new AuthServerScope(this, "groups-scope", {
+      authServerId,
+      name: "groups",
+      description: "Group membership for Cloudflare Access",
+      consent: "IMPLICIT",
+      metadataPublish: "ALL_CLIENTS",
+    });
+    new AuthServerClaim(this, "groups-claim", {
+      authServerId,
+      name: "groups",
+      claimType: "IDENTITY",
+      valueType: "GROUPS",
+      groupFilterType: "REGEX",
+      value: p.groupsClaimRegex ?? ".*",
+      scopes: [scope_.name],
+      alwaysIncludeInToken: true,
+    });
+    const policy = new AuthServerPolicy(this, "policy", {
+      authServerId,
+      name: "Cloudflare Access",
+      description: "Lets the Cloudflare Access app sign users in",
+      priority: 1,
+      clientWhitelist: [p.clientId],
+    });
+    new AuthServerPolicyRule(this, "policy-rule", {
+      authServerId,
+      policyId: policy.id,
+      name: "Authorization code",
+      priority: 1,
+      grantTypeWhitelist: ["authorization_code"],
+      groupWhitelist: ["EVERYONE"],
+      scopeWhitelist: ["*"],
+    });
+    this.authorizationServerId = authServerId;
+    this.issuer = this.server.issuer;
+  }
+}

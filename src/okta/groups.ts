@@ -1,0 +1,98 @@
+import { Construct } from "constructs";
+import { DataOktaGroups } from "@cdktf/provider-okta/lib/data-okta-groups";
+import { z } from "zod";
+import { Fn, TerraformLocal, Token } from "../cdktf";
+import { parseOrThrow } from "../validation";
+
+/** Turns an Okta group name (or ID) into an ID Terraform can use. */
+export interface IOktaGroupResolver {
+  /** The group's ID: the value itself when it is already an ID, else a reference resolved at plan time. */
+  idOf(nameOrId: string): string;
+}
+
+/** An Okta group ID (`00g` and 17 more characters): used as is, with no API call. */
+export function isOktaGroupId(value: string): boolean {
+  return /^00g[A-Za-z0-9]{17}$/.test(value);
+}
+
+export const groupNameSchema = z
+  .string()
+  .min(1, { message: "Use the Okta group's name as shown in Okta, or its ID (00g...)." })
+  .max(255, { message: "Okta group names are at most 255 characters." })
+  .refine((v) => !/[$%]\{/.test(v), { message: 'Group names containing "${" or "%{" cannot be used in Terraform expressions: rename the group or use its ID (00g...).' });
+
+const propsSchema = z.strictObject({
+  names: z.array(groupNameSchema),
+  chunkSize: z.number().int().min(1).max(200).optional(),
+});
+
+export interface OktaGroupsProps {
+  /** Group names (or IDs, which need no lookup) that `idOf` will be asked for. */
+  readonly names: string[];
+  /**
+   * Names looked up by one `okta_groups` search each. One search is one API call (pages of 200), so
+   * 1,000 groups cost 10 calls instead of 1,000 `okta_group` reads.
+   * @default 100
+   */
+  readonly chunkSize?: number;
+}
+
+/**
+ * Existing Okta groups named in the config, resolved to IDs with as few API calls as possible.
+ * Plan fails with the missing names when a group does not exist.
+ */
+export class OktaGroups extends Construct implements IOktaGroupResolver {
+  /** The names this resolver knows, in the order given, without duplicates. */
+  public readonly names: string[];
+  private readonly ids?: TerraformLocal;
+  private readonly cache = new Map<string, string>();
+
+  constructor(scope: Construct, id: string, props: OktaGroupsProps) {
+    super(scope, id);
+    const { names, chunkSize = 100 } = parseOrThrow(propsSchema, props, id);
+    this.names = [...new Set(names)];
+    const lookups = this.names.filter((n) => !isOktaGroupId(n));
+    const searches = chunk(lookups, chunkSize).map((batch, i) => {
+      const search = batch.map((n) => `profile.name eq ${JSON.stringify(n)}`).join(" or ");
+      return new DataOktaGroups(this, `search-${i}`, {
+        search,
+        lifecycle: {
+          postcondition: [
+            {
+              condition: `\${length(setsubtract(${hcl(batch)}, self.groups[*].name)) == 0}`,
+              errorMessage: `Okta groups not found (check the names in the config): \${join(", ", setsubtract(${hcl(batch)}, self.groups[*].name))}`,
+            },
+          ],
+        },
+      });
+    });
+    if (searches.length > 0) {
+      const all = searches.map((s) => `data.${s.terraformResourceType}.${s.friendlyUniqueId}.groups`).join(", ");
+      this.ids = new TerraformLocal(this, "ids", `\${{ for g in concat(${all}) : g.name => g.id }}`);
+    }
+  }
+
+  public idOf(nameOrId: string): string {
+    if (isOktaGroupId(nameOrId) || Token.isUnresolved(nameOrId)) return nameOrId;
+    if (!this.names.includes(nameOrId) || !this.ids) {
+      throw new Error(`Okta group "${nameOrId}" was not given to ${this.node.path}: add it to its names.`);
+    }
+    let id = this.cache.get(nameOrId);
+    if (!id) {
+      id = Token.asString(Fn.lookup(this.ids.asAnyMap, nameOrId));
+      this.cache.set(nameOrId, id);
+    }
+    return id;
+  }
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** A list of strings as an HCL literal inside an interpolation. */
+function hcl(values: string[]): string {
+  return `[${values.map((v) => JSON.stringify(v)).join(", ")}]`;
+}

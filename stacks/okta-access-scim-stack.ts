@@ -1,0 +1,32 @@
+import { Construct } from "constructs";
+import { TerraformStack } from "../src/cdktf";
+import { Config } from "../src/config/schema";
+import { AccessScimApp } from "../src/okta/scim-app";
+import { applyBackend } from "./backend";
+import { CloudflareAccessStack } from "./cloudflare-access-stack";
+import { OktaAccessOidcStack } from "./okta-access-oidc-stack";
+import { output } from "./outputs";
+import { oktaProvider } from "./providers";
+
+type AccessScim = NonNullable<Config["accessLogin"]["scim"]>;
+
+/** Okta side of Access SCIM: the SCIM 2.0 Test App (Header Auth), pointed at the login method's SCIM Endpoint. */
+export class OktaAccessScimStack extends TerraformStack {
+  public readonly scimApp: AccessScimApp;
+
+  constructor(scope: Construct, id: string, config: Config, scim: AccessScim, oidc: OktaAccessOidcStack, cloudflare: CloudflareAccessStack) {
+    super(scope, id);
+    applyBackend(this, config.backend, config.name);
+    oktaProvider(this, config);
+    this.scimApp = new AccessScimApp(this, "access-scim-app", {
+      okta: { orgName: config.okta.orgName, baseUrl: config.okta.baseUrl },
+      label: scim.appLabel,
+      assignedGroups: scim.assignedGroups,
+      pushGroups: scim.pushGroups,
+      groups: oidc.groups,
+      baseUrl: cloudflare.loginMethod.scimBaseUrl,
+    });
+    output(this, "scim_app_id", this.scimApp.appId, "Okta SCIM 2.0 Test App (Header Auth) for Access");
+    output(this, "scim_app_admin_url", this.scimApp.adminUrl, "The SCIM app in the Okta admin console");
+  }
+}
