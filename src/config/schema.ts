@@ -55,6 +55,17 @@ const accessLoginSchema = z
     }
   });
 
+/** Dashboard SCIM: Okta provisions Cloudflare account members. Absent or disabled: no resources. */
+const dashboardScimSchema = z
+  .strictObject({
+    enabled: z.boolean().default(true),
+    assignedGroups: assignedGroupsSchema,
+    pushGroups: z.array(groupNameSchema).optional(),
+    appLabel: z.string().min(1).optional(),
+    provisioningConfigured: z.boolean().default(false),
+  })
+  .superRefine(pushGroupsRule);
+
 /** The project's config file. Unknown keys are errors: a typo must not be ignored. */
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -71,6 +82,7 @@ export const configSchema = z.strictObject({
     teamName: teamNameSchema,
   }),
   accessLogin: accessLoginSchema,
+  dashboardScim: dashboardScimSchema.optional(),
   backend: backendSchema.default({ type: "local", directory: "." }),
 });
 

@@ -171,3 +171,11 @@ export class AccessScimApp extends ScimApp {
     super(scope, id, props, headerAuthScimApp);
   }
 }
+
+/** "SCIM 2.0 Test App (OAuth Bearer Token)": dashboard SCIM. Cloudflare does not support profile updates. */
+export const oauthBearerScimApp: ScimAppKind = {
+  preconfiguredApp: "scim2testapp",
+  catalogName: "SCIM 2.0 Test App (OAuth Bearer Token)",
+  defaultLabel: "Cloudflare Dashboard SCIM",
+  defaultProvisioning: { createUsers: true, updateUserAttributes: false, deactivateUsers: true, importGroups: false },
+};
