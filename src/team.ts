@@ -8,7 +8,8 @@ export const teamNameSchema = z
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, {
     message:
       'Use the Zero Trust team name only (Settings > Custom Pages), e.g. "acme" for acme.cloudflareaccess.com: lowercase letters, digits and inner hyphens.',
-  });
+  })
+  .meta({ description: "Zero Trust team name: the <team> of <team>.cloudflareaccess.com." });
 
 /** `https://<team>.cloudflareaccess.com`. */
 export function teamDomainUrl(teamName: string): string {

@@ -1,16 +1,20 @@
 import { z } from "zod";
 import { Token } from "./cdktf";
+import { issueFix } from "./issue-fixes";
+import { closest, descriptionAt, keyPaths, knownKeys } from "./schema-paths";
 
 /**
  * Bad input: names the field, the value and the fix, so a pipeline log says what to change.
+ * `problem` replaces "<value> is not valid" where the value is not the point (an unknown key).
  */
 export class ValidationError extends Error {
   constructor(
     public readonly field: string,
     public readonly value: unknown,
     public readonly fix: string,
+    problem?: string,
   ) {
-    super(`${field}: ${describe(value)} is not valid. ${fix}`);
+    super(`${headline(field, value, problem)}. ${fix}`);
     this.name = "ValidationError";
   }
 }
@@ -23,9 +27,13 @@ export class ValidationErrors extends Error {
   }
 }
 
+function headline(field: string, value: unknown, problem?: string): string {
+  if (problem) return `${field} ${problem}`;
+  return value === undefined ? `${field} is missing` : `${field}: ${describe(value)} is not valid`;
+}
+
 function describe(value: unknown): string {
-  if (value === undefined) return "(missing)";
-  const text = JSON.stringify(value);
+  const text = JSON.stringify(value) ?? String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
@@ -50,40 +58,63 @@ export function duplicates(values: readonly string[]): string[] {
   return [...new Set(values.filter((v) => seen.has(v) || !seen.add(v)))];
 }
 
-/** Turns zod issues into ValidationErrors with dotted field paths under `prefix`. */
+/**
+ * Turns zod issues into ValidationErrors with dotted field paths under `prefix`. Given the schema,
+ * unknown keys get a "did you mean", and missing or mistyped fields the field's description.
+ */
 export function toValidationErrors(
   issues: readonly z.core.$ZodIssue[],
   input: unknown,
   prefix: string,
-  suggest?: (path: PropertyKey[], key: string) => string | undefined,
+  schema?: z.core.$ZodType,
 ): ValidationErrors {
   return new ValidationErrors(
-    issues.map((issue) => {
+    issues.flatMap((issue) => {
       if (issue.code === "unrecognized_keys") {
-        const keys = issue.keys.map((k) => {
-          const hint = suggest?.(issue.path, k);
-          return hint ? `"${k}" (did you mean "${hint}"?)` : `"${k}"`;
-        });
-        return new ValidationError(
-          fieldName(prefix, issue.path),
-          at(input, issue.path) === undefined ? undefined : Object.keys(at(input, issue.path) as object),
-          `Unknown key ${keys.join(", ")}: remove it or fix its spelling.`,
-        );
+        return issue.keys.map((key) => unknownKey(prefix, [...issue.path, key], schema));
       }
-      return new ValidationError(fieldName(prefix, issue.path), at(input, issue.path), issue.message);
+      const description = issue.code === "invalid_type" && schema ? descriptionAt(schema, issue.path) : undefined;
+      const fix = description ? `${issue.message} ${description}` : issue.message;
+      return [new ValidationError(fieldName(prefix, issue.path), at(input, issue.path), fix)];
     }),
   );
 }
 
+// The value of an unknown key is left out of the message: it may be a credential pasted by mistake.
+function unknownKey(prefix: string, path: PropertyKey[], schema?: z.core.$ZodType): ValidationError {
+  const key = String(path[path.length - 1]);
+  const field = fieldName(prefix, path);
+  const problem = "is not a known key";
+  const siblings = schema ? knownKeys(schema, path.slice(0, -1)) : [];
+  const typo = closest(key, siblings);
+  if (typo) return new ValidationError(field, undefined, `Did you mean "${typo}"? Fix the spelling, or remove it.`, problem);
+  if (/token|secret|password|private_?key|api_?key/i.test(key)) {
+    const fix = "Credentials never go in the config file: remove it, and set the provider's environment variable instead (see docs/reliability.md, Secrets and credentials).";
+    return new ValidationError(field, undefined, fix, problem);
+  }
+  const elsewhere = schema ? keyPaths(schema).filter((p) => p.split(".").pop()?.toLowerCase() === key.toLowerCase()) : [];
+  if (elsewhere.length > 0) {
+    return new ValidationError(field, undefined, `It belongs elsewhere: move it to ${elsewhere.join(" or ")}.`, problem);
+  }
+  const known = siblings.length > 0 ? ` Keys allowed here: ${siblings.join(", ")}.` : "";
+  return new ValidationError(field, undefined, `Remove it.${known}`, problem);
+}
+
 /** Parses `input` with `schema`, throwing ValidationErrors that name fields under `prefix`. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, prefix: string): z.output<S> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw toValidationErrors(result.error.issues, input, prefix);
+  const result = schema.safeParse(input, { error: issueFix });
+  if (!result.success) throw toValidationErrors(result.error.issues, input, prefix, schema);
   return result.data;
 }
 
+/** `accessLogin.scim.pushGroups[2]`, `backend["my key"]`: the field as a person finds it in the file. */
 export function fieldName(prefix: string, path: readonly PropertyKey[]): string {
-  return [prefix, ...path.map(String)].filter((p) => p !== "").join(".") || "(root)";
+  const name = path.reduce<string>((name, key) => {
+    if (typeof key === "number") return `${name}[${key}]`;
+    if (!/^[A-Za-z_$][\w$-]*$/.test(String(key))) return `${name}[${JSON.stringify(String(key))}]`;
+    return name ? `${name}.${String(key)}` : String(key);
+  }, prefix);
+  return name || "(root)";
 }
 
 function at(value: unknown, path: readonly PropertyKey[]): unknown {

@@ -35,7 +35,8 @@ export const backendSchema = z.discriminatedUnion(
       hostname: z.string().min(1).optional(),
     }),
   ],
-  { message: 'backend.type must be "local", "s3" or "cloud".' },
+  // Only an unknown or missing `type` gets this message; the other issues get the usual fixes.
+  { error: (issue) => (issue.code === "invalid_union" ? 'Use "local", "s3" or "cloud".' : undefined) },
 );
 
 export type BackendConfig = z.output<typeof backendSchema>;

@@ -79,7 +79,8 @@ export class OktaGroups extends Construct implements IOktaGroupResolver {
     }
     let id = this.cache.get(nameOrId);
     if (!id) {
-      id = Token.asString(Fn.lookup(this.ids.asAnyMap, nameOrId));
+      // cdktf 0.21 writes the key between double quotes without escaping it: a name holding " or \ would break HCL.
+      id = Token.asString(Fn.lookup(this.ids.asAnyMap, nameOrId.replace(/[\\"]/g, "\\$&")));
       this.cache.set(nameOrId, id);
     }
     return id;

@@ -5,14 +5,16 @@ export const oktaOrgNameSchema = z
   .string()
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9-]{0,62}$/, {
     message: 'Use the Okta org name only, e.g. "acme" for https://acme.okta.com (letters, digits, hyphens).',
-  });
+  })
+  .meta({ description: "Okta org name: the acme of https://acme.okta.com." });
 
 /** Okta base domain: `okta.com`, `oktapreview.com`, `okta-emea.com`, ... */
 export const oktaBaseUrlSchema = z
   .string()
   .regex(/^(?!-)[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+$/, {
     message: 'Use the base domain without scheme or org, e.g. "okta.com" or "oktapreview.com".',
-  });
+  })
+  .meta({ description: "Okta base domain: okta.com, oktapreview.com, okta-emea.com, ..." });
 
 /** Where an Okta org lives. */
 export interface OktaOrg {
