@@ -21,7 +21,7 @@ describe("config", () => {
 
   test("a misspelled key is an error that suggests the right one", () => {
     const input = exampleConfigInput();
-    input.accessLogin.scim!.seatDeprovison = true;
+    (input.accessLogin.scim as Record<string, unknown>).seatDeprovison = true;
     expect(() => parseConfig(input)).toThrow(/accessLogin\.scim: .* Unknown key "seatDeprovison" \(did you mean "seatDeprovision"\?\)/);
   });
 
