@@ -4,21 +4,10 @@ import { scimSettingsSchema } from "../cloudflare/okta-login-method";
 import { assignedGroupsSchema, groupsClaimRegexSchema } from "../okta/access-oidc-app";
 import { groupNameSchema } from "../okta/groups";
 import { oktaBaseUrlSchema, oktaOrgNameSchema } from "../okta/org";
-import { pushGroupsOutsideAssigned } from "../okta/scim-app";
+import { checkPushGroupsAssigned } from "../okta/scim-app";
 import { teamNameSchema } from "../team";
 import { backendSchema } from "./backend-schema";
 import { oktaProviderSettingsSchema } from "./okta-provider-settings";
-
-const pushGroupsRule = (p: { assignedGroups: string[]; pushGroups?: string[] }, ctx: z.RefinementCtx) => {
-  const outside = pushGroupsOutsideAssigned(p.assignedGroups, p.pushGroups ?? []);
-  if (outside.length > 0) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["pushGroups"],
-      message: `Push groups must also be assigned groups: add ${outside.map((g) => `"${g}"`).join(", ")} to assignedGroups or remove it from pushGroups.`,
-    });
-  }
-};
 
 const accessScimSchema = scimSettingsSchema
   .safeExtend({
@@ -27,7 +16,7 @@ const accessScimSchema = scimSettingsSchema
     appLabel: z.string().min(1).optional(),
     provisioningConfigured: z.boolean().default(false),
   })
-  .superRefine(pushGroupsRule);
+  .superRefine(checkPushGroupsAssigned);
 
 const accessLoginSchema = z
   .strictObject({
@@ -64,7 +53,7 @@ const dashboardScimSchema = z
     appLabel: z.string().min(1).optional(),
     provisioningConfigured: z.boolean().default(false),
   })
-  .superRefine(pushGroupsRule);
+  .superRefine(checkPushGroupsAssigned);
 
 /** The project's config file. Unknown keys are errors: a typo must not be ignored. */
 export const configSchema = z.strictObject({

@@ -35,6 +35,18 @@ export function pushGroupsOutsideAssigned(assigned: readonly string[], push: rea
   return push.filter((g) => !assigned.includes(g));
 }
 
+/** The zod refinement of that rule, shared by construct props and the config file. */
+export function checkPushGroupsAssigned(p: { assignedGroups: string[]; pushGroups?: string[] }, ctx: z.RefinementCtx): void {
+  const outside = pushGroupsOutsideAssigned(p.assignedGroups, p.pushGroups ?? []);
+  if (outside.length > 0) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["pushGroups"],
+      message: `Push groups must also be assigned groups: add ${outside.map((g) => `"${g}"`).join(", ")} to assignedGroups or remove it from pushGroups.`,
+    });
+  }
+}
+
 export const scimAppPropsSchema = z
   .strictObject({
     okta: oktaOrgSchema,
@@ -48,14 +60,7 @@ export const scimAppPropsSchema = z
     provisioning: scimProvisioningSchema.optional(),
     hideIcons: z.boolean().optional(),
   })
-  .superRefine((p, ctx) => {
-    const outside = pushGroupsOutsideAssigned(p.assignedGroups, p.pushGroups ?? []);
-    if (outside.length > 0) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["pushGroups"],
-        message: `Push groups must also be assigned groups: add ${outside.join(", ")} to assignedGroups or remove it from pushGroups.`,
-      });
+  .superRefine(checkPushGroupsAssigned);
     }
   });
 

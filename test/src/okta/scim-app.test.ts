@@ -49,7 +49,7 @@ describe("AccessScimApp", () => {
 
   test("refuses push groups that are not assigned", () => {
     expect(() => build({ pushGroups: ["Engineering", "Sales"] })).toThrow(
-      /scim\.pushGroups: .* is not valid\. Push groups must also be assigned groups: add Sales/,
+      /scim\.pushGroups: .* is not valid\. Push groups must also be assigned groups: add "Sales"/,
     );
   });
 });
