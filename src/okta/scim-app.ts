@@ -61,8 +61,6 @@ export const scimAppPropsSchema = z
     hideIcons: z.boolean().optional(),
   })
   .superRefine(checkPushGroupsAssigned);
-    }
-  });
 
 export interface ScimAppProps {
   /** The Okta org the app lives in (used for admin links). */
