@@ -8,5 +8,8 @@ export * from "./okta/authorization-server";
 export * from "./okta/scim-app";
 export * from "./cloudflare/account";
 export * from "./cloudflare/okta-login-method";
+export * from "./cloudflare/access-groups";
+export * from "./cloudflare/access-application";
 export * from "./config/schema";
+export * from "./config/access-policies-schema";
 export * from "./config/load";

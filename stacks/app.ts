@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { Config } from "../src/config/schema";
+import { CloudflareAccessPoliciesStack } from "./cloudflare-access-policies-stack";
 import { CloudflareAccessStack } from "./cloudflare-access-stack";
 import { OktaAccessOidcStack } from "./okta-access-oidc-stack";
 import { OktaAccessScimStack } from "./okta-access-scim-stack";
@@ -9,6 +10,7 @@ export interface ProjectStacks {
   readonly oktaAccessOidc: OktaAccessOidcStack;
   readonly cloudflareAccess: CloudflareAccessStack;
   readonly oktaAccessScim?: OktaAccessScimStack;
+  readonly cloudflareAccessPolicies: CloudflareAccessPoliciesStack;
 }
 
 export function buildStacks(app: Construct, config: Config): ProjectStacks {
@@ -19,5 +21,6 @@ export function buildStacks(app: Construct, config: Config): ProjectStacks {
     scim?.enabled !== false && scim
       ? new OktaAccessScimStack(app, "okta-access-scim", config, scim, oktaAccessOidc, cloudflareAccess)
       : undefined;
-  return { oktaAccessOidc, cloudflareAccess, oktaAccessScim };
+  const cloudflareAccessPolicies = new CloudflareAccessPoliciesStack(app, "cloudflare-access-policies", config, cloudflareAccess);
+  return { oktaAccessOidc, cloudflareAccess, oktaAccessScim, cloudflareAccessPolicies };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { accessOktaGroupSchema } from "../cloudflare/access-groups";
 import { accountIdSchema } from "../cloudflare/account";
 import { scimSettingsSchema } from "../cloudflare/okta-login-method";
 import { assignedGroupsSchema, groupsClaimRegexSchema } from "../okta/access-oidc-app";
@@ -6,6 +7,7 @@ import { groupNameSchema } from "../okta/groups";
 import { oktaBaseUrlSchema, oktaOrgNameSchema } from "../okta/org";
 import { checkPushGroupsAssigned } from "../okta/scim-app";
 import { teamNameSchema } from "../team";
+import { accessApplicationsSchema, accessGroupsRule, allowGroupsRule } from "./access-policies-schema";
 import { backendSchema } from "./backend-schema";
 import { oktaProviderSettingsSchema } from "./okta-provider-settings";
 
@@ -33,7 +35,12 @@ const accessLoginSchema = z
     assignedGroups: assignedGroupsSchema,
     preventDestroy: z.boolean().default(true),
     scim: accessScimSchema.optional(),
+    accessGroups: z
+      .array(accessOktaGroupSchema)
+      .optional()
+      .describe('Okta groups (names) that get a Zero Trust Access group named "<login method name>: <group>" for policies. Each must be pushed by Access SCIM. Default: the scim push groups.'),
   })
+  .superRefine(accessGroupsRule)
   .superRefine((a, ctx) => {
     if (a.authorizationServerId && a.createAuthorizationServer) {
       ctx.addIssue({
@@ -72,8 +79,11 @@ export const configSchema = z.strictObject({
   }),
   accessLogin: accessLoginSchema,
   dashboardScim: dashboardScimSchema.optional(),
+  accessApplications: accessApplicationsSchema
+    .optional()
+    .describe("Self-hosted Access applications behind the Okta login method, each with an allow policy on the Access groups of allowGroups."),
   backend: backendSchema.default({ type: "local", directory: "." }),
-});
+}).superRefine(allowGroupsRule);
 
 export type Config = z.output<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;
