@@ -2,8 +2,10 @@ import { Construct } from "constructs";
 import { Config } from "../src/config/schema";
 import { CloudflareAccessPoliciesStack } from "./cloudflare-access-policies-stack";
 import { CloudflareAccessStack } from "./cloudflare-access-stack";
+import { CloudflareDashboardScimStack, DashboardScim } from "./cloudflare-dashboard-scim-stack";
 import { OktaAccessOidcStack } from "./okta-access-oidc-stack";
 import { OktaAccessScimStack } from "./okta-access-scim-stack";
+import { OktaDashboardScimStack } from "./okta-dashboard-scim-stack";
 
 /** The stacks of one config, wired so `cdktf deploy '*'` runs them in dependency order. */
 export interface ProjectStacks {
@@ -11,6 +13,8 @@ export interface ProjectStacks {
   readonly cloudflareAccess: CloudflareAccessStack;
   readonly oktaAccessScim?: OktaAccessScimStack;
   readonly cloudflareAccessPolicies: CloudflareAccessPoliciesStack;
+  readonly cloudflareDashboardScim?: CloudflareDashboardScimStack;
+  readonly oktaDashboardScim?: OktaDashboardScimStack;
 }
 
 export function buildStacks(app: Construct, config: Config): ProjectStacks {
@@ -22,5 +26,13 @@ export function buildStacks(app: Construct, config: Config): ProjectStacks {
       ? new OktaAccessScimStack(app, "okta-access-scim", config, scim, oktaAccessOidc, cloudflareAccess)
       : undefined;
   const cloudflareAccessPolicies = new CloudflareAccessPoliciesStack(app, "cloudflare-access-policies", config, cloudflareAccess);
-  return { oktaAccessOidc, cloudflareAccess, oktaAccessScim, cloudflareAccessPolicies };
+  const dashboard = config.dashboardScim?.enabled ? dashboardScimStacks(app, config, config.dashboardScim) : {};
+  return { oktaAccessOidc, cloudflareAccess, oktaAccessScim, cloudflareAccessPolicies, ...dashboard };
+}
+
+/** Dashboard SCIM stands apart from Access: its own token, app and group lookup. */
+function dashboardScimStacks(app: Construct, config: Config, dashboard: DashboardScim) {
+  const cloudflareDashboardScim = new CloudflareDashboardScimStack(app, "cloudflare-dashboard-scim", config, dashboard);
+  const oktaDashboardScim = new OktaDashboardScimStack(app, "okta-dashboard-scim", config, dashboard, cloudflareDashboardScim);
+  return { cloudflareDashboardScim, oktaDashboardScim };
 }

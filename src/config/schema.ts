@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { accessOktaGroupSchema } from "../cloudflare/access-groups";
 import { accountIdSchema } from "../cloudflare/account";
+import { dashboardScimTokenSettingsSchema } from "../cloudflare/dashboard-scim-token";
 import { scimSettingsSchema } from "../cloudflare/okta-login-method";
 import { assignedGroupsSchema, groupsClaimRegexSchema } from "../okta/access-oidc-app";
+import { refineDashboardScim } from "../okta/dashboard-scim-app";
 import { groupNameSchema } from "../okta/groups";
 import { oktaBaseUrlSchema, oktaOrgNameSchema } from "../okta/org";
-import { checkPushGroupsAssigned } from "../okta/scim-app";
+import { checkPushGroupsAssigned, scimProvisioningSchema } from "../okta/scim-app";
 import { teamNameSchema } from "../team";
 import { accessApplicationsSchema, accessGroupsRule, allowGroupsRule } from "./access-policies-schema";
 import { backendSchema } from "./backend-schema";
@@ -51,7 +53,10 @@ const accessLoginSchema = z
     }
   });
 
-/** Dashboard SCIM: Okta provisions Cloudflare account members. Absent or disabled: no resources. */
+/**
+ * Dashboard SCIM: Okta provisions Cloudflare account members. Absent or disabled: no resources.
+ * The same rules as DashboardScimApp's props, so an error reads the same from either.
+ */
 const dashboardScimSchema = z
   .strictObject({
     enabled: z.boolean().default(true),
@@ -59,8 +64,11 @@ const dashboardScimSchema = z
     pushGroups: z.array(groupNameSchema).optional(),
     appLabel: z.string().min(1).optional(),
     provisioningConfigured: z.boolean().default(false),
+    provisioning: scimProvisioningSchema.optional(),
+    token: dashboardScimTokenSettingsSchema.optional(),
   })
-  .superRefine(checkPushGroupsAssigned);
+  .superRefine(checkPushGroupsAssigned)
+  .superRefine(refineDashboardScim);
 
 /** The project's config file. Unknown keys are errors: a typo must not be ignored. */
 export const configSchema = z.strictObject({
