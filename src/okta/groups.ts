@@ -26,6 +26,7 @@ const propsSchema = z.strictObject({
   chunkSize: z.number().int().min(1).max(200).optional(),
 });
 
+/** Props of {@link OktaGroups}. */
 export interface OktaGroupsProps {
   /** Group names (or IDs, which need no lookup) that `idOf` will be asked for. */
   readonly names: string[];
@@ -39,7 +40,8 @@ export interface OktaGroupsProps {
 
 /**
  * Existing Okta groups named in the config, resolved to IDs with as few API calls as possible.
- * Plan fails with the missing names when a group does not exist.
+ * Plan fails with the missing names when a group does not exist. Feeds the seed's group assignments
+ * ("Choose the desired Assignment option"; "You can add users in batches by assigning a group").
  */
 export class OktaGroups extends Construct implements IOktaGroupResolver {
   /** The names this resolver knows, in the order given, without duplicates. */
