@@ -72,6 +72,7 @@ export const accessApplicationPropsSchema = accessApplicationSettingsSchema
     }
   });
 
+/** Props of an {@link AccessApplication}. */
 export interface AccessApplicationProps {
   /** Cloudflare account that owns the Zero Trust organization. */
   readonly accountId: string;
@@ -95,7 +96,8 @@ export interface AccessApplicationProps {
 
 /**
  * A self-hosted Access application reachable only through the Okta login method, with one allow policy
- * that includes the Access groups of the allowed Okta groups.
+ * that includes the Access groups of the allowed Okta groups: the "rules based on user identity and
+ * group membership" the Zero Trust seed opens with.
  */
 export class AccessApplication extends Construct {
   /** The `cloudflare_zero_trust_access_application` resource. */

@@ -28,6 +28,7 @@ export const oktaAccessGroupsPropsSchema = z.strictObject({
   groups: z.array(accessOktaGroupSchema),
 });
 
+/** Props of {@link OktaAccessGroups}. */
 export interface OktaAccessGroupsProps {
   /** Cloudflare account that owns the Zero Trust organization. */
   readonly accountId: string;

@@ -41,6 +41,7 @@ export const dashboardScimTokenSettingsSchema = z.strictObject({
 
 export const dashboardScimTokenPropsSchema = dashboardScimTokenSettingsSchema.extend({ accountId: accountIdSchema });
 
+/** Props of a {@link DashboardScimToken}. */
 export interface DashboardScimTokenProps {
   /** Cloudflare account whose members Okta provisions. */
   readonly accountId: string;

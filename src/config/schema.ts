@@ -93,5 +93,7 @@ export const configSchema = z.strictObject({
   backend: backendSchema.default({ type: "local", directory: "." }),
 }).superRefine(allowGroupsRule);
 
+/** A validated config, defaults applied: what `loadConfig` returns. */
 export type Config = z.output<typeof configSchema>;
+/** A config as written in the file: defaulted fields are optional. */
 export type ConfigInput = z.input<typeof configSchema>;

@@ -1,3 +1,5 @@
+import { TerraformVariable } from "../../../src/cdktf";
+import { AccessOidcApp } from "../../../src/okta/access-oidc-app";
 import { OktaGroups } from "../../../src/okta/groups";
 import { synthStack } from "../../helpers";
 
@@ -32,6 +34,19 @@ describe("OktaGroups", () => {
     expect(searches(stack)[0].search).toBe('profile.name eq "Engineering"');
     const [local] = Object.values(stack.locals) as string[];
     expect(local).toMatch(/^\$\{\{ for g in concat\(data\.okta_groups\.[^)]+\.groups\) : g\.name => g\.id \}\}$/);
+  });
+
+  test("passes a reference to a company's own group through without a lookup", () => {
+    let id = "";
+    const stack = synthStack((s) => {
+      const own = new TerraformVariable(s, "own_group_id", { type: "string" });
+      const groups = new OktaGroups(s, "groups", { names: [own.stringValue] });
+      id = groups.idOf(own.stringValue);
+      new AccessOidcApp(s, "oidc", { okta: { orgName: "acme", baseUrl: "okta.com" }, teamName: "acme", assignedGroups: [own.stringValue], groups });
+    });
+    expect(searches(stack)).toEqual([]);
+    expect(id).toMatch(/^\$\{TfToken/);
+    expect(Object.values(stack.resource.okta_app_group_assignments)[0]).toMatchObject({ group: [{ id: "${var.own_group_id}" }] });
   });
 
   test("quotes names with spaces and quotes safely in the search", () => {
