@@ -1,6 +1,6 @@
-/** Type-checking runs separately (npm run typecheck); jest only transpiles, which keeps it fast. */
+/** Type-checking runs separately (npm run typecheck); jest only transpiles (isolatedModules), which keeps it fast. */
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
-  transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true }] },
+  transform: { "^.+\\.ts$": "ts-jest" },
 };

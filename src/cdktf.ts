@@ -12,6 +12,7 @@ export {
   TerraformProvider,
   TerraformResource,
   TerraformStack,
+  TerraformVariable,
   Testing,
   Token,
 } from "cdktf";

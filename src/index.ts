@@ -1,12 +1,25 @@
-// The public face of the library: company stacks import from here and nowhere else.
-export * from "./validation";
-export * from "./team";
-export * from "./okta/org";
-export * from "./okta/groups";
-export * from "./okta/access-oidc-app";
-export * from "./okta/authorization-server";
-export * from "./okta/scim-app";
-export * from "./cloudflare/account";
-export * from "./cloudflare/okta-login-method";
-export * from "./config/schema";
-export * from "./config/load";
+// The public face of the library: company stacks import from here and nowhere else (package.json
+// "exports" blocks deep imports). One line per module, a construct with its props and attribute
+// types. Prop schemas and validation helpers stay internal, so they can change in a minor release.
+
+// Okta
+export { AccessOidcApp, type AccessOidcAppProps } from "./okta/access-oidc-app";
+export { AccessAuthorizationServer, type AccessAuthorizationServerProps } from "./okta/authorization-server";
+export { OktaGroups, type IOktaGroupResolver, type OktaGroupsProps } from "./okta/groups";
+export { oktaOrgUrl, type OktaOrg } from "./okta/org";
+export { AccessScimApp, type ScimApp, type ScimAppKind, type ScimAppProps, type ScimProvisioning } from "./okta/scim-app";
+export { DashboardScimApp, type DashboardScimAppProps } from "./okta/dashboard-scim-app";
+
+// Cloudflare
+export { OktaLoginMethod, type IdentityUpdateBehavior, type OktaLoginMethodProps, type ScimSettings } from "./cloudflare/okta-login-method";
+export { OktaAccessGroups, type OktaAccessGroupsProps } from "./cloudflare/access-groups";
+export { AccessApplication, type AccessApplicationProps } from "./cloudflare/access-application";
+export { DashboardScimToken, type DashboardScimTokenProps } from "./cloudflare/dashboard-scim-token";
+
+// Shared
+export { accessCallbackUrl, teamDomainUrl } from "./team";
+export { ValidationError, ValidationErrors } from "./validation";
+
+// The config file of the ready-made stacks
+export { configSchema, type Config, type ConfigInput } from "./config/schema";
+export { ConfigError, loadConfig, parseConfig } from "./config/load";

@@ -9,8 +9,11 @@ import { closest, descriptionAt, keyPaths, knownKeys } from "./schema-paths";
  */
 export class ValidationError extends Error {
   constructor(
+    /** Dotted path of the bad field, under the construct ID or config root, e.g. `access-oidc-app.teamName`. */
     public readonly field: string,
+    /** The value given (`undefined` when missing). */
     public readonly value: unknown,
+    /** What to change. */
     public readonly fix: string,
     problem?: string,
   ) {
@@ -21,7 +24,10 @@ export class ValidationError extends Error {
 
 /** Several problems found at once; the message lists each on its own line. */
 export class ValidationErrors extends Error {
-  constructor(public readonly errors: ValidationError[]) {
+  constructor(
+    /** Each problem found. */
+    public readonly errors: ValidationError[],
+  ) {
     super(errors.map((e) => e.message).join("\n"));
     this.name = "ValidationErrors";
   }

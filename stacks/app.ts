@@ -1,14 +1,20 @@
 import { Construct } from "constructs";
 import { Config } from "../src/config/schema";
+import { CloudflareAccessPoliciesStack } from "./cloudflare-access-policies-stack";
 import { CloudflareAccessStack } from "./cloudflare-access-stack";
+import { CloudflareDashboardScimStack, DashboardScim } from "./cloudflare-dashboard-scim-stack";
 import { OktaAccessOidcStack } from "./okta-access-oidc-stack";
 import { OktaAccessScimStack } from "./okta-access-scim-stack";
+import { OktaDashboardScimStack } from "./okta-dashboard-scim-stack";
 
 /** The stacks of one config, wired so `cdktf deploy '*'` runs them in dependency order. */
 export interface ProjectStacks {
   readonly oktaAccessOidc: OktaAccessOidcStack;
   readonly cloudflareAccess: CloudflareAccessStack;
   readonly oktaAccessScim?: OktaAccessScimStack;
+  readonly cloudflareAccessPolicies: CloudflareAccessPoliciesStack;
+  readonly cloudflareDashboardScim?: CloudflareDashboardScimStack;
+  readonly oktaDashboardScim?: OktaDashboardScimStack;
 }
 
 export function buildStacks(app: Construct, config: Config): ProjectStacks {
@@ -19,5 +25,14 @@ export function buildStacks(app: Construct, config: Config): ProjectStacks {
     scim?.enabled !== false && scim
       ? new OktaAccessScimStack(app, "okta-access-scim", config, scim, oktaAccessOidc, cloudflareAccess)
       : undefined;
-  return { oktaAccessOidc, cloudflareAccess, oktaAccessScim };
+  const cloudflareAccessPolicies = new CloudflareAccessPoliciesStack(app, "cloudflare-access-policies", config, cloudflareAccess);
+  const dashboard = config.dashboardScim?.enabled ? dashboardScimStacks(app, config, config.dashboardScim) : {};
+  return { oktaAccessOidc, cloudflareAccess, oktaAccessScim, cloudflareAccessPolicies, ...dashboard };
+}
+
+/** Dashboard SCIM stands apart from Access: its own token, app and group lookup. */
+function dashboardScimStacks(app: Construct, config: Config, dashboard: DashboardScim) {
+  const cloudflareDashboardScim = new CloudflareDashboardScimStack(app, "cloudflare-dashboard-scim", config, dashboard);
+  const oktaDashboardScim = new OktaDashboardScimStack(app, "okta-dashboard-scim", config, dashboard, cloudflareDashboardScim);
+  return { cloudflareDashboardScim, oktaDashboardScim };
 }

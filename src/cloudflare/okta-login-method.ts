@@ -6,6 +6,10 @@ import { accountIdSchema } from "./account";
 
 /** What Access does to a user's session when their identity (groups) changes in Okta. */
 export const identityUpdateBehaviors = ["automatic", "reauth", "no_action"] as const;
+/**
+ * What Access does when a user's identity changes in Okta: `reauth` is "Enable group membership change
+ * reauthentication" (revoke active sessions); `automatic` updates the identity; `no_action` does nothing.
+ */
 export type IdentityUpdateBehavior = (typeof identityUpdateBehaviors)[number];
 
 /** Access SCIM settings of a login method (seed: "1. Enable SCIM in Zero Trust"). */
@@ -29,6 +33,7 @@ export const scimSettingsSchema = z
     }
   });
 
+/** Access SCIM settings of the login method (seed: "1. Enable SCIM in Zero Trust", steps 3-4). */
 export interface ScimSettings {
   /**
    * Enable SCIM. Create the login method with SCIM on from the start: cloudflare provider 5.14 fails to
@@ -66,6 +71,10 @@ export const oktaLoginMethodPropsSchema = z.strictObject({
   preventDestroy: z.boolean().optional(),
 });
 
+/**
+ * Props of {@link OktaLoginMethod}: what the seed fills in under Settings > Authentication > Login methods >
+ * Add new > Okta (steps 10-13).
+ */
 export interface OktaLoginMethodProps {
   /** Cloudflare account that owns the Zero Trust organization. */
   readonly accountId: string;
@@ -78,7 +87,7 @@ export interface OktaLoginMethodProps {
   readonly clientId: string;
   /** Client secret of the Okta OIDC app (seed step 7). Pass a token, never a literal. */
   readonly clientSecret: string;
-  /** Okta account URL, e.g. `https://acme.okta.com`. */
+  /** Okta account URL, e.g. `https://acme.okta.com` (`oktaOrgUrl(org)` builds it). */
   readonly oktaAccount: string;
   /**
    * ID of a custom Okta authorization server (seed step 12.2).

@@ -1,24 +1,17 @@
 import { z } from "zod";
+import { accessOktaGroupSchema } from "../cloudflare/access-groups";
 import { accountIdSchema } from "../cloudflare/account";
+import { dashboardScimTokenSettingsSchema } from "../cloudflare/dashboard-scim-token";
 import { scimSettingsSchema } from "../cloudflare/okta-login-method";
 import { assignedGroupsSchema, groupsClaimRegexSchema } from "../okta/access-oidc-app";
+import { refineDashboardScim } from "../okta/dashboard-scim-app";
 import { groupNameSchema } from "../okta/groups";
 import { oktaBaseUrlSchema, oktaOrgNameSchema } from "../okta/org";
-import { pushGroupsOutsideAssigned } from "../okta/scim-app";
+import { checkPushGroupsAssigned, scimProvisioningSchema } from "../okta/scim-app";
 import { teamNameSchema } from "../team";
+import { accessApplicationsSchema, accessGroupsRule, allowGroupsRule } from "./access-policies-schema";
 import { backendSchema } from "./backend-schema";
 import { oktaProviderSettingsSchema } from "./okta-provider-settings";
-
-const pushGroupsRule = (p: { assignedGroups: string[]; pushGroups?: string[] }, ctx: z.RefinementCtx) => {
-  const outside = pushGroupsOutsideAssigned(p.assignedGroups, p.pushGroups ?? []);
-  if (outside.length > 0) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["pushGroups"],
-      message: `Push groups must also be assigned groups: add ${outside.map((g) => `"${g}"`).join(", ")} to assignedGroups or remove it from pushGroups.`,
-    });
-  }
-};
 
 const accessScimSchema = scimSettingsSchema
   .safeExtend({
@@ -27,7 +20,7 @@ const accessScimSchema = scimSettingsSchema
     appLabel: z.string().min(1).optional(),
     provisioningConfigured: z.boolean().default(false),
   })
-  .superRefine(pushGroupsRule);
+  .superRefine(checkPushGroupsAssigned);
 
 const accessLoginSchema = z
   .strictObject({
@@ -44,7 +37,12 @@ const accessLoginSchema = z
     assignedGroups: assignedGroupsSchema,
     preventDestroy: z.boolean().default(true),
     scim: accessScimSchema.optional(),
+    accessGroups: z
+      .array(accessOktaGroupSchema)
+      .optional()
+      .describe('Okta groups (names) that get a Zero Trust Access group named "<login method name>: <group>" for policies. Each must be pushed by Access SCIM. Default: the scim push groups.'),
   })
+  .superRefine(accessGroupsRule)
   .superRefine((a, ctx) => {
     if (a.authorizationServerId && a.createAuthorizationServer) {
       ctx.addIssue({
@@ -55,7 +53,10 @@ const accessLoginSchema = z
     }
   });
 
-/** Dashboard SCIM: Okta provisions Cloudflare account members. Absent or disabled: no resources. */
+/**
+ * Dashboard SCIM: Okta provisions Cloudflare account members. Absent or disabled: no resources.
+ * The same rules as DashboardScimApp's props, so an error reads the same from either.
+ */
 const dashboardScimSchema = z
   .strictObject({
     enabled: z.boolean().default(true),
@@ -63,8 +64,11 @@ const dashboardScimSchema = z
     pushGroups: z.array(groupNameSchema).optional(),
     appLabel: z.string().min(1).optional(),
     provisioningConfigured: z.boolean().default(false),
+    provisioning: scimProvisioningSchema.optional(),
+    token: dashboardScimTokenSettingsSchema.optional(),
   })
-  .superRefine(pushGroupsRule);
+  .superRefine(checkPushGroupsAssigned)
+  .superRefine(refineDashboardScim);
 
 /** The project's config file. Unknown keys are errors: a typo must not be ignored. */
 export const configSchema = z.strictObject({
@@ -83,8 +87,13 @@ export const configSchema = z.strictObject({
   }),
   accessLogin: accessLoginSchema,
   dashboardScim: dashboardScimSchema.optional(),
+  accessApplications: accessApplicationsSchema
+    .optional()
+    .describe("Self-hosted Access applications behind the Okta login method, each with an allow policy on the Access groups of allowGroups."),
   backend: backendSchema.default({ type: "local", directory: "." }),
-});
+}).superRefine(allowGroupsRule);
 
+/** A validated config, defaults applied: what `loadConfig` returns. */
 export type Config = z.output<typeof configSchema>;
+/** A config as written in the file: defaulted fields are optional. */
 export type ConfigInput = z.input<typeof configSchema>;

@@ -35,6 +35,10 @@ export const accessOidcAppPropsSchema = z.strictObject({
   preventDestroy: z.boolean().optional(),
 });
 
+/**
+ * Props of {@link AccessOidcApp}: what the seed's "Create App Integration" form asks for, plus the Okta
+ * org (for admin links) and the group lookup.
+ */
 export interface AccessOidcAppProps {
   /** The Okta org the app lives in (used for admin links). */
   readonly okta: OktaOrg;
@@ -55,9 +59,9 @@ export interface AccessOidcAppProps {
    * @default false
    */
   readonly pkce?: boolean;
-  /** Okta groups whose members may sign in (seed: "Choose the desired Assignment option"). */
+  /** Okta groups whose members may sign in (seed step 3: "Choose the desired Assignment option"); names or IDs. */
   readonly assignedGroups: string[];
-  /** Resolves group names to IDs. */
+  /** Resolves group names to IDs: an {@link OktaGroups} that was given every name in `assignedGroups`. */
   readonly groups: IOktaGroupResolver;
   /**
    * Refuse to destroy the app: deleting it locks every user out of Access.

@@ -15,6 +15,10 @@ export const authorizationServerPropsSchema = z.strictObject({
   groupsClaimRegex: groupsClaimRegexSchema.optional(),
 });
 
+/**
+ * Props of {@link AccessAuthorizationServer} (seed step 12.1: "create a custom authorization server and
+ * ensure that the groups scope is enabled").
+ */
 export interface AccessAuthorizationServerProps {
   /**
    * Name shown in Okta (Security > API > Authorization Servers).

@@ -19,13 +19,14 @@ export const groupNameSchema = z
   .string()
   .min(1, { message: "Use the Okta group's name as shown in Okta, or its ID (00g...)." })
   .max(255, { message: "Okta group names are at most 255 characters." })
-  .refine((v) => !/[$%]\{/.test(v), { message: 'Group names containing "${" or "%{" cannot be used in Terraform expressions: rename the group or use its ID (00g...).' });
+  .refine((v) => Token.isUnresolved(v) || !/[$%]\{/.test(v), { message: 'Group names containing "${" or "%{" cannot be used in Terraform expressions: rename the group or use its ID (00g...).' });
 
 const propsSchema = z.strictObject({
   names: z.array(groupNameSchema),
   chunkSize: z.number().int().min(1).max(200).optional(),
 });
 
+/** Props of {@link OktaGroups}. */
 export interface OktaGroupsProps {
   /** Group names (or IDs, which need no lookup) that `idOf` will be asked for. */
   readonly names: string[];
@@ -39,7 +40,8 @@ export interface OktaGroupsProps {
 
 /**
  * Existing Okta groups named in the config, resolved to IDs with as few API calls as possible.
- * Plan fails with the missing names when a group does not exist.
+ * Plan fails with the missing names when a group does not exist. Feeds the seed's group assignments
+ * ("Choose the desired Assignment option"; "You can add users in batches by assigning a group").
  */
 export class OktaGroups extends Construct implements IOktaGroupResolver {
   /** The names this resolver knows, in the order given, without duplicates. */
@@ -51,7 +53,8 @@ export class OktaGroups extends Construct implements IOktaGroupResolver {
     super(scope, id);
     const { names, chunkSize = 100 } = parseOrThrow(propsSchema, props, id);
     this.names = [...new Set(names)];
-    const lookups = this.names.filter((n) => !isOktaGroupId(n));
+    // IDs and references (a company's own okta_group) need no lookup.
+    const lookups = this.names.filter((n) => !isOktaGroupId(n) && !Token.isUnresolved(n));
     const searches = chunk(lookups, chunkSize).map((batch, i) => {
       const search = batch.map((n) => `profile.name eq ${JSON.stringify(n)}`).join(" or ");
       return new DataOktaGroups(this, `search-${i}`, {

@@ -19,7 +19,10 @@ export interface ScimProvisioning {
   readonly updateUserAttributes: boolean;
   /** Deactivate Users. */
   readonly deactivateUsers: boolean;
-  /** Import Groups (Configure API Integration); `undefined` when the seed says nothing of it. */
+  /**
+   * Import Groups (Configure API Integration); `undefined` when the seed says nothing of it.
+   * @default - the app kind's choice: off for dashboard SCIM ("Deselect Import Groups"), unset for Access SCIM
+   */
   readonly importGroups?: boolean;
 }
 
@@ -35,6 +38,18 @@ export function pushGroupsOutsideAssigned(assigned: readonly string[], push: rea
   return push.filter((g) => !assigned.includes(g));
 }
 
+/** The zod refinement of that rule, shared by construct props and the config file. */
+export function checkPushGroupsAssigned(p: { assignedGroups: string[]; pushGroups?: string[] }, ctx: z.RefinementCtx): void {
+  const outside = pushGroupsOutsideAssigned(p.assignedGroups, p.pushGroups ?? []);
+  if (outside.length > 0) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["pushGroups"],
+      message: `Push groups must also be assigned groups: add ${outside.map((g) => `"${g}"`).join(", ")} to assignedGroups or remove it from pushGroups.`,
+    });
+  }
+}
+
 export const scimAppPropsSchema = z
   .strictObject({
     okta: oktaOrgSchema,
@@ -48,17 +63,9 @@ export const scimAppPropsSchema = z
     provisioning: scimProvisioningSchema.optional(),
     hideIcons: z.boolean().optional(),
   })
-  .superRefine((p, ctx) => {
-    const outside = pushGroupsOutsideAssigned(p.assignedGroups, p.pushGroups ?? []);
-    if (outside.length > 0) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["pushGroups"],
-        message: `Push groups must also be assigned groups: add ${outside.join(", ")} to assignedGroups or remove it from pushGroups.`,
-      });
-    }
-  });
+  .superRefine(checkPushGroupsAssigned);
 
+/** Props of the SCIM 2.0 Test Apps ({@link AccessScimApp}): name, assignments, pushed groups, provisioning. */
 export interface ScimAppProps {
   /** The Okta org the app lives in (used for admin links). */
   readonly okta: OktaOrg;
@@ -67,16 +74,19 @@ export interface ScimAppProps {
    * @default - "Cloudflare Access SCIM" or "Cloudflare Dashboard SCIM"
    */
   readonly label?: string;
-  /** Groups whose members are provisioned (Assignments tab). */
+  /** Groups whose members are provisioned (seed: "In the Assignments tab, add the users ... by assigning a group"). */
   readonly assignedGroups: string[];
   /**
-   * Groups pushed to Cloudflare (Push Groups tab); each must be assigned.
+   * Groups pushed to Cloudflare (seed: "In the Push Groups tab, add the Okta groups"); each must be assigned.
    * @default - the assigned groups
    */
   readonly pushGroups?: string[];
   /** Resolves group names to IDs. */
   readonly groups: IOktaGroupResolver;
-  /** SCIM base URL a person enters under Provisioning > Configure API Integration. */
+  /**
+   * What a person enters under Provisioning > Configure API Integration: "Base URL" (Access: the SCIM
+   * Endpoint from Zero Trust) or "SCIM 2.0 Base URL" (dashboard). Okta has no API for it: see the runbook.
+   */
   readonly baseUrl: string;
   /**
    * Provisioning > To App settings, over the app's defaults.
@@ -84,7 +94,8 @@ export interface ScimAppProps {
    */
   readonly provisioning?: Partial<ScimProvisioning>;
   /**
-   * Hide the app's icon from users on the web and in the Okta Mobile App: it signs nobody in.
+   * Hide the app's icon from users on the web and in the Okta Mobile App: it signs nobody in (seed:
+   * "Do not display application icon to users", "Do not display application icon in the Okta Mobile App").
    * @default true
    */
   readonly hideIcons?: boolean;
@@ -96,7 +107,9 @@ export interface ScimAppKind {
   readonly preconfiguredApp: string;
   /** The app's name in the Okta catalog, for people. */
   readonly catalogName: string;
+  /** App name in Okta when the props give no `label`. */
   readonly defaultLabel: string;
+  /** Provisioning > To App settings the seed asks for with this app. */
   readonly defaultProvisioning: ScimProvisioning;
 }
 
@@ -164,7 +177,10 @@ export const headerAuthScimApp: ScimAppKind = {
 
 /**
  * The Okta "SCIM 2.0 Test App (Header Auth)" that provisions users and pushes groups to Cloudflare
- * Access, fed the login method's SCIM Endpoint (Base URL) and SCIM Secret (API Token).
+ * Access, fed the login method's SCIM Endpoint (Base URL) and SCIM Secret (API Token). "This is
+ * technically a SAML app but is responsible for sending user and group info via SCIM provisioning."
+ * Seed: "2. Configure SCIM in Okta", steps 1-6 (the app) and 14 (Assignments); steps 7-13 and 15 are a
+ * person's (the runbook's).
  */
 export class AccessScimApp extends ScimApp {
   constructor(scope: Construct, id: string, props: ScimAppProps) {

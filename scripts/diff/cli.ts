@@ -1,0 +1,23 @@
+/** An expected failure: the CLI prints its message as one line and exits 1, no stack trace. */
+export class CliError extends Error {}
+
+/** Where a CLI writes; injected so tests can call `main` without spawning a process. */
+export interface Io {
+  out: { write(s: string): unknown };
+  err: { write(s: string): unknown };
+  /** The project checkout: where git and synth run. Defaults to process.cwd(). */
+  cwd?: string;
+}
+
+export const processIo: Io = { out: process.stdout, err: process.stderr };
+
+/** Runs a CLI body and turns any failure into one line on `err` and exit code 1. */
+export async function runCli(name: string, io: Io, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    io.err.write(`${name}: ${message.split('\n')[0]}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,72 @@
+import { Construct } from "constructs";
+import { ZeroTrustAccessGroup } from "@cdktf/provider-cloudflare/lib/zero-trust-access-group";
+import { z } from "zod";
+import { parseOrThrow } from "../validation";
+import { accountIdSchema } from "./account";
+
+/**
+ * An Okta group as an Access rule names it. Access compares the name with the groups in the user's
+ * identity (what Access SCIM pushed), so an Okta group ID (`00g...`) would never match anyone.
+ */
+export const accessOktaGroupSchema = z
+  .string()
+  .min(1, { message: "Use the Okta group's name as Access SCIM pushes it." })
+  .refine((v) => !/[$%]\{/.test(v), { message: 'Group names containing "${" or "%{" cannot be used in Terraform expressions: rename the group in Okta.' })
+  .refine((v) => !/^00g[A-Za-z0-9]{17}$/.test(v), {
+    message: "Access matches Okta groups by name, and this is an Okta group ID: use the group's name as shown in Okta.",
+  });
+
+/** The Access group's name for an Okta group, so the dashboard shows where it comes from: `<login method name>: <Okta group>`. */
+export function accessGroupName(loginMethodName: string, oktaGroup: string): string {
+  return `${loginMethodName}: ${oktaGroup}`;
+}
+
+export const oktaAccessGroupsPropsSchema = z.strictObject({
+  accountId: accountIdSchema,
+  loginMethodId: z.string().min(1, { message: "Pass the login method's ID, e.g. OktaLoginMethod.loginMethodId." }),
+  loginMethodName: z.string().min(1, { message: 'Pass the login method\'s name, e.g. "Okta".' }),
+  groups: z.array(accessOktaGroupSchema),
+});
+
+/** Props of {@link OktaAccessGroups}. */
+export interface OktaAccessGroupsProps {
+  /** Cloudflare account that owns the Zero Trust organization. */
+  readonly accountId: string;
+  /** ID of the `okta` login method the groups come through (`OktaLoginMethod.loginMethodId`). */
+  readonly loginMethodId: string;
+  /** Name of that login method (`OktaLoginMethod.name`); it prefixes each Access group's name. */
+  readonly loginMethodName: string;
+  /** Okta group names synced to Access (the SCIM app's push groups); one Access group each, duplicates ignored. */
+  readonly groups: string[];
+}
+
+/**
+ * One Zero Trust Access group per synced Okta group, including the members of that group through the
+ * Okta login method (seed: "build rules based on user identity and group membership"). Policies then
+ * include the Access group instead of repeating the Okta rule.
+ */
+export class OktaAccessGroups extends Construct {
+  /** The `cloudflare_zero_trust_access_group` resources by Okta group name. */
+  public readonly accessGroups: Readonly<Record<string, ZeroTrustAccessGroup>>;
+  /** Access group IDs by Okta group name, for policies (`AccessApplicationProps.accessGroups`). */
+  public readonly ids: Readonly<Record<string, string>>;
+  /** The Okta group names, in the order given, without duplicates. */
+  public readonly groups: string[];
+
+  constructor(scope: Construct, id: string, props: OktaAccessGroupsProps) {
+    super(scope, id);
+    const p = parseOrThrow(oktaAccessGroupsPropsSchema, props, id);
+    this.groups = [...new Set(p.groups)];
+    // Construct IDs are the Okta group names: adding or removing a group leaves the others' addresses alone.
+    const accessGroups: Record<string, ZeroTrustAccessGroup> = {};
+    for (const group of this.groups) {
+      accessGroups[group] = new ZeroTrustAccessGroup(this, group, {
+        accountId: p.accountId,
+        name: accessGroupName(p.loginMethodName, group),
+        include: [{ okta: { name: group, identityProviderId: p.loginMethodId } }],
+      });
+    }
+    this.accessGroups = accessGroups;
+    this.ids = Object.fromEntries(this.groups.map((g) => [g, accessGroups[g].id]));
+  }
+}
