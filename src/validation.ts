@@ -48,6 +48,17 @@ export function tokenOr(check: (value: string) => boolean, fix: string) {
   return z.string().refine((v) => Token.isUnresolved(v) || check(v), { message: fix });
 }
 
+/**
+ * Text Terraform must take as written (names, labels): in its JSON syntax `${` starts an expression
+ * and `%{` a directive, so "Access ${x}" would become a reference, or a plan error.
+ */
+export function literalText() {
+  return z
+    .string()
+    .min(1, { message: "Use a non-empty string." })
+    .refine((v) => Token.isUnresolved(v) || !/[$%]\{/.test(v), { message: 'Terraform would read "${" or "%{" as the start of an expression: leave them out.' });
+}
+
 /** True when `pattern` compiles as a regular expression (Okta's filter is Java-like; this catches the common errors). */
 export function isValidRegex(pattern: string): boolean {
   try {
@@ -113,12 +124,12 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, pre
   return result.data;
 }
 
-/** `accessLogin.scim.pushGroups[2]`, `backend["my key"]`: the field as a person finds it in the file. */
+/** `accessLogin.scim.pushGroups.2`, `backend["my key"]` (a key that is not a plain word is quoted). */
 export function fieldName(prefix: string, path: readonly PropertyKey[]): string {
   const name = path.reduce<string>((name, key) => {
-    if (typeof key === "number") return `${name}[${key}]`;
-    if (!/^[A-Za-z_$][\w$-]*$/.test(String(key))) return `${name}[${JSON.stringify(String(key))}]`;
-    return name ? `${name}.${String(key)}` : String(key);
+    const text = typeof key === "number" || /^[A-Za-z_$][\w$-]*$/.test(String(key)) ? String(key) : undefined;
+    if (text === undefined) return `${name}[${JSON.stringify(String(key))}]`;
+    return name ? `${name}.${text}` : text;
   }, prefix);
   return name || "(root)";
 }

@@ -30,14 +30,17 @@ export function main(env: NodeJS.ProcessEnv, stderr: MessageSink): number {
     app.synth();
     return 0;
   } catch (e) {
-    if (e instanceof ConfigError) {
-      stderr.write(`${e.message}\n`);
-    } else if (e instanceof ValidationErrors) {
-      stderr.write(`Config file ${file} has errors:\n${e.message}\n`);
-    } else {
-      const detail = env.OKTA_CLOUDFLARE_DEBUG ? (e as Error).stack : (e as Error).message;
-      stderr.write(`Synth failed: ${detail}\nThis is a bug if the config is valid; set OKTA_CLOUDFLARE_DEBUG=1 for the stack trace.\n`);
-    }
+    stderr.write(`${failureMessage(e, file, Boolean(env.OKTA_CLOUDFLARE_DEBUG))}\n`);
     return 1;
   }
+}
+
+/** What a person reads when synth fails: the config's problems, or the error without its stack. */
+function failureMessage(e: unknown, file: string, debug: boolean): string {
+  if (e instanceof ConfigError) return e.message;
+  // A construct refusing a value the config check let through: still the config's field and fix.
+  if (e instanceof ValidationErrors) return `Config file ${file} has a value the stacks refuse:\n${e.errors.map((v) => `- ${v.message}`).join("\n")}`;
+  // Duck-typed: errors from another realm (Node's fs under a test runner) fail `instanceof Error`.
+  const { message = String(e), stack = message } = (e ?? {}) as Partial<Error>;
+  return debug ? `Synth failed: ${stack}` : `Synth failed: ${message}\nSet OKTA_CLOUDFLARE_DEBUG=1 for the stack trace.`;
 }

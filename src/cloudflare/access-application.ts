@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { ZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/zero-trust-access-application";
 import { ZeroTrustAccessPolicy } from "@cdktf/provider-cloudflare/lib/zero-trust-access-policy";
 import { z } from "zod";
-import { parseOrThrow, tokenOr } from "../validation";
+import { literalText, parseOrThrow, tokenOr } from "../validation";
 import { accountIdSchema } from "./account";
 import { accessOktaGroupSchema } from "./access-groups";
 
@@ -43,6 +43,7 @@ export const accessApplicationSettingsSchema = z.strictObject({
   name: z
     .string()
     .min(1, { message: "Name the application as users should see it in the App Launcher." })
+    .pipe(literalText())
     .describe("Application name, unique; renaming replaces the application."),
   domain: tokenOr(isAccessDomain, 'Use a lowercase hostname, optionally with a path, without scheme: e.g. "wiki.acme.example" or "acme.example/wiki".')
     .describe('Hostname Access protects, optionally with a path, no scheme: "wiki.acme.example".'),

@@ -57,16 +57,18 @@ export class OktaAccessGroups extends Construct {
     super(scope, id);
     const p = parseOrThrow(oktaAccessGroupsPropsSchema, props, id);
     this.groups = [...new Set(p.groups)];
-    // Construct IDs are the Okta group names: adding or removing a group leaves the others' addresses alone.
-    const accessGroups: Record<string, ZeroTrustAccessGroup> = {};
-    for (const group of this.groups) {
-      accessGroups[group] = new ZeroTrustAccessGroup(this, group, {
-        accountId: p.accountId,
-        name: accessGroupName(p.loginMethodName, group),
-        include: [{ okta: { name: group, identityProviderId: p.loginMethodId } }],
-      });
-    }
-    this.accessGroups = accessGroups;
-    this.ids = Object.fromEntries(this.groups.map((g) => [g, accessGroups[g].id]));
+    // Construct IDs follow the Okta group names, so adding or removing a group leaves the others'
+    // addresses alone; "group-" keeps a group called "constructor" or "__proto__" clear of Object's own names.
+    this.accessGroups = Object.fromEntries(
+      this.groups.map((group) => [
+        group,
+        new ZeroTrustAccessGroup(this, `group-${group}`, {
+          accountId: p.accountId,
+          name: accessGroupName(p.loginMethodName, group),
+          include: [{ okta: { name: group, identityProviderId: p.loginMethodId } }],
+        }),
+      ]),
+    );
+    this.ids = Object.fromEntries(this.groups.map((g) => [g, this.accessGroups[g].id]));
   }
 }

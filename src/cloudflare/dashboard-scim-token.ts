@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { AccountToken } from "@cdktf/provider-cloudflare/lib/account-token";
 import { DataCloudflareAccountApiTokenPermissionGroupsList } from "@cdktf/provider-cloudflare/lib/data-cloudflare-account-api-token-permission-groups-list";
 import { z } from "zod";
-import { parseOrThrow, tokenOr } from "../validation";
+import { literalText, parseOrThrow, tokenOr } from "../validation";
 import { accountIdSchema } from "./account";
 
 /**
@@ -30,7 +30,7 @@ const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})
 
 /** Token settings a config file may set; the account comes from the config's `cloudflare` section. */
 export const dashboardScimTokenSettingsSchema = z.strictObject({
-  name: z.string().min(1).optional(),
+  name: literalText().optional(),
   permissionGroupName: z
     .string()
     .min(1)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { literalText } from "../validation";
 
 /** Where each stack keeps its state. Credentials come from the backend's own environment variables. */
 export const backendSchema = z.discriminatedUnion(
@@ -6,18 +7,18 @@ export const backendSchema = z.discriminatedUnion(
   [
     z.strictObject({
       type: z.literal("local"),
-      directory: z.string().min(1).default("."),
+      directory: literalText().default("."),
     }),
     z
       .strictObject({
         type: z.literal("s3"),
-        bucket: z.string().min(3),
+        bucket: literalText().min(3),
         region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { message: 'Use an AWS region name, e.g. "eu-west-1".' }),
-        keyPrefix: z.string().min(1).default("cdktf-okta-cloudflare"),
+        keyPrefix: literalText().default("cdktf-okta-cloudflare"),
         encrypt: z.boolean().default(true),
         useLockfile: z.boolean().optional(),
-        dynamodbTable: z.string().min(1).optional(),
-        kmsKeyId: z.string().min(1).optional(),
+        dynamodbTable: literalText().optional(),
+        kmsKeyId: literalText().optional(),
       })
       .superRefine((b, ctx) => {
         if (b.useLockfile === undefined && !b.dynamodbTable) {
@@ -30,9 +31,9 @@ export const backendSchema = z.discriminatedUnion(
       }),
     z.strictObject({
       type: z.literal("cloud"),
-      organization: z.string().min(1),
+      organization: literalText(),
       workspacePrefix: z.string().regex(/^[A-Za-z0-9_-]+$/, { message: "Use letters, digits, - and _ (workspace names)." }),
-      hostname: z.string().min(1).optional(),
+      hostname: literalText().optional(),
     }),
   ],
   // Only an unknown or missing `type` gets this message; the other issues get the usual fixes.

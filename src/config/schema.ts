@@ -10,6 +10,7 @@ import { oktaBaseUrlSchema, oktaOrgNameSchema } from "../okta/org";
 import { checkPushGroupsAssigned, scimProvisioningSchema } from "../okta/scim-app";
 import { teamNameSchema } from "../team";
 import { accessApplicationsSchema, accessGroupsRule, allowGroupsRule } from "./access-policies-schema";
+import { literalText } from "../validation";
 import { backendSchema } from "./backend-schema";
 import { oktaProviderSettingsSchema } from "./okta-provider-settings";
 
@@ -17,15 +18,15 @@ const accessScimSchema = scimSettingsSchema
   .safeExtend({
     assignedGroups: assignedGroupsSchema,
     pushGroups: z.array(groupNameSchema).optional(),
-    appLabel: z.string().min(1).optional(),
+    appLabel: literalText().optional(),
     provisioningConfigured: z.boolean().default(false),
   })
   .superRefine(checkPushGroupsAssigned);
 
 const accessLoginSchema = z
   .strictObject({
-    name: z.string().min(1).default("Okta"),
-    appLabel: z.string().min(1).default("Cloudflare Access"),
+    name: literalText().default("Okta"),
+    appLabel: literalText().default("Cloudflare Access"),
     groupsClaimRegex: groupsClaimRegexSchema.default(".*"),
     pkce: z.boolean().default(false),
     authorizationServerId: z
@@ -33,7 +34,7 @@ const accessLoginSchema = z
       .regex(/^aus[A-Za-z0-9]{10,30}$/, { message: 'Use the ID of an existing custom authorization server (starts with "aus"), or set createAuthorizationServer instead.' })
       .optional(),
     createAuthorizationServer: z.boolean().default(false),
-    claims: z.array(z.string().min(1)).optional(),
+    claims: z.array(literalText()).optional(),
     assignedGroups: assignedGroupsSchema,
     preventDestroy: z.boolean().default(true),
     scim: accessScimSchema.optional(),
@@ -62,7 +63,7 @@ const dashboardScimSchema = z
     enabled: z.boolean().default(true),
     assignedGroups: assignedGroupsSchema,
     pushGroups: z.array(groupNameSchema).optional(),
-    appLabel: z.string().min(1).optional(),
+    appLabel: literalText().optional(),
     provisioningConfigured: z.boolean().default(false),
     provisioning: scimProvisioningSchema.optional(),
     token: dashboardScimTokenSettingsSchema.optional(),

@@ -41,7 +41,7 @@ describe("backends", () => {
   test.each([
     [{ type: "gcs" }, /backend\.type.*"local", "s3" or "cloud"/],
     [{ type: "s3", region: "eu-west-1", useLockfile: true }, /backend\.bucket/],
-    [{ type: "s3", bucket: "acme-tf", region: "eu-west-1" }, /backend\.useLockfile: .*Pick a state lock/],
+    [{ type: "s3", bucket: "acme-tf", region: "eu-west-1" }, /backend\.useLockfile is missing\. Pick a state lock/],
     [{ type: "cloud", workspacePrefix: "identity" }, /backend\.organization/],
   ])("refuses %j", (backend, message) => {
     const input = exampleConfigInput();

@@ -1,13 +1,11 @@
-import { readFileSync } from "fs";
-import { exampleConfigFile, readStacks, runMain, StackJson, writeConfig } from "../support/run-main";
+import { exampleConfigInput, onlyResource, StackJson } from "../helpers";
+import { readStacks, runMain, writeConfig } from "../support/run-main";
 
-const example = JSON.parse(readFileSync(exampleConfigFile, "utf8")) as { accessLogin: Record<string, unknown> };
+const example = exampleConfigInput();
 
 /** `lifecycle.prevent_destroy` of the one resource of `type` in `stack`. */
 function preventDestroy(stack: StackJson, type: string): unknown {
-  const resources = Object.values(stack.resource?.[type] ?? {});
-  expect(resources).toHaveLength(1);
-  return (resources[0].lifecycle as { prevent_destroy?: boolean } | undefined)?.prevent_destroy;
+  return onlyResource(stack, type).lifecycle?.prevent_destroy;
 }
 
 function synth(config: unknown): Record<string, StackJson> {

@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync } from "fs";
+import { mkdirSync } from "fs";
 import { homedir, tmpdir } from "os";
 import { join, resolve } from "path";
-import { exampleConfigFile, readTree, runMain, tempDir, writeConfig } from "../support/run-main";
+import { exampleConfigInput } from "../helpers";
+import { readTree, runMain, tempDir, writeConfig } from "../support/run-main";
 
-const example = JSON.parse(readFileSync(exampleConfigFile, "utf8")) as { accessLogin: object };
+const example = exampleConfigInput();
 const repo = resolve(__dirname, "..", "..");
 
 const configs = {

@@ -1,8 +1,8 @@
-import { readFileSync } from "fs";
 import { configJsonSchema } from "../../src/config/json-schema";
-import { exampleConfigFile, readStacks, runMain, writeConfig } from "../support/run-main";
+import { exampleConfigInput } from "../helpers";
+import { readStacks, runMain, writeConfig } from "../support/run-main";
 
-const example = JSON.parse(readFileSync(exampleConfigFile, "utf8")) as { okta: object };
+const example = exampleConfigInput();
 
 /** The okta provider block of every stack that has one. */
 function oktaProviderBlocks(config: unknown): Record<string, unknown>[] {

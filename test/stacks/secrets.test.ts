@@ -1,15 +1,15 @@
-import { readFileSync } from "fs";
-import { exampleConfigFile, readStacks, readTree, runMain, StackJson, writeConfig } from "../support/run-main";
+import { exampleConfigInput, onlyResource, StackJson } from "../helpers";
+import { exampleConfigFile, readStacks, readTree, runMain, writeConfig } from "../support/run-main";
 import { secretProblems } from "../support/secret-checks";
 import { fakeCredentials } from "../support/secrets";
 
-const example = JSON.parse(readFileSync(exampleConfigFile, "utf8")) as Record<string, unknown>;
+const example = exampleConfigInput();
 
 /** Every feature the config can switch on, so new stacks are checked as they land. */
 const everything = {
   ...example,
-  accessLogin: { ...(example.accessLogin as object), createAuthorizationServer: true, claims: ["email"] },
-  dashboardScim: { assignedGroups: ["Engineering"] },
+  accessLogin: { ...example.accessLogin, createAuthorizationServer: true, claims: ["email"] },
+  dashboardScim: { ...example.dashboardScim, token: { expiresOn: "2030-01-01T00:00:00Z" } },
 };
 
 const backends = {
@@ -61,8 +61,8 @@ describe("secrets stay sensitive across stacks", () => {
 
   test("the login method reads the OIDC client secret through sensitive()", () => {
     const stacks = readStacks(runMain(exampleConfigFile).outdir);
-    const login = Object.values(stacks["cloudflare-access"].resource?.cloudflare_zero_trust_access_identity_provider ?? {})[0];
-    expect((login.config as { client_secret: string }).client_secret).toMatch(
+    const login = onlyResource(stacks["cloudflare-access"], "cloudflare_zero_trust_access_identity_provider");
+    expect(login.config.client_secret).toMatch(
       /^\$\{sensitive\(data\.terraform_remote_state\.[^)]+client_secret\)\}$/,
     );
     expect(stacks["cloudflare-access"].output?.scim_secret.sensitive).toBe(true);

@@ -8,12 +8,15 @@ const word = fc.constantFrom("Engineering", "Finance", "Sales Team", "IT/Ops", "
 const groupName = fc.oneof(word, fc.string({ minLength: 1, maxLength: 40 })).filter((n) => !/[$%]\{/.test(n) && !/^cf/i.test(n));
 const groupId = fc.stringMatching(/^00g[A-Za-z0-9]{17}$/);
 const groups = fc.uniqueArray(fc.oneof({ arbitrary: groupName, weight: 4 }, { arbitrary: groupId, weight: 1 }), { minLength: 1, maxLength: 5 });
+const isGroupId = (g: string) => /^00g[A-Za-z0-9]{17}$/.test(g);
 
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+/** Names and labels: any text Terraform takes literally (no `${` or `%{`). */
+const text = fc.string({ minLength: 1, maxLength: 30 }).filter((t) => !/[$%]\{/.test(t));
 
-/** Assigned groups with push groups drawn from them, as the schema requires. */
+/** Assigned groups with push groups drawn from them (at least one), as the schema requires. */
 const assignedAndPushed = groups.chain((assignedGroups) =>
-  fc.record({ assignedGroups: fc.constant(assignedGroups), pushGroups: optional(fc.subarray(assignedGroups)) }),
+  fc.record({ assignedGroups: fc.constant(assignedGroups), pushGroups: optional(fc.subarray(assignedGroups, { minLength: 1 })) }),
 );
 
 const scimSettings = fc
@@ -22,7 +25,7 @@ const scimSettings = fc
     userDeprovision: optional(fc.boolean()),
     seatDeprovision: optional(fc.boolean()),
     identityUpdateBehavior: optional(fc.constantFrom("automatic", "reauth", "no_action")),
-    appLabel: optional(fc.string({ minLength: 1, maxLength: 30 })),
+    appLabel: optional(text),
     provisioningConfigured: optional(fc.boolean()),
   })
   // Seat removal needs user deprovisioning.
@@ -34,11 +37,11 @@ const authorizationServer = fc.oneof(
   fc.record({ authorizationServerId: fc.stringMatching(/^aus[A-Za-z0-9]{10,30}$/) }),
 );
 
-const accessLogin = fc
+const loginWithoutAccessGroups = fc
   .tuple(
     fc.record({
-      name: optional(fc.string({ minLength: 1, maxLength: 30 })),
-      appLabel: optional(fc.string({ minLength: 1, maxLength: 30 })),
+      name: optional(text),
+      appLabel: optional(text),
       groupsClaimRegex: optional(fc.constantFrom(".*", "^eng-.*", "Engineering|Finance", "[A-Z]+")),
       pkce: optional(fc.boolean()),
       claims: optional(fc.array(fc.constantFrom("email", "profile", "groups", "department"), { maxLength: 3 })),
@@ -55,12 +58,39 @@ const accessLogin = fc
     scim: scim && { ...scim[0], ...scim[1] },
   }));
 
+/** Groups Access SCIM pushes (src/config/access-policies-schema.ts). */
+function pushed(login: { scim?: { enabled?: boolean; assignedGroups: string[]; pushGroups?: string[] } }): string[] {
+  return login.scim && login.scim.enabled !== false ? (login.scim.pushGroups ?? login.scim.assignedGroups) : [];
+}
+
+/** Access groups are pushed group names; left to default only when no pushed group is an ID. */
+const accessLogin = loginWithoutAccessGroups.chain((login) => {
+  const names = pushed(login).filter((g) => !isGroupId(g));
+  const explicit = fc.subarray(names).map((accessGroups) => ({ ...login, accessGroups: accessGroups as string[] | undefined }));
+  return pushed(login).some(isGroupId) ? explicit : fc.oneof(fc.constant({ ...login, accessGroups: undefined }), explicit);
+});
+
+/** Self-hosted applications allowing some of the login's Access groups; none when there are none. */
+function accessApplications(accessGroups: string[]) {
+  if (accessGroups.length === 0) return fc.constant(undefined);
+  const app = (i: number) =>
+    fc.record({
+      name: fc.constant(`App ${i}`),
+      domain: fc.constantFrom(`app${i}.acme.example`, `acme.example/app${i}`),
+      sessionDuration: optional(fc.constantFrom("24h", "30m", "2h45m")),
+      allowGroups: fc.subarray(accessGroups, { minLength: 1 }),
+    });
+  return optional(fc.nat({ max: 3 }).chain((n) => fc.tuple(...Array.from({ length: n + 1 }, (_, i) => app(i)))));
+}
+
 const dashboardScim = fc
   .tuple(
     fc.record({
       enabled: optional(fc.boolean()),
-      appLabel: optional(fc.string({ minLength: 1, maxLength: 30 })),
+      appLabel: optional(text),
       provisioningConfigured: optional(fc.boolean()),
+      provisioning: optional(fc.record({ createUsers: optional(fc.boolean()), updateUserAttributes: optional(fc.constant(false)) })),
+      token: optional(fc.record({ name: optional(fc.constantFrom("Okta dashboard SCIM", "okta-scim")), expiresOn: optional(fc.constant("2030-01-01T00:00:00Z")) })),
     }),
     assignedAndPushed,
   )
@@ -112,7 +142,9 @@ export const validConfig = fc.record({
   accessLogin,
   dashboardScim: optional(dashboardScim),
   backend: optional(backend),
-});
+}).chain((config) =>
+  accessApplications(config.accessLogin.accessGroups ?? pushed(config.accessLogin)).map((apps) => ({ ...config, accessApplications: apps })),
+);
 
 /** Every path to a value inside a JSON value, objects and lists alike (the root excluded). */
 export function valuePaths(value: unknown, prefix: Array<string | number> = []): Array<Array<string | number>> {
@@ -134,6 +166,11 @@ export const patternedFields = [
   ["accessLogin", "authorizationServerId"],
   ["accessLogin", "assignedGroups", 0],
   ["accessLogin", "name"],
+  ["accessLogin", "appLabel"],
+  ["accessLogin", "claims", 0],
+  ["dashboardScim", "token", "name"],
+  ["accessApplications", 0, "domain"],
+  ["backend", "bucket"],
   ["backend", "region"],
   ["backend", "workspacePrefix"],
 ];

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from "os";
 import { join, relative } from "path";
 import { main } from "../../stacks/run";
+import { StackJson } from "../helpers";
 
 /** What one run of the synth entry point left behind. */
 export interface RunResult {
@@ -57,15 +58,6 @@ export function readStacks(outdir: string): Record<string, StackJson> {
     if (match) stacks[match[1]] = JSON.parse(bytes.toString("utf8")) as StackJson;
   }
   return stacks;
-}
-
-/** The parts of a synthesized stack the tests read. */
-export interface StackJson {
-  readonly output?: Record<string, { value: unknown; sensitive?: boolean; description?: string }>;
-  readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
-  readonly data?: Record<string, Record<string, Record<string, unknown>>>;
-  readonly provider?: Record<string, Record<string, unknown>[]>;
-  readonly [key: string]: unknown;
 }
 
 /** The repository's example config. */

@@ -78,7 +78,7 @@ describe("DashboardScimToken", () => {
     [{ expiresOn: "2027-01-01" }, /dashboard-scim-token\.expiresOn: .*Use an RFC 3339 time/],
     [{ permissionGroupName: "${var.x}" }, /dashboard-scim-token\.permissionGroupName: .*as the API lists it/],
     [{ name: "" }, /dashboard-scim-token\.name: "" is not valid/],
-    [{ permissionGroup: "SCIM Provisioning" }, /Unknown key "permissionGroup"/],
+    [{ permissionGroup: "SCIM Provisioning" }, /permissionGroup is not a known key\. Did you mean "permissionGroupName"\?/],
   ])("refuses %j", (props, message) => {
     expect(() => build(props as Partial<DashboardScimTokenProps>)).toThrow(message);
   });

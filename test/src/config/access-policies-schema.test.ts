@@ -60,7 +60,7 @@ describe("accessLogin.accessGroups", () => {
   it("must be set when the pushed groups are given by ID", () => {
     const id = "00g1abcdefghijklmnop";
     const input = config({ assignedGroups: [id], scim: { ...scim([id]), assignedGroups: [id] } });
-    expect(errorOf(input)).toMatch(/^accessLogin\.accessGroups: \(missing\) .*"00g1abcdefghijklmnop" are Okta group IDs.*set it to \[\] for none/);
+    expect(errorOf(input)).toMatch(/^accessLogin\.accessGroups is missing\. .*"00g1abcdefghijklmnop" are Okta group IDs.*set it to \[\] for none/);
     expect(() => parseConfig({ ...input, accessLogin: { ...input.accessLogin, accessGroups: [] } })).not.toThrow();
   });
 });
@@ -108,6 +108,6 @@ describe("accessApplications", () => {
 
   it("suggests the key a typo meant", () => {
     const { allowGroups, ...rest } = wiki;
-    expect(errorOf(config({}, { accessApplications: [{ ...rest, allowGroup: allowGroups }] }))).toContain('did you mean "allowGroups"?');
+    expect(errorOf(config({}, { accessApplications: [{ ...rest, allowGroup: allowGroups }] }))).toContain('accessApplications.0.allowGroup is not a known key. Did you mean "allowGroups"?');
   });
 });
