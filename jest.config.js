@@ -1,0 +1,1 @@
+module.exports = { testEnvironment: 'node', roots: ['<rootDir>/test'], transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] } };
