@@ -3,12 +3,16 @@ import { Config } from "../src/config/schema";
 import { CloudflareAccessStack } from "./cloudflare-access-stack";
 import { OktaAccessOidcStack } from "./okta-access-oidc-stack";
 import { OktaAccessScimStack } from "./okta-access-scim-stack";
+import { addPushGroupsStack, OktaPushGroupsStack } from "./okta-push-groups-stack";
+import { addRunbookOutputs } from "./runbook";
 
 /** The stacks of one config, wired so `cdktf deploy '*'` runs them in dependency order. */
 export interface ProjectStacks {
   readonly oktaAccessOidc: OktaAccessOidcStack;
   readonly cloudflareAccess: CloudflareAccessStack;
   readonly oktaAccessScim?: OktaAccessScimStack;
+  /** Only once a person has configured the SCIM app's provisioning (`provisioningConfigured`). */
+  readonly oktaAccessPushGroups?: OktaPushGroupsStack;
 }
 
 export function buildStacks(app: Construct, config: Config): ProjectStacks {
@@ -19,5 +23,11 @@ export function buildStacks(app: Construct, config: Config): ProjectStacks {
     scim?.enabled !== false && scim
       ? new OktaAccessScimStack(app, "okta-access-scim", config, scim, oktaAccessOidc, cloudflareAccess)
       : undefined;
-  return { oktaAccessOidc, cloudflareAccess, oktaAccessScim };
+  const oktaAccessPushGroups =
+    oktaAccessScim && scim?.provisioningConfigured
+      ? addPushGroupsStack(app, "okta-access-push-groups", config, oktaAccessScim.scimApp, oktaAccessOidc.groups)
+      : undefined;
+  // Last: the runbook reads every stack above.
+  addRunbookOutputs(app, config);
+  return { oktaAccessOidc, cloudflareAccess, oktaAccessScim, oktaAccessPushGroups };
 }
