@@ -1,8 +1,10 @@
 import { Construct } from "constructs";
 import { Config } from "../src/config/schema";
 import { CloudflareAccessStack } from "./cloudflare-access-stack";
+import { CloudflareDashboardScimStack, DashboardScim } from "./cloudflare-dashboard-scim-stack";
 import { OktaAccessOidcStack } from "./okta-access-oidc-stack";
 import { OktaAccessScimStack } from "./okta-access-scim-stack";
+import { OktaDashboardScimStack } from "./okta-dashboard-scim-stack";
 import { addPushGroupsStack, OktaPushGroupsStack } from "./okta-push-groups-stack";
 import { addRunbookOutputs } from "./runbook";
 
@@ -13,6 +15,10 @@ export interface ProjectStacks {
   readonly oktaAccessScim?: OktaAccessScimStack;
   /** Only once a person has configured the SCIM app's provisioning (`provisioningConfigured`). */
   readonly oktaAccessPushGroups?: OktaPushGroupsStack;
+  readonly cloudflareDashboardScim?: CloudflareDashboardScimStack;
+  readonly oktaDashboardScim?: OktaDashboardScimStack;
+  /** Only once a person has configured the SCIM app's provisioning (`provisioningConfigured`). */
+  readonly oktaDashboardPushGroups?: OktaPushGroupsStack;
 }
 
 export function buildStacks(app: Construct, config: Config): ProjectStacks {
@@ -27,7 +33,18 @@ export function buildStacks(app: Construct, config: Config): ProjectStacks {
     oktaAccessScim && scim?.provisioningConfigured
       ? addPushGroupsStack(app, "okta-access-push-groups", config, oktaAccessScim.scimApp, oktaAccessOidc.groups)
       : undefined;
+  const dashboard = config.dashboardScim?.enabled ? dashboardScimStacks(app, config, config.dashboardScim) : {};
   // Last: the runbook reads every stack above.
   addRunbookOutputs(app, config);
-  return { oktaAccessOidc, cloudflareAccess, oktaAccessScim, oktaAccessPushGroups };
+  return { oktaAccessOidc, cloudflareAccess, oktaAccessScim, oktaAccessPushGroups, ...dashboard };
+}
+
+/** Dashboard SCIM stands apart from Access: its own token, app and group lookup. */
+function dashboardScimStacks(app: Construct, config: Config, dashboard: DashboardScim) {
+  const cloudflareDashboardScim = new CloudflareDashboardScimStack(app, "cloudflare-dashboard-scim", config, dashboard);
+  const oktaDashboardScim = new OktaDashboardScimStack(app, "okta-dashboard-scim", config, dashboard, cloudflareDashboardScim);
+  const oktaDashboardPushGroups = dashboard.provisioningConfigured
+    ? addPushGroupsStack(app, "okta-dashboard-push-groups", config, oktaDashboardScim.scimApp, oktaDashboardScim.groups)
+    : undefined;
+  return { cloudflareDashboardScim, oktaDashboardScim, oktaDashboardPushGroups };
 }

@@ -1,5 +1,6 @@
 import { Construct, IConstruct } from "constructs";
 import { TerraformStack } from "../src/cdktf";
+import { dashboardScimBaseUrl } from "../src/cloudflare/dashboard-scim-token";
 import { Config } from "../src/config/schema";
 import { ScimApp } from "../src/okta/scim-app";
 import {
@@ -48,11 +49,6 @@ const wiring: Record<string, ScimAppWiring> = {
   },
 };
 
-/** The dashboard SCIM base URL is fixed by the account (seed: "substituting accountID"). */
-export function dashboardScimBaseUrl(accountId: string): string {
-  return `https://api.cloudflare.com/client/v4/accounts/${accountId}/scim/v2`;
-}
-
 /** The runbook of every app built under `scope` (the App), read from the constructs. */
 export function projectRunbook(scope: Construct, config: Config, options: RunbookOptions = {}): Runbook {
   const all = scope.node.findAll();
@@ -93,6 +89,7 @@ export function projectRunbook(scope: Construct, config: Config, options: Runboo
           id: w.id,
           app,
           adminUrl: { value: app.adminUrl, from: { stack: TerraformStack.of(app).node.id, output: "scim_app_admin_url" } },
+          // The dashboard's is known from the config; the app's own is a reference to the token's account.
           baseUrl: { value: dashboard ? dashboardScimBaseUrl(config.cloudflare.accountId) : app.baseUrl, from: w.baseUrl },
           token: w.token,
           configPath: w.configPath,

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { accountIdSchema } from "../cloudflare/account";
+import { dashboardScimTokenSettingsSchema } from "../cloudflare/dashboard-scim-token";
 import { scimSettingsSchema } from "../cloudflare/okta-login-method";
 import { assignedGroupsSchema, groupsClaimRegexSchema } from "../okta/access-oidc-app";
+import { refineDashboardScim } from "../okta/dashboard-scim-app";
 import { groupNameSchema } from "../okta/groups";
 import { oktaBaseUrlSchema, oktaOrgNameSchema } from "../okta/org";
-import { pushGroupsOutsideAssigned } from "../okta/scim-app";
+import { pushGroupsOutsideAssigned, scimProvisioningSchema } from "../okta/scim-app";
 import { teamNameSchema } from "../team";
 import { backendSchema } from "./backend-schema";
 import { oktaProviderSettingsSchema } from "./okta-provider-settings";
@@ -55,7 +57,10 @@ const accessLoginSchema = z
     }
   });
 
-/** Dashboard SCIM: Okta provisions Cloudflare account members. Absent or disabled: no resources. */
+/**
+ * Dashboard SCIM: Okta provisions Cloudflare account members. Absent or disabled: no resources.
+ * The same rules as DashboardScimApp's props, so an error reads the same from either.
+ */
 const dashboardScimSchema = z
   .strictObject({
     enabled: z.boolean().default(true),
@@ -63,8 +68,11 @@ const dashboardScimSchema = z
     pushGroups: z.array(groupNameSchema).optional(),
     appLabel: z.string().min(1).optional(),
     provisioningConfigured: z.boolean().default(false),
+    provisioning: scimProvisioningSchema.optional(),
+    token: dashboardScimTokenSettingsSchema.optional(),
   })
-  .superRefine(pushGroupsRule);
+  .superRefine(pushGroupsRule)
+  .superRefine(refineDashboardScim);
 
 /** The project's config file. Unknown keys are errors: a typo must not be ignored. */
 export const configSchema = z.strictObject({

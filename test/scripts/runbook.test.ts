@@ -37,7 +37,7 @@ describe("npm run runbook", () => {
     expect(code).toBe(0);
     const rb = JSON.parse(stdout);
     expect(rb).toMatchObject({ format: 1, name: "acme" });
-    expect(rb.apps.map((a: any) => a.id)).toEqual(["access-login", "access-scim"]);
+    expect(rb.apps.map((a: any) => a.id)).toEqual(["access-login", "access-scim", "dashboard-scim"]);
     for (const app of rb.apps) {
       expect(Object.keys(app).sort()).toEqual(["app", "id", "label", "stack", "steps"]);
       for (const step of app.steps) {

@@ -1,10 +1,6 @@
-import { TerraformStack } from "../../src/cdktf";
-import { OktaGroups } from "../../src/okta/groups";
 import { PUSH_GROUP_PROVIDER_VERSION } from "../../src/okta/push-group";
-import { oauthBearerScimApp, ScimApp } from "../../src/okta/scim-app";
 import { buildStacks } from "../../stacks/app";
-import { addPushGroupsStack } from "../../stacks/okta-push-groups-stack";
-import { oktaProvider, oktaV6Settings } from "../../stacks/providers";
+import { oktaV6Settings } from "../../stacks/providers";
 import { exampleConfig, synthAll, testApp } from "./fixtures";
 
 const configured = exampleConfig((c) => (c.accessLogin.scim.provisioningConfigured = true));
@@ -81,25 +77,28 @@ describe("okta-access-push-groups", () => {
   });
 });
 
-describe("addPushGroupsStack for another SCIM app (the dashboard's)", () => {
-  it("pushes that app's groups, resolved by the resolver given", () => {
+describe("okta-dashboard-push-groups", () => {
+  const dashboardConfigured = exampleConfig((c) => (c.dashboardScim.provisioningConfigured = true));
+
+  it("exists only when the config says the dashboard SCIM app's provisioning is configured", () => {
+    expect(buildStacks(testApp(), exampleConfig()).oktaDashboardPushGroups).toBeUndefined();
+    expect(buildStacks(testApp(), dashboardConfigured).oktaDashboardPushGroups?.node.id).toBe("okta-dashboard-push-groups");
+  });
+
+  it("pushes the dashboard groups, reading app and group IDs from okta-dashboard-scim's state", () => {
     const app = testApp();
-    const config = exampleConfig();
-    const stack = new TerraformStack(app, "okta-dashboard-scim");
-    oktaProvider(stack, config);
-    const groups = new OktaGroups(stack, "groups", { names: ["Admins", "Billing"] });
-    const scimApp = new ScimApp(
-      stack,
-      "dashboard-scim-app",
-      { okta: { orgName: config.okta.orgName, baseUrl: config.okta.baseUrl }, assignedGroups: ["Admins", "Billing"], pushGroups: ["Admins"], groups, baseUrl: "https://api.cloudflare.com" },
-      oauthBearerScimApp,
-    );
-    addPushGroupsStack(app, "okta-dashboard-push-groups", config, scimApp, groups);
+    buildStacks(app, dashboardConfigured);
     const push = synthAll(app)["okta-dashboard-push-groups"];
+    expect(push.terraform.required_providers.okta.version).toBe(PUSH_GROUP_PROVIDER_VERSION);
     const pushes = Object.values(push.resource.okta_push_group) as any[];
-    expect(pushes).toHaveLength(1);
-    expect(pushes[0].app_id).toContain("cross-stack-reference-input-okta-dashboard-scim");
-    expect(pushes[0].source_group_id).toMatch(/cross-stack-reference-input-okta-dashboard-scim\.outputs\..*\.Admins\}$/);
+    expect(pushes).toEqual([
+      {
+        "//": expect.anything(),
+        app_id: expect.stringMatching(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-okta-dashboard-scim\.outputs\..*id\}$/),
+        source_group_id: expect.stringMatching(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-okta-dashboard-scim\.outputs\..*Cloudflare Admins.*\}$/),
+      },
+    ]);
+    expect(Object.keys(push.data.terraform_remote_state)).toEqual(["cross-stack-reference-input-okta-dashboard-scim"]);
   });
 });
 

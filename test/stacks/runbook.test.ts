@@ -1,10 +1,8 @@
 import { TerraformStack } from "../../src/cdktf";
-import { OktaGroups } from "../../src/okta/groups";
 import { oauthBearerScimApp, ScimApp } from "../../src/okta/scim-app";
 import { buildStacks } from "../../stacks/app";
-import { addPushGroupsStack } from "../../stacks/okta-push-groups-stack";
 import { oktaProvider } from "../../stacks/providers";
-import { addRunbookOutputs, projectRunbook } from "../../stacks/runbook";
+import { projectRunbook } from "../../stacks/runbook";
 import { exampleConfig, synthAll, testApp } from "./fixtures";
 
 const FAKE_OKTA_TOKEN = "00fakeOktaApiToken0000000000000000000000";
@@ -55,11 +53,19 @@ describe("runbook outputs of the synthesized stacks", () => {
   });
 
   it("holds no secret and no reference to one: secrets appear only as the commands that print them", () => {
-    for (const stack of ["okta-access-scim", "cloudflare-access"]) {
+    for (const stack of ["okta-access-scim", "cloudflare-access", "okta-dashboard-scim"]) {
       const value: string = runbookOf(stack).value;
       expect(references(value).filter((r) => /secret|token/i.test(r))).toEqual([]);
     }
     expect(runbookOf("okta-access-scim").value).toContain("terraform output -raw scim_secret");
+    expect(runbookOf("okta-dashboard-scim").value).toContain("terraform output -raw scim_token");
+  });
+
+  it("puts the dashboard SCIM app's steps in its stack, with the account's base URL written out", () => {
+    const value: string = runbookOf("okta-dashboard-scim").value;
+    expect(value).toMatch(/^## Cloudflare Dashboard SCIM \(SCIM 2\.0 Test App \(OAuth Bearer Token\)\)/);
+    expect(value).toContain("Value: `https://api.cloudflare.com/client/v4/accounts/0123456789abcdef0123456789abcdef/scim/v2`");
+    expect(value).toContain("Deselect Import Groups.");
   });
 
   it("leaves the provider credentials in the environment, out of every synthesized stack", () => {
@@ -70,18 +76,16 @@ describe("runbook outputs of the synthesized stacks", () => {
 });
 
 describe("projectRunbook", () => {
-  it("has the Access login and, with SCIM on, the Access SCIM app", () => {
-    const app = testApp();
-    const config = exampleConfig();
-    buildStacks(app, config);
-    expect(projectRunbook(app, config).apps.map((a) => a.id)).toEqual(["access-login", "access-scim"]);
-  });
-
-  it("has no SCIM app when Access SCIM is off", () => {
-    const app = testApp();
-    const config = exampleConfig((c) => (c.accessLogin.scim.enabled = false));
-    buildStacks(app, config);
-    expect(projectRunbook(app, config).apps.map((a) => a.id)).toEqual(["access-login"]);
+  it("has the Access login and each SCIM app the config turns on", () => {
+    const ids = (edit?: (c: any) => void) => {
+      const app = testApp();
+      const config = exampleConfig(edit);
+      buildStacks(app, config);
+      return projectRunbook(app, config).apps.map((a) => a.id);
+    };
+    expect(ids()).toEqual(["access-login", "access-scim", "dashboard-scim"]);
+    expect(ids((c) => (c.accessLogin.scim.enabled = false))).toEqual(["access-login", "dashboard-scim"]);
+    expect(ids((c) => delete c.dashboardScim)).toEqual(["access-login", "access-scim"]);
   });
 
   it("says pushed groups are done by Terraform once the push stack exists", () => {
@@ -109,34 +113,34 @@ describe("projectRunbook", () => {
     expect(scim.steps.find((s) => s.id === "base-url")!.action).toContain('login method "Okta Workforce"');
   });
 
-  it("takes in a dashboard SCIM app from any stack: known base URL, account token command, its push stack", () => {
-    // As the dashboard stacks will be built, on their own here.
+  it("gives the dashboard SCIM app its known base URL, the account token's command and its push stack", () => {
+    const dashboard = (edit?: (c: any) => void) => {
+      const app = testApp();
+      const config = exampleConfig(edit);
+      buildStacks(app, config);
+      return projectRunbook(app, config).apps.find((a) => a.id === "dashboard-scim")!;
+    };
+    const rb = dashboard();
+    const step = (id: string) => rb.steps.find((s) => s.id === id)!;
+    expect(rb.stack).toBe("okta-dashboard-scim");
+    expect(step("base-url").value).toBe("https://api.cloudflare.com/client/v4/accounts/0123456789abcdef0123456789abcdef/scim/v2");
+    expect(step("api-token").command).toBe("cd cdktf.out/stacks/cloudflare-dashboard-scim && terraform output -raw scim_token");
+    expect(step("push-groups")).toMatchObject({ done: false, value: "Cloudflare Admins" });
+    const configured = dashboard((c) => (c.dashboardScim.provisioningConfigured = true));
+    expect(configured.steps.find((s) => s.id === "push-groups")).toMatchObject({
+      done: true,
+      action: "Done by Terraform (stack okta-dashboard-push-groups): the groups below are pushed.",
+    });
+  });
+
+  it("leaves out steps for catalog apps it has no wiring for", () => {
     const app = testApp();
-    const config = exampleConfig();
-    const stack = new TerraformStack(app, "okta-dashboard-scim");
+    const config = exampleConfig((c) => delete c.dashboardScim);
+    buildStacks(app, config);
+    const stack = new TerraformStack(app, "other");
     oktaProvider(stack, config);
-    const groups = new OktaGroups(stack, "groups", { names: ["Admins"] });
-    const scimApp = new ScimApp(
-      stack,
-      "dashboard-scim-app",
-      { okta: { orgName: "acme", baseUrl: "okta.com" }, assignedGroups: ["Admins"], groups, baseUrl: "unused" },
-      oauthBearerScimApp,
-    );
-    const before = projectRunbook(app, config).apps.find((a) => a.id === "dashboard-scim")!;
-    expect(before.stack).toBe("okta-dashboard-scim");
-    expect(before.steps.find((s) => s.id === "base-url")!.value).toBe(
-      "https://api.cloudflare.com/client/v4/accounts/0123456789abcdef0123456789abcdef/scim/v2",
-    );
-    expect(before.steps.find((s) => s.id === "api-token")!.command).toBe(
-      "cd cdktf.out/stacks/cloudflare-dashboard-scim && terraform output -raw scim_token",
-    );
-    expect(before.steps.find((s) => s.id === "push-groups")!.done).toBe(false);
-
-    addPushGroupsStack(app, "okta-dashboard-push-groups", config, scimApp, groups);
-    const after = projectRunbook(app, config).apps.find((a) => a.id === "dashboard-scim")!;
-    expect(after.steps.find((s) => s.id === "push-groups")!.action).toContain("stack okta-dashboard-push-groups");
-
-    addRunbookOutputs(app, config);
-    expect(synthAll(app)["okta-dashboard-scim"].output.runbook.value).toMatch(/^## Cloudflare Dashboard SCIM/);
+    const kind = { ...oauthBearerScimApp, preconfiguredApp: "scim1" };
+    new ScimApp(stack, "other-app", { okta: { orgName: "acme", baseUrl: "okta.com" }, assignedGroups: ["00g0123456789abcdefg"], groups: { idOf: (n) => n }, baseUrl: "https://x" }, kind);
+    expect(projectRunbook(app, config).apps.map((a) => a.id)).toEqual(["access-login", "access-scim"]);
   });
 });

@@ -1,0 +1,133 @@
+import { Construct } from "constructs";
+import { AccountToken } from "@cdktf/provider-cloudflare/lib/account-token";
+import { DataCloudflareAccountApiTokenPermissionGroupsList } from "@cdktf/provider-cloudflare/lib/data-cloudflare-account-api-token-permission-groups-list";
+import { z } from "zod";
+import { parseOrThrow, tokenOr } from "../validation";
+import { accountIdSchema } from "./account";
+
+/**
+ * API name of the permission group the dashboard shows as Account > SCIM Provisioning > Edit. The
+ * name has no Read/Write suffix: Cloudflare's API spec lists "SCIM Provisioning" among the accepted
+ * permissions of the account member and user group endpoints (cloudflare provider docs, e.g.
+ * `cloudflare_account_members`).
+ */
+export const scimProvisioningPermissionGroup = "SCIM Provisioning";
+
+/** Permission groups that apply to a whole account (not zones, not users). */
+const accountScope = "com.cloudflare.api.account";
+
+/** SCIM 2.0 Base URL of an account (seed: "In SCIM 2.0 Base URL, enter ..."). */
+export function dashboardScimBaseUrl(accountId: string): string {
+  return `https://api.cloudflare.com/client/v4/accounts/${accountId}/scim/v2`;
+}
+
+/** A token policy's `resources`: a JSON object string naming the one account. */
+export function accountResources(accountId: string): string {
+  return JSON.stringify({ [`${accountScope}.${accountId}`]: "*" });
+}
+
+const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Token settings a config file may set; the account comes from the config's `cloudflare` section. */
+export const dashboardScimTokenSettingsSchema = z.strictObject({
+  name: z.string().min(1).optional(),
+  permissionGroupName: z
+    .string()
+    .min(1)
+    .refine((v) => !/[$%]\{/.test(v), { message: 'Terraform would read "${" or "%{" as an expression: use the name as the API lists it, e.g. "SCIM Provisioning".' })
+    .optional(),
+  expiresOn: tokenOr((v) => rfc3339.test(v), 'Use an RFC 3339 time, e.g. "2026-12-31T00:00:00Z".').optional(),
+});
+
+export const dashboardScimTokenPropsSchema = dashboardScimTokenSettingsSchema.extend({ accountId: accountIdSchema });
+
+export interface DashboardScimTokenProps {
+  /** Cloudflare account whose members Okta provisions. */
+  readonly accountId: string;
+  /**
+   * Token name shown under Manage Account > Account API Tokens. cloudflare provider 5.x fails to
+   * rename an existing account token (terraform-provider-cloudflare#6092): pick it once.
+   * @default "Okta dashboard SCIM"
+   */
+  readonly name?: string;
+  /**
+   * API name of the account permission group to grant, looked up by name (never a hard-coded ID).
+   * @default "SCIM Provisioning"
+   */
+  readonly permissionGroupName?: string;
+  /**
+   * When the token stops working (RFC 3339). Okta's provisioning then fails until a new token is
+   * created and a person enters it in the app again.
+   * @default - never expires
+   */
+  readonly expiresOn?: string;
+}
+
+/**
+ * The API token Okta's "SCIM 2.0 Test App (OAuth Bearer Token)" sends as its OAuth Bearer Token
+ * (seed: "Create an API token" with Account > SCIM Provisioning > Edit, for this account only).
+ *
+ * An account-owned token (`cloudflare_account_token`), as Cloudflare recommends: a user's token
+ * stops working when that user loses access to the account. The credentials Terraform runs with
+ * must be allowed to create account tokens ("Account API Tokens Write").
+ *
+ * Dashboard SCIM is Enterprise-only and needs dashboard SSO already set up. Assigned Okta users
+ * become account members with Minimal Account Access; pushed groups become account User Groups,
+ * to which a person (or a later change) attaches permission policies. Deactivating a user in Okta
+ * (`active: false`) removes the member. Keep at least one Super Administrator outside the
+ * SCIM-managed groups, so a provisioning mistake cannot lock everyone out.
+ *
+ * The token value is returned once, at creation, and kept in this stack's state: protect the state.
+ * Replacing the token means entering the new value in Okta again.
+ */
+export class DashboardScimToken extends Construct {
+  /** The `cloudflare_account_api_token_permission_groups_list` lookup of the permission group. */
+  public readonly permissionGroups: DataCloudflareAccountApiTokenPermissionGroupsList;
+  /** The `cloudflare_account_token` resource. */
+  public readonly token: AccountToken;
+  /** The permission group name looked up. */
+  public readonly permissionGroupName: string;
+  /** ID of the permission group, resolved at plan time. */
+  public readonly permissionGroupId: string;
+  /** SCIM 2.0 Base URL for the Okta app, built from the token's own account. */
+  public readonly scimBaseUrl: string;
+  /** The token value (sensitive): the Okta app's OAuth Bearer Token. */
+  public readonly tokenValue: string;
+  /** The token's ID. */
+  public readonly tokenId: string;
+
+  constructor(scope: Construct, id: string, props: DashboardScimTokenProps) {
+    super(scope, id);
+    const p = parseOrThrow(dashboardScimTokenPropsSchema, props, id);
+    this.permissionGroupName = p.permissionGroupName ?? scimProvisioningPermissionGroup;
+    const wanted = JSON.stringify(this.permissionGroupName);
+    this.permissionGroups = new DataCloudflareAccountApiTokenPermissionGroupsList(this, "permission-groups", {
+      accountId: p.accountId,
+      // The provider documents both filters as URL-encoded values.
+      name: encodeURIComponent(this.permissionGroupName),
+      scope: accountScope,
+      lifecycle: {
+        postcondition: [
+          {
+            condition: `\${length([for g in self.result : g.id if g.name == ${wanted}]) > 0}`,
+            errorMessage:
+              `No account API token permission group named ${wanted}. Dashboard SCIM is Enterprise-only; ` +
+              "if the account has it, find the group's exact name with GET /accounts/<account_id>/tokens/permission_groups and set permissionGroupName.",
+          },
+        ],
+      },
+    });
+    const groups = `data.${this.permissionGroups.terraformResourceType}.${this.permissionGroups.friendlyUniqueId}.result`;
+    // The API filter may match more loosely than equality: pick the exact name.
+    this.permissionGroupId = `\${[for g in ${groups} : g.id if g.name == ${wanted}][0]}`;
+    this.token = new AccountToken(this, "token", {
+      accountId: p.accountId,
+      name: p.name ?? "Okta dashboard SCIM",
+      policies: [{ effect: "allow", permissionGroups: [{ id: this.permissionGroupId }], resources: accountResources(p.accountId) }],
+      expiresOn: p.expiresOn,
+    });
+    this.scimBaseUrl = dashboardScimBaseUrl(this.token.accountId);
+    this.tokenValue = this.token.value;
+    this.tokenId = this.token.id;
+  }
+}

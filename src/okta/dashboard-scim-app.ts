@@ -1,0 +1,96 @@
+import { Construct } from "constructs";
+import { z } from "zod";
+import { parseOrThrow } from "../validation";
+import { oauthBearerScimApp, ScimApp, ScimAppProps, scimAppPropsSchema } from "./scim-app";
+
+/** Cloudflare reserves group names starting with "CF" (its former role groups were "CF-<account> - <role>"). */
+export function reservedGroupNames(names: readonly string[]): string[] {
+  return names.filter((n) => n.startsWith("CF"));
+}
+
+/** What the dashboard SCIM rules look at, in construct props and in the config file alike. */
+export interface DashboardScimGroups {
+  readonly assignedGroups: readonly string[];
+  readonly pushGroups?: readonly string[];
+  readonly provisioning?: { readonly updateUserAttributes?: boolean };
+}
+
+/**
+ * Only pushed groups become Cloudflare User Groups, so only they must avoid the reserved prefix;
+ * an assigned group merely says whose accounts Okta provisions. Without `pushGroups` the assigned
+ * groups are pushed, and the error points at them.
+ */
+export function refineReservedGroupNames(p: DashboardScimGroups, ctx: z.RefinementCtx): void {
+  const reserved = reservedGroupNames(p.pushGroups ?? p.assignedGroups);
+  if (reserved.length === 0) return;
+  const names = reserved.map((g) => `"${g}"`).join(", ");
+  ctx.addIssue({
+    code: "custom",
+    path: [p.pushGroups ? "pushGroups" : "assignedGroups"],
+    message: p.pushGroups
+      ? `Cloudflare reserves group names starting with "CF": rename ${names} in Okta or stop pushing it.`
+      : `Cloudflare reserves group names starting with "CF" and the assigned groups are pushed: rename ${names} in Okta, or list pushGroups without it.`,
+  });
+}
+
+/** Pushing no group leaves every member with Minimal Account Access and nothing to attach policies to. */
+export function refineNonEmptyPushGroups(p: DashboardScimGroups, ctx: z.RefinementCtx): void {
+  if (p.pushGroups && p.pushGroups.length === 0) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["pushGroups"],
+      message: "Push at least one group (they become Cloudflare User Groups), or leave pushGroups out to push the assigned groups.",
+    });
+  }
+}
+
+/** Cloudflare does not support profile updates over SCIM: Update User Attributes stays off. */
+export function refineNoProfileUpdates(p: DashboardScimGroups, ctx: z.RefinementCtx): void {
+  if (p.provisioning?.updateUserAttributes === true) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["provisioning", "updateUserAttributes"],
+      message: "Cloudflare's dashboard SCIM does not support profile updates: leave Update User Attributes off (false).",
+    });
+  }
+}
+
+/** Every dashboard SCIM rule beyond the shared SCIM app rules; the config schema applies it too. */
+export function refineDashboardScim(p: DashboardScimGroups, ctx: z.RefinementCtx): void {
+  refineNonEmptyPushGroups(p, ctx);
+  refineReservedGroupNames(p, ctx);
+  refineNoProfileUpdates(p, ctx);
+}
+
+export const dashboardScimAppPropsSchema = scimAppPropsSchema.superRefine(refineDashboardScim);
+
+/**
+ * Props of the dashboard SCIM app. `baseUrl` is `https://api.cloudflare.com/client/v4/accounts/<id>/scim/v2`
+ * (DashboardScimToken.scimBaseUrl). `pushGroups` become Cloudflare User Groups (Manage Account >
+ * Members > User Groups): names must not start with "CF", and Cloudflare does not create a group
+ * for an empty Okta group. `provisioning.updateUserAttributes` cannot be turned on.
+ */
+export type DashboardScimAppProps = ScimAppProps;
+
+/**
+ * The Okta "SCIM 2.0 Test App (OAuth Bearer Token)" that creates and deactivates Cloudflare
+ * dashboard members and pushes groups (seed: "Provision with Okta"). Creates the app (icons hidden
+ * on the web and in Okta Mobile, no automatic login) and its group assignments. Assigned users
+ * become account members with Minimal Account Access; unassigning or deactivating one in Okta
+ * (`active: false`) removes the member. Keep at least one Super Administrator outside these groups.
+ *
+ * No Okta API configures this app's provisioning, so a person enters the SCIM 2.0 Base URL (also
+ * in the app's admin note) and the OAuth Bearer Token (DashboardScimToken.tokenValue, never
+ * written here), deselects Import Groups, enables Create Users and Deactivate Users, and pushes
+ * the groups: `provisioning` and `pushGroups` declare those steps for the runbook.
+ */
+export class DashboardScimApp extends ScimApp {
+  constructor(scope: Construct, id: string, props: DashboardScimAppProps) {
+    super(scope, id, checked(props, id), oauthBearerScimApp);
+  }
+}
+
+function checked(props: DashboardScimAppProps, id: string): DashboardScimAppProps {
+  parseOrThrow(dashboardScimAppPropsSchema, props, id);
+  return props;
+}

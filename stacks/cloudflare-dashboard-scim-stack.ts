@@ -1,0 +1,30 @@
+import { Construct } from "constructs";
+import { TerraformStack } from "../src/cdktf";
+import { DashboardScimToken } from "../src/cloudflare/dashboard-scim-token";
+import { Config } from "../src/config/schema";
+import { applyBackend } from "./backend";
+import { output } from "./outputs";
+import { cloudflareProvider } from "./providers";
+
+export type DashboardScim = NonNullable<Config["dashboardScim"]>;
+
+/**
+ * Cloudflare side of dashboard SCIM: the account token Okta authenticates with. CLOUDFLARE_API_TOKEN
+ * must be allowed to create account tokens ("Account API Tokens Write").
+ */
+export class CloudflareDashboardScimStack extends TerraformStack {
+  public readonly token: DashboardScimToken;
+
+  constructor(scope: Construct, id: string, config: Config, dashboard: DashboardScim) {
+    super(scope, id);
+    applyBackend(this, config.backend, config.name);
+    cloudflareProvider(this);
+    this.token = new DashboardScimToken(this, "dashboard-scim-token", {
+      accountId: config.cloudflare.accountId,
+      ...dashboard.token,
+    });
+    output(this, "scim_base_url", this.token.scimBaseUrl, "SCIM 2.0 Base URL of the Okta dashboard SCIM app");
+    output(this, "scim_token", this.token.tokenValue, "OAuth Bearer Token of the Okta dashboard SCIM app", true);
+    output(this, "scim_token_id", this.token.tokenId, "ID of the account API token Okta provisions with");
+  }
+}

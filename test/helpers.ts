@@ -1,0 +1,45 @@
+import { readFileSync } from "fs";
+import { join } from "path";
+import { Testing, TerraformStack } from "../src/cdktf";
+import { ConfigInput } from "../src/config/schema";
+import { parseConfig } from "../src/config/load";
+import { buildStacks } from "../stacks/app";
+
+/** Synthesized Terraform JSON of one stack, as a plain object. */
+export type StackJson = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Builds constructs in a fresh stack and returns its synthesized JSON. */
+export function synthStack(build: (stack: TerraformStack) => void): StackJson {
+  const stack = new TerraformStack(Testing.app(), "test");
+  build(stack);
+  return JSON.parse(Testing.synth(stack));
+}
+
+/** The example config as a mutable object, for tests to change one field at a time. */
+export function exampleConfigInput(): ConfigInput & Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  return JSON.parse(readFileSync(join(__dirname, "..", "config", "example.json"), "utf8"));
+}
+
+/** Synthesizes the whole app for a config into a temporary outdir. */
+export function synthApp(input: unknown): {
+  manifest: { stacks: Record<string, { dependencies: string[] }> };
+  stack(name: string): StackJson;
+  text(name: string): string;
+} {
+  const app = Testing.app({ stackTraces: false });
+  buildStacks(app, parseConfig(input));
+  app.synth();
+  const text = (name: string) => readFileSync(join(app.outdir, "stacks", name, "cdk.tf.json"), "utf8");
+  return {
+    manifest: JSON.parse(readFileSync(join(app.outdir, "manifest.json"), "utf8")),
+    stack: (name) => JSON.parse(text(name)),
+    text,
+  };
+}
+
+/** The only resource (or data source) of `type` in a synthesized stack. */
+export function onlyResource(stack: StackJson, type: string, kind: "resource" | "data" = "resource"): StackJson {
+  const all = Object.values(stack[kind]?.[type] ?? {});
+  if (all.length !== 1) throw new Error(`expected one ${kind} ${type}, found ${all.length}`);
+  return all[0] as StackJson;
+}
