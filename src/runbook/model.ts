@@ -340,7 +340,7 @@ export function scimAppRunbook(input: ScimAppRunbookInput, options: RunbookOptio
       where: USER_GROUPS,
       action:
         'Provisioned users get "Minimal Account Access" only. Attach to each pushed User Group below the permission policies its ' +
-        "members need: no provider resource does this here.",
+        "members need; this project does not manage them.",
       value: app.pushGroups.join(", "),
       done: false,
     });

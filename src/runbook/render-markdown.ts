@@ -18,10 +18,13 @@ export function renderAppMarkdown(app: RunbookApp): string {
 }
 
 function renderStep(step: RunbookStep, n: number): string {
-  const lines = [`${n}. [${step.done ? "x" : " "}] **${step.title}**`, `   - Where: ${step.where}`, `   - ${step.done ? "" : "Do: "}${step.action}`];
-  if (step.value !== undefined) lines.push(`   - Value: ${code(step.value)}`);
-  if (step.command !== undefined) lines.push(`   - Get it: ${code(step.command)}`);
-  for (const note of step.notes ?? []) lines.push(`   - Note: ${note}`);
+  const marker = `${n}. `;
+  // Sub-items nest under a list item only when indented past its marker ("10. " is wider than "9. ").
+  const item = (text: string) => `${" ".repeat(marker.length)}- ${text}`;
+  const lines = [`${marker}[${step.done ? "x" : " "}] **${step.title}**`, item(`Where: ${step.where}`), item(`${step.done ? "" : "Do: "}${step.action}`)];
+  if (step.value !== undefined) lines.push(item(`Value: ${code(step.value)}`));
+  if (step.command !== undefined) lines.push(item(`Get it: ${code(step.command)}`));
+  for (const note of step.notes ?? []) lines.push(item(`Note: ${note}`));
   return lines.join("\n");
 }
 

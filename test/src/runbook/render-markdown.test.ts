@@ -42,6 +42,11 @@ describe("renderAppMarkdown", () => {
       ].join("\n"),
     );
   });
+
+  it("indents a step's details past its number, so they stay in the item from step 10 on", () => {
+    const many = { ...app, steps: Array.from({ length: 10 }, () => app.steps[0]) };
+    expect(renderAppMarkdown(many).split("\n").slice(-3)).toEqual(["10. [x] **Add it**", "    - Where: A > B", "    - Done by Terraform."]);
+  });
 });
 
 describe("renderMarkdown", () => {
