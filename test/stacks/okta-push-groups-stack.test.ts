@@ -1,7 +1,7 @@
 import { PUSH_GROUP_PROVIDER_VERSION } from "../../src/okta/push-group";
 import { buildStacks } from "../../stacks/app";
 import { oktaV6Settings } from "../../stacks/providers";
-import { exampleConfig, synthAll, testApp } from "./fixtures";
+import { exampleConfig, synthAll, testApp } from "../helpers";
 
 const configured = exampleConfig((c) => (c.accessLogin.scim.provisioningConfigured = true));
 

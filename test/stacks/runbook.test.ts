@@ -3,7 +3,7 @@ import { oauthBearerScimApp, ScimApp } from "../../src/okta/scim-app";
 import { buildStacks } from "../../stacks/app";
 import { oktaProvider } from "../../stacks/providers";
 import { projectRunbook } from "../../stacks/runbook";
-import { exampleConfig, synthAll, testApp } from "./fixtures";
+import { exampleConfig, synthAll, testApp } from "../helpers";
 
 const FAKE_OKTA_TOKEN = "00fakeOktaApiToken0000000000000000000000";
 const FAKE_CLOUDFLARE_TOKEN = "fakeCloudflareApiToken000000000000000000";
