@@ -1,0 +1,47 @@
+import { Construct } from "constructs";
+import { TerraformStack } from "../src/cdktf";
+import { Config } from "../src/config/schema";
+import { IOktaGroupResolver } from "../src/okta/groups";
+import { PushGroups } from "../src/okta/push-groups";
+import { ScimApp } from "../src/okta/scim-app";
+import { applyBackend } from "./backend";
+import { oktaV6Provider } from "./providers";
+
+/**
+ * Pushes a SCIM app's groups with `okta_push_group`, which exists only in okta provider >= 6.6.
+ * A stack of its own because Terraform runs one okta version per configuration: the other okta
+ * stacks stay on the generated 4.20 bindings. The app ID and group IDs come from the other stacks'
+ * state (cdktf's cross-stack references), so this stack makes no lookups of its own.
+ */
+export class OktaPushGroupsStack extends TerraformStack {
+  /** The app whose groups this stack pushes. */
+  public readonly scimApp: ScimApp;
+  public readonly pushGroups: PushGroups;
+
+  constructor(scope: Construct, id: string, config: Config, scimApp: ScimApp, groups: IOktaGroupResolver) {
+    super(scope, id);
+    applyBackend(this, config.backend, config.name);
+    oktaV6Provider(this, config);
+    this.scimApp = scimApp;
+    this.pushGroups = new PushGroups(this, "push-groups", {
+      appId: scimApp.appId,
+      groupNames: scimApp.pushGroups,
+      groups,
+    });
+  }
+}
+
+/**
+ * Adds the stack that pushes `scimApp`'s groups, for a SCIM app whose provisioning a person has
+ * turned on (`provisioningConfigured` in the config). `groups` resolves the names, typically the
+ * resolver of the stack that assigns them. No groups to push: no stack.
+ */
+export function addPushGroupsStack(
+  scope: Construct,
+  id: string,
+  config: Config,
+  scimApp: ScimApp,
+  groups: IOktaGroupResolver,
+): OktaPushGroupsStack | undefined {
+  return scimApp.pushGroups.length > 0 ? new OktaPushGroupsStack(scope, id, config, scimApp, groups) : undefined;
+}
