@@ -2,7 +2,8 @@
  * Okta API calls of one `terraform plan` (refresh) of synthesized stacks, from what the okta provider's
  * Read functions call. Each number cites the provider file it comes from; unless a version is named,
  * the file is okta/<file> at tag v4.20.0 of github.com/okta/terraform-provider-okta (the pinned
- * provider). Assumes every resource exists in state and no assignment was made outside Terraform.
+ * provider). Assumes every resource exists in state, no assignment was made outside Terraform, and
+ * a list whose last page is exactly full ends there (were Okta to link an empty next page, one call more).
  */
 
 /** Okta rate-limit buckets, by the path prefix of the calls counted in them. */
