@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { TerraformStack } from "../src/cdktf";
 import { Config } from "../src/config/schema";
-import { IOktaGroupResolver } from "../src/okta/groups";
+import { OktaGroups } from "../src/okta/groups";
 import { PushGroups } from "../src/okta/push-groups";
 import { ScimApp } from "../src/okta/scim-app";
 import { applyBackend } from "./backend";
@@ -18,7 +18,7 @@ export class OktaPushGroupsStack extends TerraformStack {
   public readonly scimApp: ScimApp;
   public readonly pushGroups: PushGroups;
 
-  constructor(scope: Construct, id: string, config: Config, scimApp: ScimApp, groups: IOktaGroupResolver) {
+  constructor(scope: Construct, id: string, config: Config, scimApp: ScimApp, groups: OktaGroups) {
     super(scope, id);
     applyBackend(this, config.backend, config.name);
     oktaV6Provider(this, config);
@@ -26,22 +26,23 @@ export class OktaPushGroupsStack extends TerraformStack {
     this.pushGroups = new PushGroups(this, "push-groups", {
       appId: scimApp.appId,
       groupNames: scimApp.pushGroups,
-      groups,
+      // One map crosses stacks, not one remote-state reference per group.
+      groups: groups.forStack(this, "group-ids"),
     });
   }
 }
 
 /**
  * Adds the stack that pushes `scimApp`'s groups, for a SCIM app whose provisioning a person has
- * turned on (`provisioningConfigured` in the config). `groups` resolves the names, typically the
- * resolver of the stack that assigns them. No groups to push: no stack.
+ * turned on (`provisioningConfigured` in the config). `groups` is the lookup of the stack that
+ * assigns them; its IDs are read from that stack's state. No groups to push: no stack.
  */
 export function addPushGroupsStack(
   scope: Construct,
   id: string,
   config: Config,
   scimApp: ScimApp,
-  groups: IOktaGroupResolver,
+  groups: OktaGroups,
 ): OktaPushGroupsStack | undefined {
   return scimApp.pushGroups.length > 0 ? new OktaPushGroupsStack(scope, id, config, scimApp, groups) : undefined;
 }
