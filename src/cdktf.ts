@@ -16,4 +16,4 @@ export {
   Testing,
   Token,
 } from "cdktf";
-export type { ITerraformDependable, TerraformResourceLifecycle } from "cdktf";
+export type { IResolvable, ITerraformDependable, TerraformMetaArguments, TerraformResourceLifecycle } from "cdktf";

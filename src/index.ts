@@ -9,6 +9,8 @@ export { OktaGroups, type IOktaGroupResolver, type OktaGroupsProps } from "./okt
 export { oktaOrgUrl, type OktaOrg } from "./okta/org";
 export { AccessScimApp, type ScimApp, type ScimAppKind, type ScimAppProps, type ScimProvisioning } from "./okta/scim-app";
 export { DashboardScimApp, type DashboardScimAppProps } from "./okta/dashboard-scim-app";
+export { PushGroups, type PushGroupsProps } from "./okta/push-groups";
+export { OktaV6Provider, PushGroup, type OktaV6ProviderConfig, type PushGroupAppConfig, type PushGroupConfig } from "./okta/push-group";
 
 // Cloudflare
 export { OktaLoginMethod, type IdentityUpdateBehavior, type OktaLoginMethodProps, type ScimSettings } from "./cloudflare/okta-login-method";

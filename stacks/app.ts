@@ -6,6 +6,8 @@ import { CloudflareDashboardScimStack, DashboardScim } from "./cloudflare-dashbo
 import { OktaAccessOidcStack } from "./okta-access-oidc-stack";
 import { OktaAccessScimStack } from "./okta-access-scim-stack";
 import { OktaDashboardScimStack } from "./okta-dashboard-scim-stack";
+import { addPushGroupsStack, OktaPushGroupsStack } from "./okta-push-groups-stack";
+import { addRunbookOutputs } from "./runbook";
 
 /** The stacks of one config, wired so `cdktf deploy '*'` runs them in dependency order. */
 export interface ProjectStacks {
@@ -13,8 +15,12 @@ export interface ProjectStacks {
   readonly cloudflareAccess: CloudflareAccessStack;
   readonly oktaAccessScim?: OktaAccessScimStack;
   readonly cloudflareAccessPolicies: CloudflareAccessPoliciesStack;
+  /** Only once a person has configured the SCIM app's provisioning (`provisioningConfigured`). */
+  readonly oktaAccessPushGroups?: OktaPushGroupsStack;
   readonly cloudflareDashboardScim?: CloudflareDashboardScimStack;
   readonly oktaDashboardScim?: OktaDashboardScimStack;
+  /** Only once a person has configured the SCIM app's provisioning (`provisioningConfigured`). */
+  readonly oktaDashboardPushGroups?: OktaPushGroupsStack;
 }
 
 export function buildStacks(app: Construct, config: Config): ProjectStacks {
@@ -26,13 +32,22 @@ export function buildStacks(app: Construct, config: Config): ProjectStacks {
       ? new OktaAccessScimStack(app, "okta-access-scim", config, scim, oktaAccessOidc, cloudflareAccess)
       : undefined;
   const cloudflareAccessPolicies = new CloudflareAccessPoliciesStack(app, "cloudflare-access-policies", config, cloudflareAccess);
+  const oktaAccessPushGroups =
+    oktaAccessScim && scim?.provisioningConfigured
+      ? addPushGroupsStack(app, "okta-access-push-groups", config, oktaAccessScim.scimApp, oktaAccessOidc.groups)
+      : undefined;
   const dashboard = config.dashboardScim?.enabled ? dashboardScimStacks(app, config, config.dashboardScim) : {};
-  return { oktaAccessOidc, cloudflareAccess, oktaAccessScim, cloudflareAccessPolicies, ...dashboard };
+  // Last: the runbook reads every stack above.
+  addRunbookOutputs(app, config);
+  return { oktaAccessOidc, cloudflareAccess, oktaAccessScim, cloudflareAccessPolicies, oktaAccessPushGroups, ...dashboard };
 }
 
 /** Dashboard SCIM stands apart from Access: its own token, app and group lookup. */
 function dashboardScimStacks(app: Construct, config: Config, dashboard: DashboardScim) {
   const cloudflareDashboardScim = new CloudflareDashboardScimStack(app, "cloudflare-dashboard-scim", config, dashboard);
   const oktaDashboardScim = new OktaDashboardScimStack(app, "okta-dashboard-scim", config, dashboard, cloudflareDashboardScim);
-  return { cloudflareDashboardScim, oktaDashboardScim };
+  const oktaDashboardPushGroups = dashboard.provisioningConfigured
+    ? addPushGroupsStack(app, "okta-dashboard-push-groups", config, oktaDashboardScim.scimApp, oktaDashboardScim.groups)
+    : undefined;
+  return { cloudflareDashboardScim, oktaDashboardScim, oktaDashboardPushGroups };
 }

@@ -23,7 +23,7 @@ export class OktaAccessScimStack extends TerraformStack {
       label: scim.appLabel,
       assignedGroups: scim.assignedGroups,
       pushGroups: scim.pushGroups,
-      groups: oidc.groups,
+      groups: oidc.groups.forStack(this, "group-ids"),
       baseUrl: cloudflare.loginMethod.scimBaseUrl,
     });
     output(this, "scim_app_id", this.scimApp.appId, "Okta SCIM 2.0 Test App (Header Auth) for Access");

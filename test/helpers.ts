@@ -1,6 +1,6 @@
-import { readFileSync } from "fs";
+import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
-import { Testing, TerraformStack } from "../src/cdktf";
+import { App, Testing, TerraformStack } from "../src/cdktf";
 import { Config, ConfigInput } from "../src/config/schema";
 import { parseConfig } from "../src/config/load";
 import { buildStacks, ProjectStacks } from "../stacks/app";
@@ -50,4 +50,23 @@ export function onlyResource(stack: StackJson, type: string, kind: "resource" | 
   const all = Object.values(stack[kind]?.[type] ?? {});
   if (all.length !== 1) throw new Error(`expected one ${kind} ${type}, found ${all.length}`);
   return all[0] as StackJson;
+}
+
+/** The example config changed by `edit`, parsed as the app parses it. */
+export function exampleConfig(edit: (raw: any) => void = () => undefined): Config { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const raw = exampleConfigInput();
+  edit(raw);
+  return parseConfig(raw);
+}
+
+/** A fresh app in a temporary outdir, for buildStacks and then synthAll. */
+export function testApp(): App {
+  return Testing.app({ stackTraces: false });
+}
+
+/** Synthesizes the whole app (cross-stack references included); each stack's JSON by id. */
+export function synthAll(app: App): Record<string, StackJson> {
+  app.synth();
+  const dir = join(app.outdir, "stacks");
+  return Object.fromEntries(readdirSync(dir).map((id) => [id, JSON.parse(readFileSync(join(dir, id, "cdk.tf.json"), "utf8"))]));
 }

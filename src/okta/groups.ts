@@ -3,6 +3,7 @@ import { DataOktaGroups } from "@cdktf/provider-okta/lib/data-okta-groups";
 import { z } from "zod";
 import { Fn, TerraformLocal, Token } from "../cdktf";
 import { parseOrThrow } from "../validation";
+import { GROUPS_PER_SEARCH, groupSearchExpression, searchBatches } from "./group-search";
 
 /** Turns an Okta group name (or ID) into an ID Terraform can use. */
 export interface IOktaGroupResolver {
@@ -23,7 +24,7 @@ export const groupNameSchema = z
 
 const propsSchema = z.strictObject({
   names: z.array(groupNameSchema),
-  chunkSize: z.number().int().min(1).max(200).optional(),
+  chunkSize: z.number().int().min(1).max(GROUPS_PER_SEARCH).optional(),
 });
 
 /** Props of {@link OktaGroups}. */
@@ -31,9 +32,10 @@ export interface OktaGroupsProps {
   /** Group names (or IDs, which need no lookup) that `idOf` will be asked for. */
   readonly names: string[];
   /**
-   * Names looked up by one `okta_groups` search each. One search is one API call (pages of 200), so
-   * 1,000 groups cost 10 calls instead of 1,000 `okta_group` reads.
-   * @default 100
+   * Most names looked up by one `okta_groups` search. One search of up to 200 names is one API call
+   * (pages of 200), so 1,000 groups cost 5 calls instead of 1,000 `okta_group` reads; more with long
+   * names, as a search also ends before its URL-encoded expression passes 8,000 characters.
+   * @default 200
    */
   readonly chunkSize?: number;
 }
@@ -47,18 +49,17 @@ export class OktaGroups extends Construct implements IOktaGroupResolver {
   /** The names this resolver knows, in the order given, without duplicates. */
   public readonly names: string[];
   private readonly ids?: TerraformLocal;
-  private readonly cache = new Map<string, string>();
+  private readonly lookup: GroupIdLookup;
 
   constructor(scope: Construct, id: string, props: OktaGroupsProps) {
     super(scope, id);
-    const { names, chunkSize = 100 } = parseOrThrow(propsSchema, props, id);
+    const { names, chunkSize = GROUPS_PER_SEARCH } = parseOrThrow(propsSchema, props, id);
     this.names = [...new Set(names)];
     // IDs and references (a company's own okta_group) need no lookup.
     const lookups = this.names.filter((n) => !isOktaGroupId(n) && !Token.isUnresolved(n));
-    const searches = chunk(lookups, chunkSize).map((batch, i) => {
-      const search = batch.map((n) => `profile.name eq ${JSON.stringify(n)}`).join(" or ");
+    const searches = searchBatches(lookups, chunkSize).map((batch, i) => {
       return new DataOktaGroups(this, `search-${i}`, {
-        search,
+        search: groupSearchExpression(batch),
         lifecycle: {
           postcondition: [
             {
@@ -73,27 +74,50 @@ export class OktaGroups extends Construct implements IOktaGroupResolver {
       const all = searches.map((s) => `data.${s.terraformResourceType}.${s.friendlyUniqueId}.groups`).join(", ");
       this.ids = new TerraformLocal(this, "ids", `\${{ for g in concat(${all}) : g.name => g.id }}`);
     }
+    this.lookup = new GroupIdLookup(this.names, this.ids?.asAnyMap, this.node.path);
+  }
+
+  public idOf(nameOrId: string): string {
+    return this.lookup.idOf(nameOrId);
+  }
+
+  /**
+   * This resolver for constructs in another stack (e.g. the SCIM app's assignments): the name -> ID
+   * map crosses stacks once, into a local of `scope`. Resolving each ID across stacks instead makes
+   * cdktf build a remote-state reference per group, which triples synth time at 1,000 groups.
+   */
+  public forStack(scope: Construct, id: string): IOktaGroupResolver {
+    const local = this.ids ? new TerraformLocal(scope, id, this.ids.asAnyMap) : undefined;
+    return new GroupIdLookup(this.names, local?.asAnyMap, this.node.path);
+  }
+}
+
+/** Name -> ID through a map of looked-up groups; IDs and unresolved tokens pass through. */
+class GroupIdLookup implements IOktaGroupResolver {
+  private readonly known: Set<string>;
+  private readonly cache = new Map<string, string>();
+
+  constructor(
+    names: readonly string[],
+    private readonly map: unknown,
+    private readonly owner: string,
+  ) {
+    this.known = new Set(names);
   }
 
   public idOf(nameOrId: string): string {
     if (isOktaGroupId(nameOrId) || Token.isUnresolved(nameOrId)) return nameOrId;
-    if (!this.names.includes(nameOrId) || !this.ids) {
-      throw new Error(`Okta group "${nameOrId}" was not given to ${this.node.path}: add it to its names.`);
+    if (!this.known.has(nameOrId) || this.map === undefined) {
+      throw new Error(`Okta group "${nameOrId}" was not given to ${this.owner}: add it to its names.`);
     }
     let id = this.cache.get(nameOrId);
     if (!id) {
       // cdktf 0.21 writes the key between double quotes without escaping it: a name holding " or \ would break HCL.
-      id = Token.asString(Fn.lookup(this.ids.asAnyMap, nameOrId.replace(/[\\"]/g, "\\$&")));
+      id = Token.asString(Fn.lookup(this.map, nameOrId.replace(/[\\"]/g, "\\$&")));
       this.cache.set(nameOrId, id);
     }
     return id;
   }
-}
-
-function chunk<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /** A list of strings as an HCL literal inside an interpolation. */

@@ -43,9 +43,8 @@ describe("the app from config/example.json", () => {
       "${data.terraform_remote_state.cross-stack-reference-input-cloudflare-access.outputs.",
     );
     expect(scim.data.okta_groups).toBeUndefined();
-    for (const group of onlyResource(scim, "okta_app_group_assignments").group) {
-      expect(group.id).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-okta-access-oidc\.outputs\./);
-    }
+    for (const group of onlyResource(scim, "okta_app_group_assignments").group) expect(group.id).toMatch(/^\$\{local\.group-ids\./);
+    expect(scim.locals["group-ids"]).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-okta-access-oidc\.outputs\./);
   });
 
   test("nothing secret is written: no credentials in provider blocks, secrets only as sensitive references", () => {

@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { App } from "../src/cdktf";
+import { loadConfig } from "../src/config/load";
+import { renderMarkdown } from "../src/runbook/render-markdown";
+import { buildStacks } from "../stacks/app";
+import { projectRunbook } from "../stacks/runbook";
+
+const usage = `Usage: npm run runbook [-- --json]
+
+Prints the steps a person still does for the config in OKTA_CLOUDFLARE_CONFIG (default
+config/example.json): provisioning of the Okta SCIM apps, pushed groups, checks. Markdown by default.
+
+  --json   The same steps as JSON: { format: 1, name, apps: [{ id, label, app, stack,
+           steps: [{ id, title, where, action, value?, command?, done, notes? }] }] }
+           (documented in src/runbook/model.ts; fields are only added under format 1).
+
+Commands in the steps read cdktf.out/, or CDKTF_OUTDIR when set. No secret is printed.
+`;
+
+/** Where the CLI writes. */
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** `npm run runbook`: 0 printed, 1 the config or stacks cannot be built, 2 bad arguments. */
+export function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: Io): number {
+  const unknown = argv.filter((a) => !["--json", "--help", "-h"].includes(a));
+  if (argv.includes("--help") || argv.includes("-h")) {
+    io.stdout(usage);
+    return 0;
+  }
+  if (unknown.length > 0) {
+    io.stderr(`Unknown argument ${unknown.map((a) => `"${a}"`).join(", ")}.\n\n${usage}`);
+    return 2;
+  }
+  const file = env.OKTA_CLOUDFLARE_CONFIG ?? "config/example.json";
+  // App writes its outdir as it starts; keep that away from the real cdktf.out.
+  const outdir = mkdtempSync(join(tmpdir(), "okta-cloudflare-runbook-"));
+  try {
+    const config = loadConfig(file);
+    const app = new App({ outdir, stackTraces: false });
+    buildStacks(app, config);
+    const rb = projectRunbook(app, config, { outdir: env.CDKTF_OUTDIR ?? "cdktf.out" });
+    io.stdout(argv.includes("--json") ? `${JSON.stringify(rb, null, 2)}\n` : renderMarkdown(rb));
+    return 0;
+  } catch (e) {
+    // One message, no stack trace: ConfigError and ValidationErrors already say what to change.
+    io.stderr(`${(e as Error).message}\n`);
+    return 1;
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2), process.env, {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+  });
+}

@@ -1,0 +1,53 @@
+import { Construct } from "constructs";
+import { z } from "zod";
+import { duplicates, parseOrThrow } from "../validation";
+import { groupNameSchema, IOktaGroupResolver } from "./groups";
+import { PushGroup } from "./push-group";
+
+export const pushGroupsPropsSchema = z.strictObject({
+  appId: z.string().min(1),
+  groupNames: z
+    .array(groupNameSchema)
+    .min(1, { message: "Name at least one group to push, or do not create PushGroups." })
+    .superRefine((names, ctx) => {
+      const repeated = duplicates(names);
+      if (repeated.length > 0) ctx.addIssue({ code: "custom", message: `Remove the duplicate group(s): ${repeated.join(", ")}.` });
+    }),
+  groups: z.custom<IOktaGroupResolver>((v) => typeof (v as IOktaGroupResolver)?.idOf === "function", {
+    message: "Pass an OktaGroups (or any object with idOf(name)).",
+  }),
+});
+
+/** Props of {@link PushGroups}. */
+export interface PushGroupsProps {
+  /**
+   * ID of the SCIM app to push to. Its provisioning must already be on (Provisioning > To App):
+   * Okta refuses Group Push on an app without it, and no API turns it on for the SCIM 2.0 Test Apps.
+   */
+  readonly appId: string;
+  /** Okta groups (names or IDs) to push, as on the app's Push Groups tab. */
+  readonly groupNames: string[];
+  /** Resolves group names to IDs, e.g. an OktaGroups read from another stack's state. */
+  readonly groups: IOktaGroupResolver;
+}
+
+/**
+ * Pushes Okta groups to a SCIM app (seed: "In the Push Groups tab, add the Okta groups"), one
+ * `okta_push_group` per group. Each group keeps its Okta name in the app: the provider links to an
+ * existing app group of that name, so groups first pushed by hand and then unlinked are taken over.
+ * Removing a group from `groupNames` deletes its group in the app (the provider's default), so its
+ * members stop getting what it granted there. Needs the okta provider >= 6.6 in the stack (OktaV6Provider).
+ */
+export class PushGroups extends Construct {
+  /** One `okta_push_group` per group, by the name given. */
+  public readonly pushes: ReadonlyMap<string, PushGroup>;
+
+  constructor(scope: Construct, id: string, props: PushGroupsProps) {
+    super(scope, id);
+    const p = parseOrThrow(pushGroupsPropsSchema, props, id);
+    // Named after the group, not its position: removing one group leaves the others' addresses alone.
+    this.pushes = new Map(
+      p.groupNames.map((name) => [name, new PushGroup(this, name, { appId: p.appId, sourceGroupId: p.groups.idOf(name) })]),
+    );
+  }
+}

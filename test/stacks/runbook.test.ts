@@ -1,0 +1,146 @@
+import { TerraformStack } from "../../src/cdktf";
+import { oauthBearerScimApp, ScimApp } from "../../src/okta/scim-app";
+import { buildStacks } from "../../stacks/app";
+import { oktaProvider } from "../../stacks/providers";
+import { projectRunbook } from "../../stacks/runbook";
+import { exampleConfig, synthAll, testApp } from "../helpers";
+
+const FAKE_OKTA_TOKEN = "00fakeOktaApiToken0000000000000000000000";
+const FAKE_CLOUDFLARE_TOKEN = "fakeCloudflareApiToken000000000000000000";
+
+/** Every `${...}` reference in a string. */
+const references = (text: string) => text.match(/\$\{[^}]*\}/g) ?? [];
+
+describe("runbook outputs of the synthesized stacks", () => {
+  const saved = { ...process.env };
+  let stacks: Record<string, any>;
+  beforeAll(() => {
+    process.env.OKTA_API_TOKEN = FAKE_OKTA_TOKEN;
+    process.env.CLOUDFLARE_API_TOKEN = FAKE_CLOUDFLARE_TOKEN;
+    const app = testApp();
+    buildStacks(
+      app,
+      exampleConfig((c) => (c.accessLogin.appLabel = "Zero Trust Login")),
+    );
+    stacks = synthAll(app);
+  });
+  afterAll(() => {
+    process.env = saved;
+  });
+
+  const runbookOf = (stack: string) => stacks[stack].output.runbook;
+
+  it("puts the SCIM app's steps in its stack, as a plain (non-sensitive) output", () => {
+    const out = runbookOf("okta-access-scim");
+    expect(out.sensitive).toBe(false);
+    expect(out.value).toMatch(/^## Cloudflare Access SCIM \(SCIM 2\.0 Test App \(Header Auth\)\)/);
+    expect(out.value).toContain("Value: `Engineering, Finance`");
+    expect(out.value).toContain("set `accessLogin.scim.provisioningConfigured: true` and deploy");
+  });
+
+  it("fills in the SCIM Endpoint and the app's admin URL at apply", () => {
+    const refs = references(runbookOf("okta-access-scim").value);
+    expect(refs).toEqual([
+      "${okta_app_saml.access-scim-app_A6B3A9F0.id}",
+      expect.stringMatching(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-cloudflare-access\.outputs\..*scim_base_url\}$/),
+    ]);
+  });
+
+  it("puts the login method's steps in its stack, with the OIDC app's label from the config", () => {
+    const value: string = runbookOf("cloudflare-access").value;
+    expect(value).toMatch(/^## Zero Trust Login \(OIDC web app and Zero Trust login method "Okta"\)/);
+    expect(value).toContain("(Optional) Okta API token");
+  });
+
+  it("holds no secret and no reference to one: secrets appear only as the commands that print them", () => {
+    for (const stack of ["okta-access-scim", "cloudflare-access", "okta-dashboard-scim"]) {
+      const value: string = runbookOf(stack).value;
+      expect(references(value).filter((r) => /secret|token/i.test(r))).toEqual([]);
+    }
+    expect(runbookOf("okta-access-scim").value).toContain("terraform output -raw scim_secret");
+    expect(runbookOf("okta-dashboard-scim").value).toContain("terraform output -raw scim_token");
+  });
+
+  it("puts the dashboard SCIM app's steps in its stack, with the account's base URL written out", () => {
+    const value: string = runbookOf("okta-dashboard-scim").value;
+    expect(value).toMatch(/^## Cloudflare Dashboard SCIM \(SCIM 2\.0 Test App \(OAuth Bearer Token\)\)/);
+    expect(value).toContain("Value: `https://api.cloudflare.com/client/v4/accounts/0123456789abcdef0123456789abcdef/scim/v2`");
+    expect(value).toContain("Deselect Import Groups.");
+  });
+
+  it("leaves the provider credentials in the environment, out of every synthesized stack", () => {
+    const all = JSON.stringify(stacks);
+    expect(all).not.toContain(FAKE_OKTA_TOKEN);
+    expect(all).not.toContain(FAKE_CLOUDFLARE_TOKEN);
+  });
+});
+
+describe("projectRunbook", () => {
+  it("has the Access login and each SCIM app the config turns on", () => {
+    const ids = (edit?: (c: any) => void) => {
+      const app = testApp();
+      const config = exampleConfig(edit);
+      buildStacks(app, config);
+      return projectRunbook(app, config).apps.map((a) => a.id);
+    };
+    expect(ids()).toEqual(["access-login", "access-scim", "dashboard-scim"]);
+    expect(ids((c) => ((c.accessLogin.scim.enabled = false), delete c.accessApplications))).toEqual(["access-login", "dashboard-scim"]);
+    expect(ids((c) => delete c.dashboardScim)).toEqual(["access-login", "access-scim"]);
+  });
+
+  it("says pushed groups are done by Terraform once the push stack exists", () => {
+    const app = testApp();
+    const config = exampleConfig((c) => (c.accessLogin.scim.provisioningConfigured = true));
+    buildStacks(app, config);
+    const scim = projectRunbook(app, config).apps.find((a) => a.id === "access-scim")!;
+    expect(scim.steps.find((s) => s.id === "push-groups")).toMatchObject({
+      done: true,
+      action: "Done by Terraform (stack okta-access-push-groups): the groups below are pushed.",
+    });
+  });
+
+  it("reads the values from the config, never from credentials", () => {
+    const app = testApp();
+    const config = exampleConfig((c) => {
+      c.accessLogin.name = "Okta Workforce";
+      c.accessLogin.scim.appLabel = "CF SCIM";
+      c.accessLogin.scim.assignedGroups = ["Engineering", "Finance", "Support"];
+    });
+    buildStacks(app, config);
+    const scim = projectRunbook(app, config).apps.find((a) => a.id === "access-scim")!;
+    expect(scim.label).toBe("CF SCIM");
+    expect(scim.steps.find((s) => s.id === "assignments")!.value).toBe("Engineering, Finance, Support");
+    expect(scim.steps.find((s) => s.id === "base-url")!.action).toContain('login method "Okta Workforce"');
+  });
+
+  it("gives the dashboard SCIM app its known base URL, the account token's command and its push stack", () => {
+    const dashboard = (edit?: (c: any) => void) => {
+      const app = testApp();
+      const config = exampleConfig(edit);
+      buildStacks(app, config);
+      return projectRunbook(app, config).apps.find((a) => a.id === "dashboard-scim")!;
+    };
+    const rb = dashboard();
+    const step = (id: string) => rb.steps.find((s) => s.id === id)!;
+    expect(rb.stack).toBe("okta-dashboard-scim");
+    expect(step("base-url").value).toBe("https://api.cloudflare.com/client/v4/accounts/0123456789abcdef0123456789abcdef/scim/v2");
+    expect(step("api-token").command).toBe("cd cdktf.out/stacks/cloudflare-dashboard-scim && terraform output -raw scim_token");
+    expect(step("push-groups")).toMatchObject({ done: false, value: "Cloudflare Admins" });
+    const configured = dashboard((c) => (c.dashboardScim.provisioningConfigured = true));
+    expect(configured.steps.find((s) => s.id === "push-groups")).toMatchObject({
+      done: true,
+      action: "Done by Terraform (stack okta-dashboard-push-groups): the groups below are pushed.",
+    });
+  });
+
+  it("leaves out steps for catalog apps it has no wiring for", () => {
+    const app = testApp();
+    const config = exampleConfig((c) => delete c.dashboardScim);
+    buildStacks(app, config);
+    const stack = new TerraformStack(app, "other");
+    oktaProvider(stack, config);
+    const kind = { ...oauthBearerScimApp, preconfiguredApp: "scim1" };
+    new ScimApp(stack, "other-app", { okta: { orgName: "acme", baseUrl: "okta.com" }, assignedGroups: ["00g0123456789abcdefg"], groups: { idOf: (n) => n }, baseUrl: "https://x" }, kind);
+    expect(projectRunbook(app, config).apps.map((a) => a.id)).toEqual(["access-login", "access-scim"]);
+  });
+});
