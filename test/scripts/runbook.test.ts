@@ -75,7 +75,7 @@ describe("npm run runbook", () => {
     const { code, stdout, stderr } = run([], { OKTA_CLOUDFLARE_CONFIG: configFile(JSON.stringify(raw)) });
     expect(code).toBe(1);
     expect(stdout).toBe("");
-    expect(stderr).toMatch(/has errors:\ncloudflare\.teamName: "Not A Team" is not valid\. Use the Zero Trust team name only/);
+    expect(stderr).toMatch(/has errors:\n- cloudflare\.teamName: "Not A Team" is not valid\. Use the Zero Trust team name only/);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 

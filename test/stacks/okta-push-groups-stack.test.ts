@@ -1,6 +1,5 @@
 import { PUSH_GROUP_PROVIDER_VERSION } from "../../src/okta/push-group";
 import { buildStacks } from "../../stacks/app";
-import { oktaV6Settings } from "../../stacks/providers";
 import { exampleConfig, synthAll, testApp } from "../helpers";
 
 const configured = exampleConfig((c) => (c.accessLogin.scim.provisioningConfigured = true));
@@ -99,29 +98,5 @@ describe("okta-dashboard-push-groups", () => {
       },
     ]);
     expect(Object.keys(push.data.terraform_remote_state)).toEqual(["cross-stack-reference-input-okta-dashboard-scim"]);
-  });
-});
-
-describe("oktaV6Settings", () => {
-  it("leaves out backoff false and maxRetries 0, which okta 6.x reads as unset, instead of failing the synth", () => {
-    const settings = exampleConfig((c) => (c.okta.provider = { backoff: false, maxRetries: 0 })).okta.provider;
-    expect(oktaV6Settings(settings)).toEqual({
-      backoff: undefined,
-      maxRetries: undefined,
-      minWaitSeconds: 30,
-      maxWaitSeconds: 300,
-      maxApiCapacity: 50,
-      parallelism: 1,
-    });
-    const app = testApp();
-    expect(() =>
-      buildStacks(
-        app,
-        exampleConfig((c) => {
-          c.okta.provider = { backoff: false, maxRetries: 0 };
-          c.accessLogin.scim.provisioningConfigured = true;
-        }),
-      ),
-    ).not.toThrow();
   });
 });
