@@ -3,6 +3,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { App } from "../src/cdktf";
 import { loadConfig } from "../src/config/load";
+import { Config } from "../src/config/schema";
 import { renderMarkdown } from "../src/runbook/render-markdown";
 import { buildStacks } from "../stacks/app";
 import { projectRunbook } from "../stacks/runbook";
@@ -17,6 +18,7 @@ config/example.json): provisioning of the Okta SCIM apps, pushed groups, checks.
            (documented in src/runbook/model.ts; fields are only added under format 1).
 
 Commands in the steps read cdktf.out/, or CDKTF_OUTDIR when set. No secret is printed.
+After deploy and these steps, npm run check verifies them against the live APIs.
 `;
 
 /** Where the CLI writes. */
@@ -36,20 +38,29 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: Io): n
     io.stderr(`Unknown argument ${unknown.map((a) => `"${a}"`).join(", ")}.\n\n${usage}`);
     return 2;
   }
-  const file = env.OKTA_CLOUDFLARE_CONFIG ?? "config/example.json";
-  // App writes its outdir as it starts; keep that away from the real cdktf.out.
-  const outdir = mkdtempSync(join(tmpdir(), "okta-cloudflare-runbook-"));
   try {
-    const config = loadConfig(file);
-    const app = new App({ outdir, stackTraces: false });
-    buildStacks(app, config);
-    const rb = projectRunbook(app, config, { outdir: env.CDKTF_OUTDIR ?? "cdktf.out" });
+    const rb = withProject(env, (app, config) => projectRunbook(app, config, { outdir: env.CDKTF_OUTDIR ?? "cdktf.out" }));
     io.stdout(argv.includes("--json") ? `${JSON.stringify(rb, null, 2)}\n` : renderMarkdown(rb));
     return 0;
   } catch (e) {
     // One message, no stack trace: ConfigError and ValidationErrors already say what to change.
     io.stderr(`${(e as Error).message}\n`);
     return 1;
+  }
+}
+
+/**
+ * Builds the stacks of the config in OKTA_CLOUDFLARE_CONFIG (default config/example.json) and hands
+ * them to `use`. Throws ConfigError and ValidationErrors, whose messages say what to change.
+ */
+export function withProject<T>(env: NodeJS.ProcessEnv, use: (app: App, config: Config) => T): T {
+  const config = loadConfig(env.OKTA_CLOUDFLARE_CONFIG ?? "config/example.json");
+  // App writes its outdir as it starts; keep that away from the real cdktf.out.
+  const outdir = mkdtempSync(join(tmpdir(), "okta-cloudflare-runbook-"));
+  try {
+    const app = new App({ outdir, stackTraces: false });
+    buildStacks(app, config);
+    return use(app, config);
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

@@ -3,6 +3,7 @@ import { TerraformStack } from "../src/cdktf";
 import { dashboardScimBaseUrl } from "../src/cloudflare/dashboard-scim-token";
 import { Config } from "../src/config/schema";
 import { ScimApp } from "../src/okta/scim-app";
+import { CheckTargets, ScimCheckTarget } from "../src/runbook/check";
 import {
   accessLoginRunbook,
   AccessTarget,
@@ -102,6 +103,26 @@ export function projectRunbook(scope: Construct, config: Config, options: Runboo
     );
   }
   return runbook(config.name, apps);
+}
+
+/** What `npm run check` reads besides the runbook: each SCIM app's outputs, provisioning and pushed groups. */
+export function projectCheckTargets(scope: Construct, config: Config): CheckTargets {
+  const all = scope.node.findAll();
+  const loginMethodStack = all.find(is(CloudflareAccessStack))?.node.id ?? "cloudflare-access";
+  const scimApps = all.filter(is(ScimApp)).flatMap((app): ScimCheckTarget[] => {
+    const w = wiring[app.kind.preconfiguredApp];
+    if (!w) return [];
+    const common = {
+      runbookApp: w.id,
+      scimAppId: { stack: TerraformStack.of(app).node.id, output: "scim_app_id" },
+      provisioning: app.provisioning,
+      pushGroups: app.pushGroups,
+    };
+    return w.product === "dashboard"
+      ? [{ ...common, product: "dashboard", scimToken: w.token }]
+      : [{ ...common, product: "access", loginMethodId: { stack: loginMethodStack, output: "login_method_id" } }];
+  });
+  return { accountId: config.cloudflare.accountId, scimApps };
 }
 
 /**

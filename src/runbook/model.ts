@@ -30,6 +30,25 @@ export interface RunbookStep {
   readonly done: boolean;
   /** Traps that bite at this step. */
   readonly notes?: readonly string[];
+  /** What the live APIs show of this step: set by `npm run check` only. */
+  readonly check?: StepCheck;
+}
+
+/** `pass`: the APIs show the step done; `fail`: they show it not done; `unknown`: no API shows it, or the call failed. */
+export type CheckStatus = "pass" | "fail" | "unknown";
+
+/** The result of checking one step against the live APIs (`npm run check`). */
+export interface StepCheck {
+  readonly status: CheckStatus;
+  /** What was seen, or why it could not be checked. Never holds a secret. */
+  readonly detail: string;
+}
+
+/** How many checked steps passed, failed, or could not be checked. */
+export interface CheckSummary {
+  readonly pass: number;
+  readonly fail: number;
+  readonly unknown: number;
 }
 
 /** The steps of one app. */
@@ -51,6 +70,8 @@ export interface Runbook {
   /** The config's `name`. */
   readonly name: string;
   readonly apps: readonly RunbookApp[];
+  /** Counts of the steps' checks: set by `npm run check` only. */
+  readonly summary?: CheckSummary;
 }
 
 /** A Terraform output of a deployed stack. */

@@ -1,16 +1,33 @@
-import { Runbook, RunbookApp, RunbookStep } from "./model";
+import { CheckStatus, CheckSummary, Runbook, RunbookApp, RunbookStep } from "./model";
 
-/** The whole runbook as Markdown: what `npm run runbook` prints. */
+/** The whole runbook as Markdown: what `npm run runbook` prints, and `npm run check` with each step's check. */
 export function renderMarkdown(rb: Runbook): string {
-  const intro = [
-    `# Runbook: ${rb.name}`,
+  const intro = rb.summary ? checkIntro(rb.name, rb.summary) : runbookIntro(rb.name);
+  return [intro, ...rb.apps.map(renderAppMarkdown)].join("\n\n") + "\n";
+}
+
+function runbookIntro(name: string): string {
+  return [
+    `# Runbook: ${name}`,
     "",
     "What Terraform cannot do for this setup, in the order of Cloudflare's guides. Steps marked [x] are done by Terraform",
     "and listed to keep that order. Commands print values from the deployed stacks: run them after `cdktf deploy`, in a",
     "private terminal (some print secrets).",
   ].join("\n");
-  return [intro, ...rb.apps.map(renderAppMarkdown)].join("\n\n") + "\n";
 }
+
+function checkIntro(name: string, s: CheckSummary): string {
+  return [
+    `# Runbook check: ${name}`,
+    "",
+    "Each step against what the live Okta and Cloudflare APIs show. Steps marked [x] are done by Terraform or seen done;",
+    '"NOT DONE" means an API shows the step is not done; "could not check" says why no API shows it.',
+    "",
+    `**${s.pass} done, ${s.fail} not done, ${s.unknown} could not check.**`,
+  ].join("\n");
+}
+
+const checkWords: Record<CheckStatus, string> = { pass: "done", fail: "NOT DONE", unknown: "could not check" };
 
 /** One app's steps: a section of the runbook, and the `runbook` output of the app's stack. */
 export function renderAppMarkdown(app: RunbookApp): string {
@@ -21,7 +38,10 @@ function renderStep(step: RunbookStep, n: number): string {
   const marker = `${n}. `;
   // Sub-items nest under a list item only when indented past its marker ("10. " is wider than "9. ").
   const item = (text: string) => `${" ".repeat(marker.length)}- ${text}`;
-  const lines = [`${marker}[${step.done ? "x" : " "}] **${step.title}**`, item(`Where: ${step.where}`), item(`${step.done ? "" : "Do: "}${step.action}`)];
+  const ticked = step.done || step.check?.status === "pass";
+  const lines = [`${marker}[${ticked ? "x" : " "}] **${step.title}**`];
+  if (step.check) lines.push(item(`Check: ${checkWords[step.check.status]} — ${step.check.detail}`));
+  lines.push(item(`Where: ${step.where}`), item(`${step.done ? "" : "Do: "}${step.action}`));
   if (step.value !== undefined) lines.push(item(`Value: ${code(step.value)}`));
   if (step.command !== undefined) lines.push(item(`Get it: ${code(step.command)}`));
   for (const note of step.notes ?? []) lines.push(item(`Note: ${note}`));

@@ -2,7 +2,7 @@ import { TerraformStack } from "../../src/cdktf";
 import { oauthBearerScimApp, ScimApp } from "../../src/okta/scim-app";
 import { buildStacks } from "../../stacks/app";
 import { oktaProvider } from "../../stacks/providers";
-import { projectRunbook } from "../../stacks/runbook";
+import { projectCheckTargets, projectRunbook } from "../../stacks/runbook";
 import { exampleConfig, synthAll, testApp } from "../helpers";
 
 const FAKE_OKTA_TOKEN = "00fakeOktaApiToken0000000000000000000000";
@@ -142,5 +142,24 @@ describe("projectRunbook", () => {
     const kind = { ...oauthBearerScimApp, preconfiguredApp: "scim1" };
     new ScimApp(stack, "other-app", { okta: { orgName: "acme", baseUrl: "okta.com" }, assignedGroups: ["00g0123456789abcdefg"], groups: { idOf: (n) => n }, baseUrl: "https://x" }, kind);
     expect(projectRunbook(app, config).apps.map((a) => a.id)).toEqual(["access-login", "access-scim"]);
+  });
+});
+
+describe("projectCheckTargets", () => {
+  it("points npm run check at outputs the synthesized stacks declare, with each SCIM app's toggles and pushed groups", () => {
+    const app = testApp();
+    const config = exampleConfig();
+    buildStacks(app, config);
+    const targets = projectCheckTargets(app, config);
+    const stacks = synthAll(app);
+    expect(targets.accountId).toBe(config.cloudflare.accountId);
+    expect(targets.scimApps.map((t) => [t.runbookApp, t.product, t.pushGroups, t.provisioning.updateUserAttributes])).toEqual([
+      ["access-scim", "access", ["Engineering", "Finance"], true],
+      ["dashboard-scim", "dashboard", ["Cloudflare Admins"], false],
+    ]);
+    for (const t of targets.scimApps) {
+      const secondary = t.product === "access" ? t.loginMethodId : t.scimToken;
+      for (const o of [t.scimAppId, secondary]) expect([o.stack, o.output, stacks[o.stack]?.output?.[o.output] !== undefined]).toEqual([o.stack, o.output, true]);
+    }
   });
 });

@@ -64,3 +64,31 @@ describe("code", () => {
     expect(code("plain")).toBe("`plain`");
   });
 });
+
+describe("checked runbook (npm run check)", () => {
+  const checked = {
+    ...runbook("acme", [
+      {
+        ...app,
+        steps: [
+          app.steps[0],
+          { ...app.steps[1], check: { status: "pass" as const, detail: "Cloudflare holds 2 SCIM user(s)." } },
+          { ...app.steps[2], check: { status: "fail" as const, detail: "Finance: not pushed." } },
+        ],
+      },
+    ]),
+    summary: { pass: 1, fail: 1, unknown: 0 },
+  };
+
+  it("ticks a step the APIs show done, and puts each check first under its step", () => {
+    const md = renderAppMarkdown(checked.apps[0]);
+    expect(md).toContain("2. [x] **API Token**\n   - Check: done — Cloudflare holds 2 SCIM user(s).\n   - Where: A > C\n   - Do: Paste it.");
+    expect(md).toContain("3. [ ] **Push Groups**\n   - Check: NOT DONE — Finance: not pushed.\n");
+  });
+
+  it("titles the check and counts the results", () => {
+    const md = renderMarkdown(checked);
+    expect(md.startsWith("# Runbook check: acme\n")).toBe(true);
+    expect(md).toContain("**1 done, 1 not done, 0 could not check.**");
+  });
+});

@@ -1,0 +1,99 @@
+import { oktaOrgUrl } from "../src/okta/org";
+import { checkRunbook, hasFailure } from "../src/runbook/check";
+import { CloudflareApi } from "../src/runbook/cloudflare-api";
+import { Fetch, HttpOptions } from "../src/runbook/http";
+import { OktaApi } from "../src/runbook/okta-api";
+import { renderMarkdown } from "../src/runbook/render-markdown";
+import { StackOutputReader, terraformOutputReader } from "../src/runbook/stack-outputs";
+import { projectCheckTargets, projectRunbook } from "../stacks/runbook";
+import { Io, withProject } from "./runbook";
+
+const usage = `Usage: npm run check [-- --json]
+
+Checks the runbook's steps (npm run runbook) against the live Okta and Cloudflare APIs, after
+cdktf deploy and the person's steps: each step is done, NOT DONE, or could not be checked (with why).
+Read-only. Config from OKTA_CLOUDFLARE_CONFIG (default config/example.json); deployed IDs from
+terraform output -json in cdktf.out/stacks/<stack> (or CDKTF_OUTDIR).
+
+  --json   The runbook's JSON (npm run runbook -- --json) with check: { status: "pass" | "fail" |
+           "unknown", detail } on each checked step and summary: { pass, fail, unknown }.
+
+Credentials (never printed):
+  OKTA_API_TOKEN         an Okta SSWS API token (a Read-Only Administrator's is enough). OAuth
+                         (OKTA_API_CLIENT_ID, OKTA_API_PRIVATE_KEY) is not supported by the check.
+  CLOUDFLARE_API_TOKEN   a Cloudflare API token with "Access: Organizations, Identity Providers, and
+                         Groups Read" and "Account Settings Read".
+The dashboard SCIM token is read from the stack output and used only to call Cloudflare's SCIM API.
+
+Exit status: 0 no step is shown not done; 3 some step is NOT DONE (a pipeline gate); 1 the check
+cannot run (config, credentials); 2 bad arguments.
+`;
+
+/** What the CLI talks to; tests pass fakes. */
+export interface CheckCliDeps {
+  /** @default global fetch */
+  readonly fetch?: Fetch;
+  /** @default terraform output -json in CDKTF_OUTDIR (cdktf.out) */
+  readonly outputs?: StackOutputReader;
+  /** @default setTimeout */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** @default Date.now */
+  readonly now?: () => number;
+}
+
+/** `npm run check`: 0 nothing shown not done, 3 a step is not done, 1 cannot run, 2 bad arguments. */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: Io, deps: CheckCliDeps = {}): Promise<number> {
+  const unknown = argv.filter((a) => !["--json", "--help", "-h"].includes(a));
+  if (argv.includes("--help") || argv.includes("-h")) {
+    io.stdout(usage);
+    return 0;
+  }
+  if (unknown.length > 0) {
+    io.stderr(`Unknown argument ${unknown.map((a) => `"${a}"`).join(", ")}.\n\n${usage}`);
+    return 2;
+  }
+  try {
+    const outdir = env.CDKTF_OUTDIR ?? "cdktf.out";
+    const project = withProject(env, (app, config) => ({
+      config,
+      rb: projectRunbook(app, config, { outdir }),
+      targets: projectCheckTargets(app, config),
+    }));
+    const missing = missingCredentials(env, project.targets.scimApps.length > 0);
+    if (missing) {
+      io.stderr(`${missing}\n`);
+      return 1;
+    }
+    const http: HttpOptions = { fetch: deps.fetch ?? ((url, init) => fetch(url, init)), sleep: deps.sleep, now: deps.now };
+    const checked = await checkRunbook(project.rb, project.targets, {
+      outputs: deps.outputs ?? terraformOutputReader(outdir),
+      okta: new OktaApi(oktaOrgUrl(project.config.okta), env.OKTA_API_TOKEN ?? "", http),
+      cloudflare: new CloudflareApi(env.CLOUDFLARE_API_TOKEN ?? "", http),
+    });
+    io.stdout(argv.includes("--json") ? `${JSON.stringify(checked, null, 2)}\n` : renderMarkdown(checked));
+    return hasFailure(checked) ? 3 : 0;
+  } catch (e) {
+    // One message, no stack trace: ConfigError and ValidationErrors already say what to change.
+    io.stderr(`${(e as Error).message}\n`);
+    return 1;
+  }
+}
+
+/** One line naming what to set, or undefined when the check has what it needs. */
+export function missingCredentials(env: NodeJS.ProcessEnv, needed: boolean): string | undefined {
+  if (!needed) return undefined;
+  const missing = ["OKTA_API_TOKEN", "CLOUDFLARE_API_TOKEN"].filter((name) => !env[name]);
+  if (missing.length === 0) return undefined;
+  const oauth = missing.includes("OKTA_API_TOKEN") && (env.OKTA_API_CLIENT_ID || env.OKTA_API_PRIVATE_KEY);
+  return (
+    `Set ${missing.join(" and ")}: npm run check reads Okta with an SSWS API token and Cloudflare with an API token (read-only is enough)` +
+    (oauth ? "; Okta OAuth (OKTA_API_CLIENT_ID, OKTA_API_PRIVATE_KEY) is not supported by the check." : ".")
+  );
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2), process.env, {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+  }).then((code) => (process.exitCode = code));
+}
