@@ -199,6 +199,30 @@ export interface PushGroupConfig extends TerraformMetaArguments {
   readonly appConfig?: PushGroupAppConfig;
 }
 
+const guardedStacks = new WeakSet<TerraformStack>();
+
+/**
+ * With the generated 4.20 OktaProvider in the stack, Terraform would only say "unsupported resource
+ * type" at plan time; say which provider to use at synth instead. Once per stack: a stack with
+ * thousands of pushed groups would otherwise walk its tree once per group.
+ */
+function guardProviderVersion(stack: TerraformStack): void {
+  if (guardedStacks.has(stack)) return;
+  guardedStacks.add(stack);
+  stack.node.addValidation({
+    validate: () =>
+      stack.node
+        .findAll()
+        .filter((c) => TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === "okta")
+        .filter((c) => !(c instanceof OktaV6Provider))
+        .map(
+          (c) =>
+            `${c.node.path}: okta_push_group needs okta provider ${PUSH_GROUP_PROVIDER_VERSION}, ` +
+            "which this provider construct can't declare. Use OktaV6Provider instead.",
+        ),
+  });
+}
+
 /**
  * okta_push_group: pushes one Okta group (its name and members) to an app through Group Push.
  * Destroying it deactivates the mapping, then deletes it (and, unless told otherwise, the app's group).
@@ -227,20 +251,7 @@ export class PushGroup extends TerraformResource {
     });
     this.props = config;
     check(pushGroupSchema, config, this.node.path);
-    // With the generated 4.20 OktaProvider in the stack, Terraform would only say "unsupported resource
-    // type" at plan time; say which provider to use at synth instead.
-    this.node.addValidation({
-      validate: () =>
-        TerraformStack.of(this)
-          .node.findAll()
-          .filter((c) => TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === "okta")
-          .filter((c) => !(c instanceof OktaV6Provider))
-          .map(
-            (c) =>
-              `${c.node.path}: okta_push_group needs okta provider ${PUSH_GROUP_PROVIDER_VERSION}, ` +
-              "which this provider construct can't declare. Use OktaV6Provider instead.",
-          ),
-    });
+    guardProviderVersion(TerraformStack.of(this));
   }
 
   /** The mapping's ID in Okta. */
