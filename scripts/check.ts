@@ -6,7 +6,7 @@ import { OktaApi } from "../src/runbook/okta-api";
 import { renderMarkdown } from "../src/runbook/render-markdown";
 import { StackOutputReader, terraformOutputReader } from "../src/runbook/stack-outputs";
 import { projectCheckTargets, projectRunbook } from "../stacks/runbook";
-import { Io, withProject } from "./runbook";
+import { handleFlags, Io, withProject } from "./runbook";
 
 const usage = `Usage: npm run check [-- --json]
 
@@ -43,15 +43,8 @@ export interface CheckCliDeps {
 
 /** `npm run check`: 0 nothing shown not done, 3 a step is not done, 1 cannot run, 2 bad arguments. */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: Io, deps: CheckCliDeps = {}): Promise<number> {
-  const unknown = argv.filter((a) => !["--json", "--help", "-h"].includes(a));
-  if (argv.includes("--help") || argv.includes("-h")) {
-    io.stdout(usage);
-    return 0;
-  }
-  if (unknown.length > 0) {
-    io.stderr(`Unknown argument ${unknown.map((a) => `"${a}"`).join(", ")}.\n\n${usage}`);
-    return 2;
-  }
+  const stop = handleFlags(argv, usage, io);
+  if (stop !== undefined) return stop;
   try {
     const outdir = env.CDKTF_OUTDIR ?? "cdktf.out";
     const project = withProject(env, (app, config) => ({

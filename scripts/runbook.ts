@@ -27,17 +27,27 @@ export interface Io {
   stderr(text: string): void;
 }
 
-/** `npm run runbook`: 0 printed, 1 the config or stacks cannot be built, 2 bad arguments. */
-export function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: Io): number {
-  const unknown = argv.filter((a) => !["--json", "--help", "-h"].includes(a));
+/**
+ * The flags both the runbook and the check take: `--json`, and `--help`. Returns the exit code when
+ * the command should stop here (0 after the help, 2 on an unknown argument).
+ */
+export function handleFlags(argv: readonly string[], usage: string, io: Io): number | undefined {
   if (argv.includes("--help") || argv.includes("-h")) {
     io.stdout(usage);
     return 0;
   }
+  const unknown = argv.filter((a) => a !== "--json");
   if (unknown.length > 0) {
     io.stderr(`Unknown argument ${unknown.map((a) => `"${a}"`).join(", ")}.\n\n${usage}`);
     return 2;
   }
+  return undefined;
+}
+
+/** `npm run runbook`: 0 printed, 1 the config or stacks cannot be built, 2 bad arguments. */
+export function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: Io): number {
+  const stop = handleFlags(argv, usage, io);
+  if (stop !== undefined) return stop;
   try {
     const rb = withProject(env, (app, config) => projectRunbook(app, config, { outdir: env.CDKTF_OUTDIR ?? "cdktf.out" }));
     io.stdout(argv.includes("--json") ? `${JSON.stringify(rb, null, 2)}\n` : renderMarkdown(rb));
