@@ -9,11 +9,13 @@ export {
   S3Backend,
   TerraformLocal,
   TerraformOutput,
+  TerraformIterator,
   TerraformProvider,
   TerraformResource,
   TerraformStack,
   TerraformVariable,
   Testing,
   Token,
+  ref,
 } from "cdktf";
 export type { IResolvable, ITerraformDependable, TerraformMetaArguments, TerraformResourceLifecycle } from "cdktf";

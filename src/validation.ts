@@ -69,6 +69,14 @@ export function isValidRegex(pattern: string): boolean {
   }
 }
 
+/**
+ * False for the keys cdktf 0.21 cannot write in a for_each map: its resolver drops "__proto__" (the
+ * entry would silently vanish) and fails on "toString" (it turns the map into a string).
+ */
+export function isJsonKey(key: string): boolean {
+  return key !== "__proto__" && key !== "toString";
+}
+
 /** Lists values that appear more than once. */
 export function duplicates(values: readonly string[]): string[] {
   const seen = new Set<string>();

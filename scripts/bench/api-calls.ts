@@ -29,7 +29,7 @@ export interface StackJson {
 export interface ApiCallEstimate {
   /** Calls by bucket, push-group mapping reads left out (see `pushGroupMappings`). */
   readonly buckets: Record<Bucket, number>;
-  /** `GET /api/v1/apps/{appId}/group-push/mappings/{mappingId}`, one per `okta_push_group`, in the apps bucket. */
+  /** `GET /api/v1/apps/{appId}/group-push/mappings/{mappingId}`, one per `okta_push_group` instance (a for_each block counts each key), in the apps bucket. */
   readonly pushGroupMappings: number;
   /** Calls by Terraform type (`data.` prefix for data sources), push-group mappings included. */
   readonly byType: Record<string, number>;

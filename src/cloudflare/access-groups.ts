@@ -1,7 +1,8 @@
 import { Construct } from "constructs";
 import { ZeroTrustAccessGroup } from "@cdktf/provider-cloudflare/lib/zero-trust-access-group";
 import { z } from "zod";
-import { parseOrThrow } from "../validation";
+import { ref, TerraformIterator, TerraformResource, TerraformStack, Token } from "../cdktf";
+import { isJsonKey, parseOrThrow } from "../validation";
 import { accountIdSchema } from "./account";
 
 /**
@@ -12,6 +13,7 @@ export const accessOktaGroupSchema = z
   .string()
   .min(1, { message: "Use the Okta group's name as Access SCIM pushes it." })
   .refine((v) => !/[$%]\{/.test(v), { message: 'Group names containing "${" or "%{" cannot be used in Terraform expressions: rename the group in Okta.' })
+  .refine(isJsonKey, { message: 'Access groups are keyed by Okta group name in the synthesized JSON, where cdktf cannot write "__proto__" or "toString" as a key: rename the group in Okta.' })
   .refine((v) => !/^00g[A-Za-z0-9]{17}$/.test(v), {
     message: "Access matches Okta groups by name, and this is an Okta group ID: use the group's name as shown in Okta.",
   });
@@ -44,10 +46,15 @@ export interface OktaAccessGroupsProps {
  * One Zero Trust Access group per synced Okta group, including the members of that group through the
  * Okta login method (seed: "build rules based on user identity and group membership"). Policies then
  * include the Access group instead of repeating the Okta rule.
+ *
+ * One resource block with `for_each` over the group names: cdktf builds and resolves one construct
+ * whatever the number of groups, and each Access group's state address is keyed by its Okta group's
+ * name (`cloudflare_zero_trust_access_group.<id>["Engineering"]`), so adding or removing a group leaves
+ * the others alone.
  */
 export class OktaAccessGroups extends Construct {
-  /** The `cloudflare_zero_trust_access_group` resources by Okta group name. */
-  public readonly accessGroups: Readonly<Record<string, ZeroTrustAccessGroup>>;
+  /** The `cloudflare_zero_trust_access_group` block, one instance per Okta group; undefined without groups. */
+  public readonly accessGroup?: ZeroTrustAccessGroup;
   /** Access group IDs by Okta group name, for policies (`AccessApplicationProps.accessGroups`). */
   public readonly ids: Readonly<Record<string, string>>;
   /** The Okta group names, in the order given, without duplicates. */
@@ -57,18 +64,28 @@ export class OktaAccessGroups extends Construct {
     super(scope, id);
     const p = parseOrThrow(oktaAccessGroupsPropsSchema, props, id);
     this.groups = [...new Set(p.groups)];
-    // Construct IDs follow the Okta group names, so adding or removing a group leaves the others'
-    // addresses alone; "group-" keeps a group called "constructor" or "__proto__" clear of Object's own names.
-    this.accessGroups = Object.fromEntries(
-      this.groups.map((group) => [
-        group,
-        new ZeroTrustAccessGroup(this, `group-${group}`, {
-          accountId: p.accountId,
-          name: accessGroupName(p.loginMethodName, group),
-          include: [{ okta: { name: group, identityProviderId: p.loginMethodId } }],
-        }),
-      ]),
-    );
-    this.ids = Object.fromEntries(this.groups.map((g) => [g, this.accessGroups[g].id]));
+    if (this.groups.length === 0) {
+      this.ids = {};
+      return;
+    }
+    // Okta group name -> Access group name: the names are known at synth, so Terraform knows every key at plan.
+    const each = TerraformIterator.fromMap(Object.fromEntries(this.groups.map((g) => [g, accessGroupName(p.loginMethodName, g)])));
+    const accessGroup = new ZeroTrustAccessGroup(this, "group", {
+      forEach: each,
+      accountId: p.accountId,
+      name: Token.asString(each.value),
+      include: [{ okta: { name: each.key, identityProviderId: p.loginMethodId } }],
+    });
+    this.accessGroup = accessGroup;
+    this.ids = Object.fromEntries(this.groups.map((g) => [g, instanceAttribute(accessGroup, g, "id")]));
   }
+}
+
+/**
+ * `<type>.<name>["<key>"].<attribute>`: one for_each instance's attribute, as a reference cdktf also
+ * carries across stacks. (The resource's own getters give the splat `<type>.<name>.*.<attribute>`.)
+ */
+function instanceAttribute(resource: TerraformResource, key: string, attribute: string): string {
+  const address = `${resource.terraformResourceType}.${resource.friendlyUniqueId}[${JSON.stringify(key)}].${attribute}`;
+  return Token.asString(ref(address, TerraformStack.of(resource)));
 }

@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { DataOktaGroups } from "@cdktf/provider-okta/lib/data-okta-groups";
 import { z } from "zod";
 import { Fn, TerraformLocal, Token } from "../cdktf";
-import { parseOrThrow } from "../validation";
+import { isJsonKey, parseOrThrow } from "../validation";
 import { GROUPS_PER_SEARCH, groupSearchExpression, searchBatches } from "./group-search";
 
 /** Turns an Okta group name (or ID) into an ID Terraform can use. */
@@ -20,7 +20,8 @@ export const groupNameSchema = z
   .string()
   .min(1, { message: "Use the Okta group's name as shown in Okta, or its ID (00g...)." })
   .max(255, { message: "Okta group names are at most 255 characters." })
-  .refine((v) => Token.isUnresolved(v) || !/[$%]\{/.test(v), { message: 'Group names containing "${" or "%{" cannot be used in Terraform expressions: rename the group or use its ID (00g...).' });
+  .refine((v) => Token.isUnresolved(v) || !/[$%]\{/.test(v), { message: 'Group names containing "${" or "%{" cannot be used in Terraform expressions: rename the group or use its ID (00g...).' })
+  .refine(isJsonKey, { message: 'Pushed groups are keyed by name in the synthesized JSON, where cdktf cannot write "__proto__" or "toString" as a key: rename the group or use its ID (00g...).' });
 
 const propsSchema = z.strictObject({
   names: z.array(groupNameSchema),

@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { z } from "zod";
+import { TerraformIterator, Token } from "../cdktf";
 import { duplicates, parseOrThrow } from "../validation";
 import { groupNameSchema, IOktaGroupResolver } from "./groups";
 import { PushGroup } from "./push-group";
@@ -32,22 +33,24 @@ export interface PushGroupsProps {
 }
 
 /**
- * Pushes Okta groups to a SCIM app (seed: "In the Push Groups tab, add the Okta groups"), one
- * `okta_push_group` per group. Each group keeps its Okta name in the app: the provider links to an
- * existing app group of that name, so groups first pushed by hand and then unlinked are taken over.
- * Removing a group from `groupNames` deletes its group in the app (the provider's default), so its
- * members stop getting what it granted there. Needs the okta provider >= 6.6 in the stack (OktaV6Provider).
+ * Pushes Okta groups to a SCIM app (seed: "In the Push Groups tab, add the Okta groups"), with one
+ * `okta_push_group` block whose `for_each` maps each group, as named in `groupNames`, to its ID: cdktf
+ * builds one construct whatever the number of groups, and each mapping's state address is keyed by that
+ * name (`okta_push_group.<id>["Engineering"]`), so removing one group leaves the others alone.
+ * Each group keeps its Okta name in the app: the provider links to an existing app group of that name,
+ * so groups first pushed by hand and then unlinked are taken over. Removing a group from `groupNames`
+ * deletes its group in the app (the provider's default), so its members stop getting what it granted
+ * there. Needs the okta provider >= 6.6 in the stack (OktaV6Provider).
  */
 export class PushGroups extends Construct {
-  /** One `okta_push_group` per group, by the name given. */
-  public readonly pushes: ReadonlyMap<string, PushGroup>;
+  /** The `okta_push_group` block, one instance per group, keyed by the name given. */
+  public readonly pushGroup: PushGroup;
 
   constructor(scope: Construct, id: string, props: PushGroupsProps) {
     super(scope, id);
     const p = parseOrThrow(pushGroupsPropsSchema, props, id);
-    // Named after the group, not its position: removing one group leaves the others' addresses alone.
-    this.pushes = new Map(
-      p.groupNames.map((name) => [name, new PushGroup(this, name, { appId: p.appId, sourceGroupId: p.groups.idOf(name) })]),
-    );
+    // The keys are the literal names, known at plan; the IDs may be references, known only after refresh.
+    const each = TerraformIterator.fromMap(Object.fromEntries(p.groupNames.map((name) => [name, p.groups.idOf(name)])));
+    this.pushGroup = new PushGroup(this, "push-group", { forEach: each, appId: p.appId, sourceGroupId: Token.asString(each.value) });
   }
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { TerraformResource, TerraformStack, Testing } from "../../src/cdktf";
+import { TerraformStack, Testing } from "../../src/cdktf";
+import { PushGroups } from "../../src/okta/push-groups";
 import { parseConfig } from "../../src/config/load";
 import { buildStacks } from "../../stacks/app";
 import { appsAndGroupsCalls, estimateApiCalls, StackJson } from "../../scripts/bench/api-calls";
@@ -38,6 +39,8 @@ describe("estimateApiCalls on the synthesized app", () => {
     expect(estimate.buckets["/api/v1/groups"]).toBe(2 * searches);
     expect(searches).toBeLessThanOrEqual(6);
     expect(estimate.byType.okta_app_group_assignments).toBe(15);
+    // Two push-groups stacks of one for_each block each, read one mapping per group.
+    expect(estimate.pushGroupMappings).toBe(2000);
     // The largest single plan (cdktf plans one stack at a time): dashboard SCIM's stack, which looks
     // its groups up and reads a SAML app (3) with 5 assignment pages; under the target of 20.
     const largest = Math.max(...stacks.map((s) => appsAndGroupsCalls(estimateApiCalls([s]))));
@@ -84,11 +87,17 @@ describe("estimateApiCalls cost model", () => {
     expect(estimate.buckets["/api/v1/apps"]).toBe(0);
   });
 
-  test("synthesized push groups are counted per resource", () => {
+  test("a for_each block costs one read per key of its literal map or set", () => {
+    const estimate = estimateApiCalls([stack({ okta_push_group: { p: { for_each: { a: "00g1", b: "${local.ids.b}" } }, q: { for_each: ["x", "y", "z"] } } })]);
+    expect(estimate.pushGroupMappings).toBe(5);
+  });
+
+  test("synthesized PushGroups are counted per pushed group, not per block", () => {
     const s = new TerraformStack(Testing.app(), "push");
-    new TerraformResource(s, "okta", { terraformResourceType: "okta_push_group" });
+    new PushGroups(s, "push", { appId: "0oa1", groupNames: ["Engineering", "Finance", "Sales"], groups: { idOf: (n) => `\${local.ids.${n}}` } });
     const json = JSON.parse(Testing.synth(s));
-    expect(estimateApiCalls([{ ...json, provider: { okta: [{}] } }]).pushGroupMappings).toBe(1);
+    expect(Object.keys(json.resource.okta_push_group)).toHaveLength(1);
+    expect(estimateApiCalls([{ ...json, provider: { okta: [{}] } }]).pushGroupMappings).toBe(3);
   });
 
   test("types without a cost and counts known only at plan are reported, not silently free", () => {

@@ -16,7 +16,9 @@ describe("cloudflare-access-policies stack", () => {
   const app = synthApp(example);
   const stack = app.stack("cloudflare-access-policies");
   const groups = stack.resource.cloudflare_zero_trust_access_group as StackJson;
-  const groupAddress = (okta: string) => Object.keys(groups).find((a) => groups[a].include[0].okta.name === okta)!;
+  const [groupBlock] = Object.keys(groups);
+  /** One Access group's instance of the for_each block: keyed by its Okta group's name. */
+  const groupAddress = (okta: string) => `${groupBlock}["${okta}"]`;
 
   it("is deployed after cloudflare-access", () => {
     expect(app.manifest.stacks["cloudflare-access-policies"].dependencies).toEqual(["cloudflare-access"]);
@@ -25,8 +27,11 @@ describe("cloudflare-access-policies stack", () => {
   it("creates an Access group per pushed Okta group, through the login method of cloudflare-access", () => {
     const consumer = loginMethodIdRef(app);
     expect(Object.values(groups)).toEqual([
-      expect.objectContaining({ name: "Okta: Engineering", include: [{ okta: { name: "Engineering", identity_provider_id: consumer } }] }),
-      expect.objectContaining({ name: "Okta: Finance", include: [{ okta: { name: "Finance", identity_provider_id: consumer } }] }),
+      expect.objectContaining({
+        for_each: { Engineering: "Okta: Engineering", Finance: "Okta: Finance" },
+        name: "${each.value}",
+        include: [{ okta: { name: "${each.key}", identity_provider_id: consumer } }],
+      }),
     ]);
   });
 
@@ -50,7 +55,9 @@ describe("cloudflare-access-policies stack", () => {
 
   it("keeps an Access group's address when other groups come and go", () => {
     const fewer = synthApp({ ...example, accessApplications: undefined, accessLogin: { ...example.accessLogin, accessGroups: ["Finance"] } });
-    expect(Object.keys(fewer.stack("cloudflare-access-policies").resource.cloudflare_zero_trust_access_group)).toEqual([groupAddress("Finance")]);
+    const remaining = fewer.stack("cloudflare-access-policies").resource.cloudflare_zero_trust_access_group as StackJson;
+    expect(Object.keys(remaining)).toEqual([groupBlock]);
+    expect(remaining[groupBlock].for_each).toEqual({ Finance: "Okta: Finance" });
   });
 
   it("passes an application's session duration to the application and its policy", () => {

@@ -48,7 +48,9 @@ describe("okta-access-push-groups", () => {
 
     it("pushes each configured group to the SCIM app, reading app and group IDs from the other stacks' state", () => {
       const pushes = Object.values(push.resource.okta_push_group) as any[];
-      expect(pushes.map((p) => p.source_group_id)).toEqual(["${local.group-ids.Engineering}", "${local.group-ids.Finance}"]);
+      expect(pushes).toHaveLength(1);
+      expect(pushes[0].for_each).toEqual({ Engineering: "${local.group-ids.Engineering}", Finance: "${local.group-ids.Finance}" });
+      expect(pushes[0].source_group_id).toBe("${each.value}");
       // The ID map itself is read once from the stack that looked the groups up.
       expect(push.locals["group-ids"]).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-okta-access-oidc\.outputs\./);
       for (const p of pushes) {
@@ -94,7 +96,8 @@ describe("okta-dashboard-push-groups", () => {
       {
         "//": expect.anything(),
         app_id: expect.stringMatching(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-okta-dashboard-scim\.outputs\..*id\}$/),
-        source_group_id: '${local.group-ids["Cloudflare Admins"]}',
+        for_each: { "Cloudflare Admins": '${local.group-ids["Cloudflare Admins"]}' },
+        source_group_id: "${each.value}",
       },
     ]);
     expect(Object.keys(push.data.terraform_remote_state)).toEqual(["cross-stack-reference-input-okta-dashboard-scim"]);

@@ -40,11 +40,9 @@ function synth(props: Partial<AccessApplicationProps> = {}) {
   const resources = (type: string) => Object.entries(json.resource[type]) as [string, Record<string, unknown>][];
   const [[, app]] = resources("cloudflare_zero_trust_access_application");
   const [[policyAddress, policy]] = resources("cloudflare_zero_trust_access_policy");
-  const groupAddresses = Object.fromEntries(
-    resources("cloudflare_zero_trust_access_group").map(([address, g]) => [(g.include as { okta: { name: string } }[])[0].okta.name, address]),
-  );
+  const [[groupAddress]] = resources("cloudflare_zero_trust_access_group");
   const [loginAddress] = Object.keys(json.resource.cloudflare_zero_trust_access_identity_provider);
-  return { app, policy, policyAddress, groupAddresses, loginAddress };
+  return { app, policy, policyAddress, groupAddress, loginAddress };
 }
 
 describe("AccessApplication", () => {
@@ -68,10 +66,10 @@ describe("AccessApplication", () => {
   });
 
   it("includes the allowed groups' Access group resources, not literal IDs", () => {
-    const { policy, groupAddresses } = synth({ allowGroups: ["Finance", "Engineering", "Finance"] });
+    const { policy, groupAddress } = synth({ allowGroups: ["Finance", "Engineering", "Finance"] });
     expect(policy.include).toEqual([
-      { group: { id: `\${cloudflare_zero_trust_access_group.${groupAddresses.Finance}.id}` } },
-      { group: { id: `\${cloudflare_zero_trust_access_group.${groupAddresses.Engineering}.id}` } },
+      { group: { id: `\${cloudflare_zero_trust_access_group.${groupAddress}["Finance"].id}` } },
+      { group: { id: `\${cloudflare_zero_trust_access_group.${groupAddress}["Engineering"].id}` } },
     ]);
   });
 

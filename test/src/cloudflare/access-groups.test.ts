@@ -18,35 +18,46 @@ function synth(props: Partial<OktaAccessGroupsProps>) {
 }
 
 describe("OktaAccessGroups", () => {
-  it("creates one Access group per Okta group, including it through the Okta login method", () => {
+  it("creates one Access group per Okta group with one for_each block, including it through the Okta login method", () => {
     const { json } = synth({});
-    const resources = Object.values(json.resource.cloudflare_zero_trust_access_group);
-    expect(resources).toEqual([
+    expect(Object.values(json.resource.cloudflare_zero_trust_access_group)).toEqual([
       expect.objectContaining({
+        for_each: { Engineering: "Okta: Engineering", Finance: "Okta: Finance" },
         account_id: accountId,
-        name: "Okta: Engineering",
-        include: [{ okta: { name: "Engineering", identity_provider_id: "idp-1" } }],
+        name: "${each.value}",
+        include: [{ okta: { name: "${each.key}", identity_provider_id: "idp-1" } }],
       }),
-      expect.objectContaining({ name: "Okta: Finance", include: [{ okta: { name: "Finance", identity_provider_id: "idp-1" } }] }),
     ]);
   });
 
   it("names Access groups after the login method and the Okta group", () => {
     expect(accessGroupName("Okta SSO", "Sales Team")).toBe("Okta SSO: Sales Team");
     const { json } = synth({ loginMethodName: "Okta SSO", groups: ["Sales Team"] });
-    expect(Object.values(json.resource.cloudflare_zero_trust_access_group)).toEqual([expect.objectContaining({ name: "Okta SSO: Sales Team" })]);
+    const [block] = Object.values(json.resource.cloudflare_zero_trust_access_group) as { for_each: object }[];
+    expect(block.for_each).toEqual({ "Sales Team": "Okta SSO: Sales Team" });
   });
 
-  it("maps each Okta group to its Access group's id reference, once per group", () => {
-    const { groups, json } = synth({ groups: ["Engineering", "Engineering"] });
-    expect(groups.groups).toEqual(["Engineering"]);
+  it("maps each Okta group to its Access group instance's id reference, once per group", () => {
+    const { groups, json } = synth({ groups: ["Engineering", "Engineering", 'Say "hi"'] });
+    expect(groups.groups).toEqual(["Engineering", 'Say "hi"']);
     const [address] = Object.keys(json.resource.cloudflare_zero_trust_access_group);
-    expect(json.output.ids.value).toEqual({ Engineering: `\${cloudflare_zero_trust_access_group.${address}.id}` });
+    expect(json.output.ids.value).toEqual({
+      Engineering: `\${cloudflare_zero_trust_access_group.${address}["Engineering"].id}`,
+      'Say "hi"': `\${cloudflare_zero_trust_access_group.${address}["Say \\"hi\\""].id}`,
+    });
+  });
+
+  it("keys instances by Okta group name, so the block's address stays when groups come and go", () => {
+    const both = synth({}).json.resource.cloudflare_zero_trust_access_group;
+    const one = synth({ groups: ["Finance"] }).json.resource.cloudflare_zero_trust_access_group;
+    expect(Object.keys(one)).toEqual(Object.keys(both));
+    expect(Object.values(one)).toEqual([expect.objectContaining({ for_each: { Finance: "Okta: Finance" } })]);
   });
 
   it("creates nothing for no groups", () => {
     const { json, groups } = synth({ groups: [] });
     expect(json.resource).toBeUndefined();
+    expect(groups.accessGroup).toBeUndefined();
     expect(groups.ids).toEqual({});
   });
 
@@ -54,6 +65,7 @@ describe("OktaAccessGroups", () => {
     ["an Okta group ID", { groups: ["00g1abcdefghijklmnop"] }, "access-groups.groups.0", "by name"],
     ["a Terraform template", { groups: ["${evil}"] }, "access-groups.groups.0", "Terraform expressions"],
     ["an empty group name", { groups: [""] }, "access-groups.groups.0", "group's name"],
+    ["a group cdktf cannot key by", { groups: ["Finance", "toString"] }, "access-groups.groups.1", "rename the group in Okta"],
     ["a bad account ID", { accountId: "acme" }, "access-groups.accountId", "32-character"],
     ["no login method ID", { loginMethodId: "" }, "access-groups.loginMethodId", "loginMethodId"],
     ["no login method name", { loginMethodName: "" }, "access-groups.loginMethodName", "login method's name"],

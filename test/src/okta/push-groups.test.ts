@@ -17,18 +17,31 @@ function synth(props: Partial<PushGroupsProps> = {}) {
 }
 
 describe("PushGroups", () => {
-  it("pushes each group to the app with okta_push_group, by the ID the resolver gives", () => {
+  it("pushes each group to the app with one okta_push_group block, by the ID the resolver gives", () => {
     const pushes = Object.values(synth().resource.okta_push_group);
     expect(pushes).toEqual([
-      { app_id: APP, source_group_id: "00gEngineering" },
-      { app_id: APP, source_group_id: "00gFinance" },
+      {
+        for_each: { Engineering: "00gEngineering", Finance: "00gFinance" },
+        app_id: APP,
+        source_group_id: "${each.value}",
+      },
     ]);
   });
 
-  it("names each resource after its group, so removing one group leaves the others' addresses alone", () => {
-    const both = Object.keys(synth().resource.okta_push_group);
-    const one = Object.keys(synth({ groupNames: ["Finance"] }).resource.okta_push_group);
-    expect(one).toEqual([both[1]]);
+  it("keys each push by its group's name, so removing one group leaves the others' addresses alone", () => {
+    const both = synth().resource.okta_push_group;
+    const one = synth({ groupNames: ["Finance"] }).resource.okta_push_group;
+    expect(Object.keys(one)).toEqual(Object.keys(both));
+    expect(Object.values(one)).toEqual([expect.objectContaining({ for_each: { Finance: "00gFinance" } })]);
+  });
+
+  it("keys a group named like an Object property by that name", () => {
+    const [push] = Object.values(synth({ groupNames: ["constructor", "valueOf"] }).resource.okta_push_group) as { for_each: object }[];
+    expect(push.for_each).toEqual({ constructor: "00gconstructor", valueOf: "00gvalueOf" });
+  });
+
+  it.each(["__proto__", "toString"])('rejects a group named "%s", which cdktf cannot write as a key', (name) => {
+    expect(() => synth({ groupNames: [name] })).toThrow(new RegExp(`push\\.groupNames\\.0: "${name}" is not valid\\. .*rename the group or use its ID`));
   });
 
   it("rejects an empty list, naming the field", () => {
