@@ -114,7 +114,7 @@ function unknownKey(prefix: string, path: PropertyKey[], schema?: z.core.$ZodTyp
   const typo = closest(key, siblings);
   if (typo) return new ValidationError(field, undefined, `Did you mean "${typo}"? Fix the spelling, or remove it.`, problem);
   if (/token|secret|password|private_?key|api_?key/i.test(key)) {
-    const fix = "Credentials never go in the config file: remove it, and set the provider's environment variable instead (see docs/reliability.md, Secrets and credentials).";
+    const fix = "Credentials never go in the config file: remove it, and set the provider's environment variable instead (see the README, Credentials and secrets).";
     return new ValidationError(field, undefined, fix, problem);
   }
   const elsewhere = schema ? keyPaths(schema).filter((p) => p.split(".").pop()?.toLowerCase() === key.toLowerCase()) : [];
