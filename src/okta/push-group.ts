@@ -11,7 +11,7 @@ import {
   Token,
 } from "../cdktf";
 import { z } from "zod";
-import { ValidationError } from "../validation";
+import { tokenOr, ValidationError } from "../validation";
 
 /**
  * okta/okta releases this file is written against. okta_push_group arrived in 6.6.0, but `app_config.type`
@@ -332,11 +332,6 @@ function toHcl(attributes: Attributes): Record<string, unknown> {
   );
 }
 
-/** A string that is an unresolved token (Terraform checks it later) or passes `test`. */
-function text(test: (value: string) => boolean, fix: string) {
-  return z.string().refine((v) => Token.isUnresolved(v) || test(v), { error: fix });
-}
-
 /** A whole number from `min` to `max`, or an unresolved token. */
 function whole(min: number, max: number, fix: string) {
   return z.number().refine((v) => Token.isUnresolved(v) || (Number.isInteger(v) && v >= min && v <= max), {
@@ -345,15 +340,15 @@ function whole(min: number, max: number, fix: string) {
 }
 
 const oktaId = (of: string) =>
-  text((v) => /^[A-Za-z0-9]+$/.test(v), `Use the ${of}'s Okta ID (letters and digits, e.g. its .id), not its name.`);
+  tokenOr((v) => /^[A-Za-z0-9]+$/.test(v), `Use the ${of}'s Okta ID (letters and digits, e.g. its .id), not its name.`);
 
 const pushGroupSchema = z
   .object({
     appId: oktaId("app"),
     sourceGroupId: oktaId("group"),
-    targetGroupName: text((v) => v.trim() !== "", "Use a name, or leave it unset to reuse the source group's.").optional(),
+    targetGroupName: tokenOr((v) => v.trim() !== "", "Use a name, or leave it unset to reuse the source group's.").optional(),
     targetGroupId: oktaId("app group").optional(),
-    status: text((v) => v === "ACTIVE" || v === "INACTIVE", 'Use "ACTIVE" or "INACTIVE".').optional(),
+    status: tokenOr((v) => v === "ACTIVE" || v === "INACTIVE", 'Use "ACTIVE" or "INACTIVE".').optional(),
   })
   .refine((c) => c.targetGroupName === undefined || c.targetGroupId === undefined, {
     path: ["targetGroupId"],
@@ -364,11 +359,11 @@ const pushGroupSchema = z
 // become the default, so they are rejected here.
 const providerSchema = z
   .object({
-    orgName: text(
+    orgName: tokenOr(
       (v) => /^[A-Za-z0-9-]+$/.test(v),
       'Use the subdomain only, e.g. "dev-123456" for dev-123456.okta.com; the domain goes in baseUrl.',
     ).optional(),
-    baseUrl: text(
+    baseUrl: tokenOr(
       (v) => /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(v),
       'Use the domain only, without scheme, org or path, e.g. "okta.com" or "oktapreview.com".',
     ).optional(),
@@ -381,7 +376,7 @@ const providerSchema = z
     maxRetries: whole(1, 100, "Use a whole number from 1 to 100; the provider reads 0 as unset (5).").optional(),
     maxApiCapacity: whole(1, 100, "Use a whole percentage from 1 to 100.").optional(),
     parallelism: whole(1, Infinity, "Use a whole number, 1 or more.").optional(),
-    alias: text(
+    alias: tokenOr(
       (v) => /^[A-Za-z_][A-Za-z0-9_-]*$/.test(v),
       "Use a Terraform name: a letter or underscore, then letters, digits, underscores or hyphens.",
     ).optional(),
