@@ -5,8 +5,13 @@
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
+  // One test file per area (test/src.test.ts loads every test/src/**/*.spec.ts, see
+  // test/support/specs.ts): each test file reloads cdktf and the providers, which cost more than
+  // most specs. Folders of few, slow tests (examples/) keep their own test file.
+  testMatch: ["<rootDir>/test/**/*.test.ts"],
   // Both cores: jest's default on a 2-core machine is one worker, and the files are CPU-bound.
   maxWorkers: 2,
   setupFiles: ["<rootDir>/test/jest.setup.ts"],
+  setupFilesAfterEnv: ["<rootDir>/test/jest.after-env.ts"],
   transform: { "^.+\\.ts$": "ts-jest" },
 };

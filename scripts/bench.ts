@@ -7,13 +7,14 @@ import { ApiCallEstimate, appsAndGroupsCalls, estimateApiCalls, StackJson } from
 import { ConfigJson, scaledConfig } from "./bench/configs";
 
 /**
- * `npm run bench`: synth time against the floor (node loading cdktf and the provider modules the project
- * imports), synth time at 10, 100 and 1,000 groups, and the Okta API calls of a plan at each size.
+ * `npm run bench`: synth time of the app command (`node dist/app.js`, the bundle `npm run synth` runs)
+ * against the floor (node loading cdktf and the provider modules the project imports), synth time at
+ * 10, 100 and 1,000 groups, and the Okta API calls of a plan at each size.
  * Prints markdown tables, or JSON with --json. Options: --runs N (rounds, median taken; default 7).
  */
 
 const ROOT = resolve(__dirname, "..", "..");
-const MAIN = join(ROOT, "dist", "stacks", "main.js");
+const MAIN = join(ROOT, "dist", "app.js");
 const SIZES = [10, 100, 1000];
 const TARGET_RATIO = 1.5;
 const TARGET_SCALE = 3;
@@ -43,7 +44,7 @@ function main(): void {
   const runsAt = args.indexOf("--runs");
   const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 7;
   if (!Number.isInteger(runs) || runs < 1) fail("--runs takes a whole number of repetitions, e.g. --runs 7.");
-  if (!existsSync(MAIN)) fail(`${relative(process.cwd(), MAIN)} is missing: compile first (npm run compile), or use npm run bench, which does.`);
+  if (!existsSync(MAIN)) fail(`${relative(process.cwd(), MAIN)} is missing: bundle the app first (npm run bundle), or use npm run bench, which does.`);
 
   const tmp = mkdtempSync(join(tmpdir(), "okta-cloudflare-bench-"));
   const cleanup = () => rmSync(tmp, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 // zod's own messages ("Invalid input: expected string, received number") say what went wrong, not
 // what to write instead. These say the fix. Schemas with their own message keep it: zod consults

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 // What a schema accepts at a path: the keys (for "did you mean") and the description (for the fix of
 // a missing or mistyped field). Looks through optional, default, pipe and union wrappers.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 // The Zero Trust team name is where the two vendors meet: Okta redirects to it, Cloudflare serves it.
 

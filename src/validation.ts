@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Token } from "./cdktf";
 import { issueFix } from "./issue-fixes";
 import { closest, descriptionAt, keyPaths, knownKeys } from "./schema-paths";

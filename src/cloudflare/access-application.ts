@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { ZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/zero-trust-access-application";
 import { ZeroTrustAccessPolicy } from "@cdktf/provider-cloudflare/lib/zero-trust-access-policy";
-import { z } from "zod";
+import * as z from "zod";
 import { literalText, parseOrThrow, tokenOr } from "../validation";
 import { accountIdSchema } from "./account";
 import { accessOktaGroupSchema } from "./access-groups";

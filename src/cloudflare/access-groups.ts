@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { ZeroTrustAccessGroup } from "@cdktf/provider-cloudflare/lib/zero-trust-access-group";
-import { z } from "zod";
+import * as z from "zod";
 import { ref, TerraformIterator, TerraformResource, TerraformStack, Token } from "../cdktf";
 import { isJsonKey, parseOrThrow } from "../validation";
 import { accountIdSchema } from "./account";

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { AccountToken } from "@cdktf/provider-cloudflare/lib/account-token";
 import { DataCloudflareAccountApiTokenPermissionGroupsList } from "@cdktf/provider-cloudflare/lib/data-cloudflare-account-api-token-permission-groups-list";
-import { z } from "zod";
+import * as z from "zod";
 import { literalText, parseOrThrow, tokenOr } from "../validation";
 import { accountIdSchema } from "./account";
 

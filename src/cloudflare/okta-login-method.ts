@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { ZeroTrustAccessIdentityProvider } from "@cdktf/provider-cloudflare/lib/zero-trust-access-identity-provider";
-import { z } from "zod";
+import * as z from "zod";
 import { parseOrThrow, tokenOr } from "../validation";
 import { accountIdSchema } from "./account";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { accessApplicationSettingsSchema, groupsWithoutAccessGroup } from "../cloudflare/access-application";
 import { isOktaGroupId } from "../okta/groups";
 import { duplicates } from "../validation";

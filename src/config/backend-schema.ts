@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { literalText } from "../validation";
 
 /** Where each stack keeps its state. Credentials come from the backend's own environment variables. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { configSchema } from "./schema";
 
 /** JSON Schema of the config file (input form: defaulted fields are optional), for editors via `$schema`. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 // The okta provider's retry and rate-limit settings (okta 4.20, okta/config.go and provider.go).
 // Okta limits `/api/v1/apps*` to 100 requests a minute on most orgs, in one-minute buckets shared

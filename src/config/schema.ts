@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { accessOktaGroupSchema } from "../cloudflare/access-groups";
 import { accountIdSchema } from "../cloudflare/account";
 import { dashboardScimTokenSettingsSchema } from "../cloudflare/dashboard-scim-token";

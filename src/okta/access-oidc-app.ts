@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
 import { AppGroupAssignments } from "@cdktf/provider-okta/lib/app-group-assignments";
-import { z } from "zod";
+import * as z from "zod";
 import { parseOrThrow, isValidRegex, tokenOr, duplicates } from "../validation";
 import { teamNameSchema, accessCallbackUrl } from "../team";
 import { groupNameSchema, IOktaGroupResolver } from "./groups";

@@ -4,7 +4,7 @@ import { AuthServerClaim } from "@cdktf/provider-okta/lib/auth-server-claim";
 import { AuthServerPolicy } from "@cdktf/provider-okta/lib/auth-server-policy";
 import { AuthServerPolicyRule } from "@cdktf/provider-okta/lib/auth-server-policy-rule";
 import { AuthServerScope } from "@cdktf/provider-okta/lib/auth-server-scope";
-import { z } from "zod";
+import * as z from "zod";
 import { parseOrThrow } from "../validation";
 import { groupsClaimRegexSchema } from "./access-oidc-app";
 

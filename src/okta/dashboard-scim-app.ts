@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { z } from "zod";
+import * as z from "zod";
 import { parseOrThrow } from "../validation";
 import { oauthBearerScimApp, ScimApp, ScimAppProps, scimAppPropsSchema } from "./scim-app";
 

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { DataOktaGroups } from "@cdktf/provider-okta/lib/data-okta-groups";
-import { z } from "zod";
+import * as z from "zod";
 import { Fn, TerraformLocal, Token } from "../cdktf";
 import { isJsonKey, parseOrThrow } from "../validation";
 import { GROUPS_PER_SEARCH, groupSearchExpression, searchBatches } from "./group-search";

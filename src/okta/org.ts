@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Okta org name: the `acme` of `acme.okta.com`. */
 export const oktaOrgNameSchema = z

@@ -10,7 +10,7 @@ import {
   TerraformStack,
   Token,
 } from "../cdktf";
-import { z } from "zod";
+import * as z from "zod";
 import { tokenOr, ValidationError } from "../validation";
 
 /**

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { z } from "zod";
+import * as z from "zod";
 import { TerraformIterator, Token } from "../cdktf";
 import { duplicates, parseOrThrow } from "../validation";
 import { groupNameSchema, IOktaGroupResolver } from "./groups";

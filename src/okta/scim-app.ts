@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { AppSaml } from "@cdktf/provider-okta/lib/app-saml";
 import { AppGroupAssignments } from "@cdktf/provider-okta/lib/app-group-assignments";
-import { z } from "zod";
+import * as z from "zod";
 import { parseOrThrow } from "../validation";
 import { assignedGroupsSchema } from "./access-oidc-app";
 import { groupNameSchema, IOktaGroupResolver } from "./groups";

@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "fs";
 import { join, relative } from "path";
 import { main } from "../../stacks/run";
 import { StackJson } from "../helpers";
+import { tempDir } from "./temp-dir";
 
 /** What one run of the synth entry point left behind. */
 export interface RunResult {
@@ -11,15 +11,7 @@ export interface RunResult {
   readonly outdir: string;
 }
 
-let root: string | undefined;
-// Each test file loads this module afresh, so this removes that file's directories.
-afterAll(() => root && rmSync(root, { recursive: true, force: true }));
-
-/** A fresh directory under the system temp dir, removed after the test file. */
-export function tempDir(): string {
-  root ??= mkdtempSync(join(tmpdir(), "okta-cf-test-"));
-  return mkdtempSync(join(root, "d"));
-}
+export { tempDir };
 
 /** Runs the synth entry point in-process on a config file, into a fresh outdir. */
 export function runMain(configFile: string, env: NodeJS.ProcessEnv = {}): RunResult {

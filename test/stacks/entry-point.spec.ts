@@ -1,18 +1,24 @@
 import { spawnSync } from "child_process";
+import { builtinModules } from "module";
+import { readFileSync } from "fs";
 import { join } from "path";
-import { compileEntry, nodeModules } from "../support/compile-entry";
 import { exampleConfigFile, readTree, runMain, tempDir } from "../support/run-main";
 import { fakeCredentials } from "../support/secrets";
 
-// The one test of the compiled entry point in its own process: exit code, stderr, and that a second
-// process in another directory writes the very bytes the in-process run wrote.
+// The one test of the app command as it ships, `node dist/app.js` (the bundle of scripts/bundle.js),
+// in its own process: exit code, stderr, and that a second process in another directory writes the
+// very bytes the in-process run of the TypeScript sources wrote.
 
+const repo = join(__dirname, "..", "..");
+const nodeModules = join(repo, "node_modules");
 let entry: string;
 beforeAll(() => {
-  entry = compileEntry(tempDir());
+  entry = join(tempDir(), "app.js");
+  const bundled = spawnSync(process.execPath, [join(repo, "scripts", "bundle.js"), entry], { encoding: "utf8" });
+  if (bundled.status !== 0) throw new Error(`scripts/bundle.js failed: ${bundled.stderr}`);
 });
 
-/** Runs `node stacks/main.js` the way `npm run synth:app` does, with only the given environment. */
+/** Runs the bundle the way `npm run synth:app` does, with only the given environment. */
 function spawnEntry(env: Record<string, string>) {
   const outdir = join(tempDir(), "cdktf.out");
   const result = spawnSync(process.execPath, [entry], {
@@ -44,4 +50,16 @@ test("a good config exits 0, writes what the in-process run writes, and no crede
     if (!bytes.equals(inProcess.get(path)!)) throw new Error(`${path} differs between processes`);
     for (const value of Object.values(fakeCredentials)) expect(bytes.includes(value)).toBe(false);
   }
+});
+
+test("the bundle loads only Node's own modules and the peer dependencies, from beside it", () => {
+  // Peer dependencies stay external so the app shares the consumer's cdktf and providers (and the
+  // bench's floor, which loads exactly those, stays a fair comparison).
+  const { peerDependencies } = JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as { peerDependencies: Record<string, string> };
+  const required = [...readFileSync(entry, "utf8").matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]);
+  const packageOf = (id: string) => id.split("/").slice(0, id.startsWith("@") ? 2 : 1).join("/");
+  const outside = required.filter((id) => !builtinModules.includes(id.replace(/^node:/, "")) && !(packageOf(id) in peerDependencies));
+  expect(outside).toEqual([]);
+  expect(required).toContain("cdktf");
+  expect(required).toContain("@cdktf/provider-okta/lib/app-oauth");
 });

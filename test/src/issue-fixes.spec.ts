@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { TerraformStack, Testing } from "../../src/cdktf";
 import { AccessOidcApp } from "../../src/okta/access-oidc-app";
 import { OktaGroups } from "../../src/okta/groups";
