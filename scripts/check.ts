@@ -6,6 +6,7 @@ import { OktaApi } from "../src/runbook/okta-api";
 import { renderMarkdown } from "../src/runbook/render-markdown";
 import { StackOutputReader, terraformOutputReader } from "../src/runbook/stack-outputs";
 import { projectCheckTargets, projectRunbook } from "../stacks/runbook";
+import { exitQuietlyOnClosedPipe } from "./diff/cli";
 import { handleFlags, Io, withProject } from "./runbook";
 
 const usage = `Usage: npm run check [-- --json]
@@ -85,6 +86,7 @@ export function missingCredentials(env: NodeJS.ProcessEnv, needed: boolean): str
 }
 
 if (require.main === module) {
+  exitQuietlyOnClosedPipe();
   void main(process.argv.slice(2), process.env, {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { compare } from './diff/compare';
-import { CliError, type Io, processIo, runCli } from './diff/cli';
+import { CliError, exitQuietlyOnClosedPipe, type Io, processIo, runCli } from './diff/cli';
 import { loadOutdir, type SynthModel } from './diff/load';
 import { renderMarkdown } from './diff/render-markdown';
 import { synthesize, synthesizeRef } from './diff/synth';
@@ -64,5 +64,6 @@ export function main(argv: string[], io: Io = processIo): Promise<number> {
 }
 
 if (require.main === module) {
+  exitQuietlyOnClosedPipe();
   void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }

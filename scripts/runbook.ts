@@ -7,6 +7,7 @@ import { Config } from "../src/config/schema";
 import { renderMarkdown } from "../src/runbook/render-markdown";
 import { buildStacks } from "../stacks/app";
 import { projectRunbook } from "../stacks/runbook";
+import { exitQuietlyOnClosedPipe } from "./diff/cli";
 
 const usage = `Usage: npm run runbook [-- --json]
 
@@ -77,6 +78,7 @@ export function withProject<T>(env: NodeJS.ProcessEnv, use: (app: App, config: C
 }
 
 if (require.main === module) {
+  exitQuietlyOnClosedPipe();
   process.exitCode = main(process.argv.slice(2), process.env, {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { CliError, type Io, processIo, runCli } from './diff/cli';
+import { CliError, exitQuietlyOnClosedPipe, type Io, processIo, runCli } from './diff/cli';
 import { readManifest } from './diff/load';
 
 /**
@@ -36,5 +36,6 @@ export function main(argv: string[], io: Io = processIo): Promise<number> {
 }
 
 if (require.main === module) {
+  exitQuietlyOnClosedPipe();
   void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }

@@ -21,3 +21,15 @@ export async function runCli(name: string, io: Io, body: () => Promise<number>):
     return 1;
   }
 }
+
+/**
+ * A reader that stops early (`npm run stack-order | head -1`) closes the pipe, and Node turns the
+ * next write into an unhandled EPIPE error with a stack trace. The reader wants no more output:
+ * end quietly, with the exit code so far. Entry points call this before they write.
+ */
+export function exitQuietlyOnClosedPipe(stream: NodeJS.WritableStream = process.stdout): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
+}
