@@ -2,7 +2,8 @@ import { mkdirSync } from "fs";
 import { homedir, tmpdir } from "os";
 import { join, resolve } from "path";
 import { exampleConfigInput } from "../helpers";
-import { readTree, runMain, tempDir, writeConfig } from "../support/run-main";
+import { readTree, runMain, writeConfig } from "../support/run-main";
+import { tempDir } from "../support/temp-dir";
 
 const example = exampleConfigInput();
 const repo = resolve(__dirname, "..", "..");

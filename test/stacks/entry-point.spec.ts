@@ -2,7 +2,8 @@ import { spawnSync } from "child_process";
 import { builtinModules } from "module";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { exampleConfigFile, readTree, runMain, tempDir } from "../support/run-main";
+import { exampleConfigFile, readTree, runMain } from "../support/run-main";
+import { tempDir } from "../support/temp-dir";
 import { fakeCredentials } from "../support/secrets";
 
 // The one test of the app command as it ships, `node dist/app.js` (the bundle of scripts/bundle.js),

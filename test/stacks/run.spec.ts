@@ -1,7 +1,8 @@
 import { existsSync, writeFileSync } from "fs";
 import { join } from "path";
 import { main } from "../../stacks/run";
-import { exampleConfigFile, tempDir } from "../support/run-main";
+import { exampleConfigFile } from "../support/run-main";
+import { tempDir } from "../support/temp-dir";
 
 function run(env: NodeJS.ProcessEnv) {
   let stderr = "";

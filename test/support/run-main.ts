@@ -11,8 +11,6 @@ export interface RunResult {
   readonly outdir: string;
 }
 
-export { tempDir };
-
 /** Runs the synth entry point in-process on a config file, into a fresh outdir. */
 export function runMain(configFile: string, env: NodeJS.ProcessEnv = {}): RunResult {
   const outdir = join(tempDir(), "cdktf.out");
