@@ -108,7 +108,7 @@ const provider = fc
   });
 
 const backend = fc.oneof(
-  fc.record({ type: fc.constant("local"), directory: optional(fc.constantFrom(".", "state", "../shared-state")) }),
+  fc.record({ type: fc.constant("local"), directory: optional(fc.constantFrom(".", "state", "state/../shared-state")) }),
   fc.tuple(
     fc.record({
       type: fc.constant("s3"),
