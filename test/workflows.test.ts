@@ -97,4 +97,34 @@ describe('workflows', () => {
       }
     }
   });
+
+  describe('the plan and deploy guard (scripts/pipeline-config.js)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { refusal } = require('../scripts/pipeline-config.js') as { refusal: (file?: string, read?: (f: string) => string) => string | undefined };
+    const config = (backend: unknown) => () => JSON.stringify({ name: 'acme', backend });
+
+    it('refuses an unset variable, the example config and the local backend, with what to do', () => {
+      expect(refusal(undefined)).toMatch(/^OKTA_CLOUDFLARE_CONFIG is not set: set the repository variable/);
+      expect(refusal('config/example.json')).toMatch(/names the example config .*copy it/);
+      expect(refusal('./config/../config/example.json')).toMatch(/names the example config/);
+      expect(refusal('config/acme.json', config(undefined))).toMatch(/local backend, which a pipeline runner throws away/);
+      expect(refusal('config/acme.json', config({ type: 'local', directory: 'state' }))).toMatch(/local backend/);
+      expect(refusal('config/missing.json')).toMatch(/cannot be read as JSON \(ENOENT\)/);
+    });
+
+    it('lets a company config with a shared backend through', () => {
+      expect(refusal('config/acme.json', config({ type: 's3', bucket: 'b', region: 'eu-west-1', useLockfile: true }))).toBeUndefined();
+      expect(refusal('config/acme.json', config({ type: 'cloud', organization: 'acme', workspacePrefix: 'okta' }))).toBeUndefined();
+    });
+
+    it('runs before the plan and before the deploy, and neither workflow falls back to the example', () => {
+      for (const [file, before] of [['pull-request.yml', 'terraform -chdir'], ['deploy.yml', 'npx cdktf deploy']]) {
+        const all = steps(load(file));
+        const guard = all.findIndex((s) => s.run === 'node scripts/pipeline-config.js');
+        expect(guard).toBeGreaterThanOrEqual(0);
+        expect(guard).toBeLessThan(all.findIndex((s) => s.run?.includes(before)));
+        expect(fs.readFileSync(path.join(WORKFLOWS, file), 'utf8')).not.toContain("|| 'config/example.json'");
+      }
+    });
+  });
 });

@@ -32,7 +32,7 @@ function bases(): Json[] {
   everything.accessApplications = [{ name: "Wiki", domain: "wiki.acme.example/docs", sessionDuration: "8h", allowGroups: ["Engineering"] }];
   everything.backend = { type: "s3", bucket: "acme-state", region: "eu-west-1", keyPrefix: "okta", useLockfile: true, dynamodbTable: "locks", kmsKeyId: "key" };
   const cloud = { ...structuredClone(everything), backend: { type: "cloud", organization: "acme", workspacePrefix: "okta", hostname: "tfe.example.com" } };
-  const local = { ...structuredClone(everything), backend: { type: "local", directory: "state" } };
+  const local: Json = { ...structuredClone(everything), backend: { type: "local", directory: "state" } };
   const existingServer = structuredClone(local);
   Object.assign(existingServer.accessLogin, { createAuthorizationServer: false, authorizationServerId: "aus1a2b3c4d5e6f7g8h9" });
   return [everything, cloud, local, existingServer];

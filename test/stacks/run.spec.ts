@@ -1,7 +1,8 @@
 import { existsSync, writeFileSync } from "fs";
 import { join } from "path";
 import { main } from "../../stacks/run";
-import { exampleConfigFile } from "../support/run-main";
+import { exampleConfigInput } from "../helpers";
+import { exampleConfigFile, readStacks, writeConfig } from "../support/run-main";
 import { tempDir } from "../support/temp-dir";
 
 function run(env: NodeJS.ProcessEnv) {
@@ -26,5 +27,25 @@ describe("the synth entry point", () => {
     expect(quiet.stderr).toMatch(/^Synth failed: ENOTDIR.*\nSet OKTA_CLOUDFLARE_DEBUG=1 for the stack trace\.\n$/);
     const debug = run({ ...env, OKTA_CLOUDFLARE_DEBUG: "1" });
     expect(debug.stderr).toMatch(/^ {4}at /m);
+  });
+
+  test("an Okta domain outside the allow-list synthesizes only with the opt-in, and then with a warning", () => {
+    const input = exampleConfigInput();
+    input.okta.baseUrl = "okta.internal.example";
+    const outdir = join(tempDir(), "cdktf.out");
+    expect(run({ OKTA_CLOUDFLARE_CONFIG: writeConfig(input), CDKTF_OUTDIR: outdir }).stderr).toContain("okta.allowUnlistedBaseUrl");
+    (input.okta as Record<string, unknown>).allowUnlistedBaseUrl = true;
+    const allowed = run({ OKTA_CLOUDFLARE_CONFIG: writeConfig(input), CDKTF_OUTDIR: outdir });
+    expect(allowed).toEqual({
+      code: 0,
+      stderr: 'Warning: okta.baseUrl "okta.internal.example" is not an Okta domain (okta.allowUnlistedBaseUrl is set): API tokens will be sent to https://acme.okta.internal.example.\n',
+    });
+    expect(readStacks(outdir)["okta-access-oidc"].provider.okta[0].base_url).toBe("okta.internal.example");
+  });
+
+  test.each(["okta.com", "oktapreview.com", "okta-emea.com", "okta-gov.com", "okta.mil", "trexcloud.com"])("%s needs no opt-in", (baseUrl) => {
+    const input = exampleConfigInput();
+    input.okta.baseUrl = baseUrl;
+    expect(run({ OKTA_CLOUDFLARE_CONFIG: writeConfig(input), CDKTF_OUTDIR: join(tempDir(), "out") })).toEqual({ code: 0, stderr: "" });
   });
 });
