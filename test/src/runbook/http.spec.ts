@@ -70,15 +70,29 @@ describe("Okta paging", () => {
     expect(nextLink('<https://acme.okta.com/api/v1/groups>; rel="self"')).toBeUndefined();
   });
 
-  it("follows next pages on the org's host, and never sends the token to another host", async () => {
-    const group = (id: string, name: string) => ({ id, profile: { name } });
+  const group = (id: string, name: string) => ({ id, profile: { name } });
+
+  it("follows next pages on the org's host", async () => {
     const fetch = fakeFetch([
-      [/after=p2/, { body: [group("00gB", "B")], headers: { link: '<https://evil.example/api/v1/groups?after=p3>; rel="next"' } }],
+      [/after=p2/, { body: [group("00gB", "B")] }],
       [/^\/api\/v1\/groups\?/, { body: [group("00gA", "A")], headers: { link: '<https://acme.okta.com/api/v1/groups?after=p2&limit=200>; rel="next"' } }],
     ]);
     const res = await new OktaApi("https://acme.okta.com", FAKE_OKTA_TOKEN, options(fetch)).groupIds(["A", "B", "00gC0000000000000001"]);
     expect(res).toEqual({ ok: true, value: new Map([["00gC0000000000000001", ["00gC0000000000000001"]], ["A", ["00gA"]], ["B", ["00gB"]]]) });
     expect(fetch.calls.map((c) => new URL(c.url).host)).toEqual(["acme.okta.com", "acme.okta.com"]);
     expect(decodeURIComponent(fetch.calls[0].url)).toContain('search=profile.name eq "A" or profile.name eq "B"');
+  });
+
+  it("never sends the token to a next page on another host, and does not take the pages read for the whole list", async () => {
+    const fetch = fakeFetch([
+      [/after=p2/, { body: [group("00gB", "B")], headers: { link: '<https://evil.example/api/v1/groups?after=p3>; rel="next"' } }],
+      [/^\/api\/v1\/groups\?/, { body: [group("00gA", "A")], headers: { link: '<https://acme.okta.com/api/v1/groups?after=p2&limit=200>; rel="next"' } }],
+    ]);
+    const res = await new OktaApi("https://acme.okta.com", FAKE_OKTA_TOKEN, options(fetch)).groupIds(["A", "B", "C"]);
+    expect(res).toMatchObject({
+      ok: false,
+      reason: "Okta's next page of GET /api/v1/groups is on another host: the check sends the token to the org only, so the list could not be read",
+    });
+    expect(fetch.calls.map((c) => new URL(c.url).host)).toEqual(["acme.okta.com", "acme.okta.com"]);
   });
 });
