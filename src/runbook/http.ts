@@ -182,9 +182,9 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** The values a call's headers carry, whole and each credential alone (after `SSWS ` or `Bearer `). */
+/** The values a call's headers carry: each credential alone (after `SSWS ` or `Bearer `; first, so the scheme stays readable), then whole. */
 function secretsOf(headers: Record<string, string>): string[] {
-  return Object.values(headers).flatMap((v) => [v, ...v.split(" ").filter((part) => part.length >= 8)]);
+  return Object.values(headers).flatMap((v) => [...v.split(" ").filter((part) => part.length >= 8), v]);
 }
 
 /** Path and query of a URL: what an error names. */
