@@ -118,12 +118,15 @@ export async function getJson(
     // Redirects are never followed (fetch runs with redirect: "manual"): the Authorization header
     // would go with them, and the APIs the check calls answer these GETs without one.
     if (res.status >= 300 && res.status < 400) {
-      return failed(`${service} answered HTTP ${res.status} to ${call}, a redirect: the check does not follow redirects, so the token goes nowhere else`, res.status);
+      const why = "a redirect: the check does not follow redirects, so the token goes nowhere else";
+      return failed(`${service} answered HTTP ${res.status} to ${call}, ${why}`, res.status);
     }
     if (text === undefined) return failed(`${service} answered ${call} with more than ${mib(maxBodyBytes)}, more than the check reads`, res.status);
     const body = parseJson(text);
     if (!res.ok) return failed(`${service} answered HTTP ${res.status} to ${call}${messageOf(body, secrets)}${hint(res.status)}`, res.status);
-    if (body === undefined) return failed(`${service} answered ${call} with HTTP ${res.status} but not JSON (an HTML page, or cut short): could not read it`, res.status);
+    if (body === undefined) {
+      return failed(`${service} answered ${call} with HTTP ${res.status} but not JSON (an HTML page, or cut short): could not read it`, res.status);
+    }
     return ok({ status: res.status, body, headers: res.headers });
   }
 }

@@ -57,8 +57,12 @@ export class OktaApi {
     const res = await this.get(`/api/v1/apps/${encodeURIComponent(appId)}`);
     if (!res.ok) return res;
     const body = res.value.body as Partial<OktaApp> | null;
-    if (!isObject(body)) return failed("Okta answered GET /api/v1/apps/{appId} with something other than an app");
-    return ok({ id: appId, label: typeof body.label === "string" ? body.label : undefined, features: Array.isArray(body.features) ? body.features.filter((f) => typeof f === "string") : undefined });
+    if (!isObject(body)) return failed(`Okta answered GET /api/v1/apps/${encodeURIComponent(appId)} with something other than an app`);
+    return ok({
+      id: appId,
+      label: typeof body.label === "string" ? body.label : undefined,
+      features: Array.isArray(body.features) ? body.features.filter((f) => typeof f === "string") : undefined,
+    });
   }
 
   /** Status and errorSummary are Okta's text, printed by the check: redacted (see redact.ts). */
@@ -105,7 +109,8 @@ export class OktaApi {
     const list = `GET ${path.split("?")[0]}`;
     const items: T[] = [];
     const read = new Set<string>();
-    let url = `${this.orgUrl}${path}`;
+    const org = new URL(this.orgUrl).origin;
+    let url = new URL(`${this.orgUrl}${path}`).href;
     for (;;) {
       read.add(url);
       const res = await this.getUrl(url);
@@ -116,7 +121,9 @@ export class OktaApi {
       if (link === undefined) return ok(items);
       if (!URL.canParse(link, url)) return failed(`Okta's next page of ${list} is not a URL: the list could not be read`);
       const next = new URL(link, url).href;
-      if (new URL(next).origin !== new URL(this.orgUrl).origin) return failed(`Okta's next page of ${list} is on another host: the check sends the token to the org only, so the list could not be read`);
+      if (new URL(next).origin !== org) {
+        return failed(`Okta's next page of ${list} is on another host: the check sends the token to the org only, so the list could not be read`);
+      }
       if (read.has(next)) return failed(`Okta's next page of ${list} is one already read (its rel="next" links loop): the list could not be read`);
       if (read.size >= maxPages) return failed(`Okta's ${list} has more than ${maxPages} pages, more than the check reads: the list could not be read`);
       url = next;
