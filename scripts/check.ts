@@ -1,8 +1,9 @@
 import { oktaOrgUrl } from "../src/okta/org";
-import { checkRunbook, hasFailure } from "../src/runbook/check";
+import { CheckTargets, checkRunbook, hasFailure } from "../src/runbook/check";
 import { CloudflareApi } from "../src/runbook/cloudflare-api";
 import { Fetch, HttpOptions } from "../src/runbook/http";
 import { OktaApi } from "../src/runbook/okta-api";
+import { isTokenShaped } from "../src/runbook/redact";
 import { renderMarkdown } from "../src/runbook/render-markdown";
 import { StackOutputReader, terraformOutputReader } from "../src/runbook/stack-outputs";
 import { projectCheckTargets, projectRunbook } from "../stacks/runbook";
@@ -26,9 +27,19 @@ Credentials (never printed):
                          Groups Read" and "Account Settings Read".
 The dashboard SCIM token is read from the stack output and used only to call Cloudflare's SCIM API.
 
+Bounds: a request and its body must finish within 15 s, a body may hold 4 MiB, a list 100 pages, and
+the whole check ends after 5 minutes; past any of these a step is "could not check", with why.
+
 Exit status: 0 no step is shown not done; 3 some step is NOT DONE (a pipeline gate); 1 the check
-cannot run (config, credentials); 2 bad arguments.
+cannot run (config, credentials); 2 bad arguments, or a token holding a character no token has (a
+control character such as a line break, a space, or a non-ASCII character).
 `;
+
+/** The whole check's time limit: a run makes a few dozen requests; this leaves room for rate-limit waits. */
+export const CHECK_TIME_LIMIT_MS = 5 * 60_000;
+
+/** Variables holding the tokens the check sends. */
+const TOKEN_VARIABLES = ["OKTA_API_TOKEN", "CLOUDFLARE_API_TOKEN"];
 
 /** What the CLI talks to; tests pass fakes. */
 export interface CheckCliDeps {
@@ -46,6 +57,11 @@ export interface CheckCliDeps {
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: Io, deps: CheckCliDeps = {}): Promise<number> {
   const stop = handleFlags(argv, usage, io);
   if (stop !== undefined) return stop;
+  const badToken = TOKEN_VARIABLES.find((name) => env[name] && !isTokenShaped(env[name]));
+  if (badToken) {
+    io.stderr(`${badToken} ${notATokenMessage}: set it again without it. Its value is not printed.\n`);
+    return 2;
+  }
   try {
     const outdir = env.CDKTF_OUTDIR ?? "cdktf.out";
     const project = withProject(env, (app, config) => ({
@@ -58,9 +74,16 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
       io.stderr(`${missing}\n`);
       return 1;
     }
-    const http: HttpOptions = { fetch: deps.fetch ?? ((url, init) => fetch(url, init)), sleep: deps.sleep, now: deps.now };
+    const outputs = readOnce(deps.outputs ?? terraformOutputReader(outdir));
+    const badScimToken = await badScimTokenOutput(project.targets, outputs);
+    if (badScimToken) {
+      io.stderr(`${badScimToken} ${notATokenMessage}: the check does not send it. Its value is not printed.\n`);
+      return 2;
+    }
+    const now = deps.now ?? Date.now;
+    const http: HttpOptions = { fetch: deps.fetch ?? ((url, init) => fetch(url, init)), sleep: deps.sleep, now, deadline: now() + CHECK_TIME_LIMIT_MS };
     const checked = await checkRunbook(project.rb, project.targets, {
-      outputs: deps.outputs ?? terraformOutputReader(outdir),
+      outputs,
       okta: new OktaApi(oktaOrgUrl(project.config.okta), env.OKTA_API_TOKEN ?? "", http),
       cloudflare: new CloudflareApi(env.CLOUDFLARE_API_TOKEN ?? "", http),
     });
@@ -83,6 +106,30 @@ export function missingCredentials(env: NodeJS.ProcessEnv, needed: boolean): str
     `Set ${missing.join(" and ")}: npm run check reads Okta with an SSWS API token and Cloudflare with an API token (read-only is enough)` +
     (oauth ? "; Okta OAuth (OKTA_API_CLIENT_ID, OKTA_API_PRIVATE_KEY) is not supported by the check." : ".")
   );
+}
+
+const notATokenMessage =
+  "holds a character no token has (a control character such as a line break, a space, or a non-ASCII character)";
+
+/** The dashboard SCIM token output, named, when it holds what no token has; read before any request. */
+async function badScimTokenOutput(targets: CheckTargets, outputs: StackOutputReader): Promise<string | undefined> {
+  for (const t of targets.scimApps) {
+    if (t.product !== "dashboard") continue;
+    const { stack, output } = t.scimToken;
+    // An unreadable stack is the run's to report (as could not check), not a reason to stop here.
+    const value = await outputs(stack).then((o) => o[output], () => undefined);
+    if (typeof value === "string" && value !== "" && !isTokenShaped(value)) return `The output ${output} of stack ${stack}`;
+  }
+  return undefined;
+}
+
+/** Each stack's outputs read once: the SCIM token is checked before the run, which reads it again. */
+function readOnce(read: StackOutputReader): StackOutputReader {
+  const stacks = new Map<string, ReturnType<StackOutputReader>>();
+  return (stack) => {
+    if (!stacks.has(stack)) stacks.set(stack, read(stack));
+    return stacks.get(stack)!;
+  };
 }
 
 if (require.main === module) {

@@ -37,6 +37,7 @@ export class CloudflareApi {
   constructor(
     token: string,
     private readonly http: HttpOptions,
+    private readonly baseUrl: string = CLOUDFLARE_API,
   ) {
     this.#token = token;
   }
@@ -45,27 +46,28 @@ export class CloudflareApi {
   public async accessScimUserCount(accountId: string, identityProviderId: string): Promise<ApiResult<number>> {
     const res = await this.get(`${idpPath(accountId, identityProviderId)}/scim/users?per_page=100`);
     if (!res.ok) return res;
-    const body = res.value.body as { result?: unknown[]; result_info?: { total_count?: number } };
-    if (!Array.isArray(body.result)) return failed("Cloudflare answered the SCIM users call without a result list");
-    return ok(body.result_info?.total_count ?? body.result.length);
+    const body = res.value.body as null | { result?: unknown; result_info?: { total_count?: unknown } | null };
+    if (!Array.isArray(body?.result)) return failed("Cloudflare answered the SCIM users call without a result list");
+    const total = body.result_info?.total_count;
+    return ok(Number.isSafeInteger(total) ? (total as number) : body.result.length);
   }
 
   /** Whether Access holds a SCIM group of this display name for the login method. */
   public async accessScimGroupExists(accountId: string, identityProviderId: string, name: string): Promise<ApiResult<boolean>> {
     const res = await this.get(`${idpPath(accountId, identityProviderId)}/scim/groups?name=${encodeURIComponent(name)}`);
     if (!res.ok) return res;
-    const result = (res.value.body as { result?: Array<{ displayName?: string }> }).result;
+    const result = (res.value.body as null | { result?: Array<{ displayName?: string }> })?.result;
     if (!Array.isArray(result)) return failed("Cloudflare answered the SCIM groups call without a result list");
-    return ok(result.some((g) => g.displayName === name));
+    return ok(result.some((g) => g?.displayName === name));
   }
 
   /** The account's User Groups of this name. */
   public async userGroups(accountId: string, name: string): Promise<ApiResult<UserGroup[]>> {
     const res = await this.get(`/accounts/${encodeURIComponent(accountId)}/iam/user_groups?name=${encodeURIComponent(name)}`);
     if (!res.ok) return res;
-    const result = (res.value.body as { result?: Array<{ name?: string; policies?: unknown[] }> }).result;
+    const result = (res.value.body as null | { result?: Array<{ name?: string; policies?: unknown[] }> })?.result;
     if (!Array.isArray(result)) return failed("Cloudflare answered the User Groups call without a result list");
-    return ok(result.filter((g) => g.name === name).map((g) => ({ name, policies: g.policies?.length ?? 0 })));
+    return ok(result.filter((g) => g?.name === name).map((g) => ({ name, policies: Array.isArray(g.policies) ? g.policies.length : 0 })));
   }
 
   /**
@@ -74,16 +76,16 @@ export class CloudflareApi {
    */
   public async dashboardScimGroupExists(accountId: string, scimToken: string, name: string): Promise<ApiResult<boolean>> {
     const filter = `displayName eq ${JSON.stringify(name)}`;
-    const url = `${CLOUDFLARE_API}/accounts/${encodeURIComponent(accountId)}/scim/v2/Groups?filter=${encodeURIComponent(filter)}`;
+    const url = `${this.baseUrl}/accounts/${encodeURIComponent(accountId)}/scim/v2/Groups?filter=${encodeURIComponent(filter)}`;
     const res = await getJson("Cloudflare (dashboard SCIM)", url, { authorization: `Bearer ${scimToken}` }, cloudflareRetryDelay, this.http);
     if (!res.ok) return res;
-    const resources = (res.value.body as { Resources?: Array<{ displayName?: string }> }).Resources;
+    const resources = (res.value.body as null | { Resources?: Array<{ displayName?: string }> })?.Resources;
     if (!Array.isArray(resources)) return failed("Cloudflare answered the SCIM Groups call without Resources");
-    return ok(resources.some((g) => g.displayName === name));
+    return ok(resources.some((g) => g?.displayName === name));
   }
 
   private get(path: string) {
-    return getJson("Cloudflare", `${CLOUDFLARE_API}${path}`, { authorization: `Bearer ${this.#token}` }, cloudflareRetryDelay, this.http);
+    return getJson("Cloudflare", `${this.baseUrl}${path}`, { authorization: `Bearer ${this.#token}` }, cloudflareRetryDelay, this.http);
   }
 }
 

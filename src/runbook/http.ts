@@ -1,15 +1,27 @@
-// GET with JSON, one request at a time, for `npm run check`. Rate limits are honoured (429: wait as the
-// server says, a bounded number of times), each request has a timeout, and no error message ever holds
-// a request header: tokens travel in headers only.
+import { serviceText } from "./redact";
+
+// GET with JSON, one request at a time, for `npm run check`. Everything is bounded, because a service
+// (or whatever answers at its address) decides what comes back: rate limits are honoured (429: wait
+// as the server says, a bounded number of times), each request has a timeout that covers the body,
+// bodies have a size cap and are read as a stream, the whole check has a deadline, and no message
+// ever holds a request header or anything token-shaped (see redact.ts): tokens travel in headers only.
 
 /** The part of Node 20's global `fetch` the check uses; tests pass a fake. */
-export type Fetch = (url: string, init: { method: "GET"; headers: Record<string, string>; signal?: AbortSignal }) => Promise<Response>;
+export type Fetch = (
+  url: string,
+  init: { method: "GET"; headers: Record<string, string>; redirect: "manual"; signal?: AbortSignal },
+) => Promise<Response>;
+
+/** Largest body read: a few MiB, far above the largest page the check asks for (1,000 push mappings, about 500 KiB). */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** Pages of one list followed at most: Okta's largest page here holds 1,000 push mappings. */
+export const MAX_PAGES = 100;
 
 /** How the check talks HTTP. */
 export interface HttpOptions {
   readonly fetch: Fetch;
   /**
-   * Per request, in milliseconds.
+   * Per request, in milliseconds, from sending it to the body's last byte.
    * @default 15000
    */
   readonly timeoutMs?: number;
@@ -23,6 +35,18 @@ export interface HttpOptions {
    * @default 60000
    */
   readonly maxWaitMs?: number;
+  /**
+   * Bytes of a body read at most; a longer one is abandoned.
+   * @default MAX_BODY_BYTES (4 MiB)
+   */
+  readonly maxBodyBytes?: number;
+  /**
+   * Pages of one list followed at most.
+   * @default MAX_PAGES (100)
+   */
+  readonly maxPages?: number;
+  /** When (as `now()` counts) the whole check must be over: no request or wait runs past it. @default none */
+  readonly deadline?: number;
   /** @default setTimeout */
   readonly sleep?: (ms: number) => Promise<void>;
   /** @default Date.now */
@@ -51,8 +75,9 @@ export function failed<T>(reason: string, status?: number): ApiResult<T> {
 }
 
 /**
- * GETs `url` and parses JSON. Non-2xx answers come back as a failed result naming the status and the
- * service's message; `service` and the path (never the headers) name the call.
+ * GETs `url` and parses JSON. Anything but a complete JSON 2xx (an error status, a redirect, a body
+ * too large, too slow or not JSON) comes back as a failed result: `service` and the method and path
+ * (never the headers) name the call, with the service's own message when it sent one.
  */
 export async function getJson(
   service: string,
@@ -61,44 +86,130 @@ export async function getJson(
   retryDelay: RetryDelay,
   options: HttpOptions,
 ): Promise<ApiResult<JsonResponse>> {
-  const { timeoutMs = 15_000, maxRetries = 3, maxWaitMs = 60_000 } = options;
+  const { timeoutMs = 15_000, maxRetries = 3, maxWaitMs = 60_000, maxBodyBytes = MAX_BODY_BYTES, deadline = Infinity } = options;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = options.now ?? Date.now;
-  const call = `GET ${pathOf(url)}`;
+  const secrets = secretsOf(headers);
+  const call = `GET ${serviceText(pathOf(url), secrets)}`;
+  // undici's own error for a header value with CR/LF quotes the value: never hand it one.
+  if (Object.values(headers).some((v) => /[^\x20-\x7e]/.test(v))) {
+    return failed(`${service} was not called (${call}): its credential holds a control or non-ASCII character, so it is not sent`);
+  }
   for (let attempt = 0; ; attempt++) {
-    let res: Response;
-    try {
-      res = await options.fetch(url, { method: "GET", headers: { accept: "application/json", ...headers }, signal: AbortSignal.timeout(timeoutMs) });
-    } catch (e) {
-      const name = (e as Error).name;
-      const why = name === "TimeoutError" || name === "AbortError" ? `no answer within ${timeoutMs / 1000} s` : (e as Error).message;
-      return failed(`${service} could not be reached (${call}: ${why})`);
+    const budget = Math.min(timeoutMs, deadline - now());
+    if (budget <= 0) return failed(`${service} was not called (${call}): the check's time limit ran out`);
+    const answer = await fetchBody(url, headers, options.fetch, budget, maxBodyBytes);
+    if ("timedOut" in answer) {
+      const ranOut = budget < timeoutMs ? "the check's time limit ran out" : undefined;
+      return answer.timedOut === "headers"
+        ? failed(`${service} could not be reached (${call}: ${ranOut ?? `no answer within ${timeoutMs / 1000} s`})`)
+        : failed(`${service} did not finish its answer to ${call} (${ranOut ?? `not within ${timeoutMs / 1000} s`}): could not read it`);
     }
+    if ("error" in answer) return failed(`${service} could not be reached (${call}: ${serviceText(answer.error, secrets)})`);
+    const { res, text } = answer;
     if (res.status === 429) {
       const wait = retryDelay(res.headers, now()) ?? 1000 * 2 ** attempt;
-      if (attempt >= maxRetries || wait > maxWaitMs) {
+      if (attempt >= maxRetries || wait > maxWaitMs || now() + wait >= deadline) {
         return failed(`${service} rate limit reached (${call}; still limited after ${attempt} retries): run the check again later`, 429);
       }
       await sleep(wait);
       continue;
     }
-    const body = await res.json().catch(() => undefined);
-    if (!res.ok) return failed(`${service} answered HTTP ${res.status} to ${call}${messageOf(body)}${hint(res.status)}`, res.status);
+    // Redirects are never followed (fetch runs with redirect: "manual"): the Authorization header
+    // would go with them, and the APIs the check calls answer these GETs without one.
+    if (res.status >= 300 && res.status < 400) {
+      const why = "a redirect: the check does not follow redirects, so the token goes nowhere else";
+      return failed(`${service} answered HTTP ${res.status} to ${call}, ${why}`, res.status);
+    }
+    if (text === undefined) return failed(`${service} answered ${call} with more than ${mib(maxBodyBytes)}, more than the check reads`, res.status);
+    const body = parseJson(text);
+    if (!res.ok) return failed(`${service} answered HTTP ${res.status} to ${call}${messageOf(body, secrets)}${hint(res.status)}`, res.status);
+    if (body === undefined) {
+      return failed(`${service} answered ${call} with HTTP ${res.status} but not JSON (an HTML page, or cut short): could not read it`, res.status);
+    }
     return ok({ status: res.status, body, headers: res.headers });
   }
+}
+
+type Answer = { res: Response; text: string | undefined } | { timedOut: "headers" | "body" } | { error: string };
+
+/** One request and its body, as text (undefined past `maxBytes`), all within `budgetMs`. */
+async function fetchBody(url: string, headers: Record<string, string>, fetch: Fetch, budgetMs: number, maxBytes: number): Promise<Answer> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, budgetMs);
+  let res: Response | undefined;
+  try {
+    res = await fetch(url, { method: "GET", headers: { accept: "application/json", ...headers }, redirect: "manual", signal: controller.signal });
+    return { res, text: await readText(res, maxBytes) };
+  } catch (e) {
+    const name = (e as Error).name;
+    if (timedOut || name === "TimeoutError" || name === "AbortError") return { timedOut: res ? "body" : "headers" };
+    const cause = (e as { cause?: { code?: unknown } }).cause?.code;
+    return { error: `${(e as Error).message}${typeof cause === "string" ? ` (${cause})` : ""}` };
+  } finally {
+    clearTimeout(timer);
+    // Ends the connection of a body left unread (too large, or after a timeout).
+    controller.abort();
+  }
+}
+
+/** The body as UTF-8 text, read as a stream; undefined as soon as it passes `maxBytes`. */
+async function readText(res: Response, maxBytes: number): Promise<string | undefined> {
+  if (Number(res.headers.get("content-length")) > maxBytes) return undefined;
+  if (!res.body) return "";
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The values a call's headers carry: each credential alone (after `SSWS ` or `Bearer `; first, so the scheme stays readable), then whole. */
+function secretsOf(headers: Record<string, string>): string[] {
+  return Object.values(headers).flatMap((v) => [...v.split(" ").filter((part) => part.length >= 8), v]);
 }
 
 /** Path and query of a URL: what an error names. */
 function pathOf(url: string): string {
   const u = new URL(url);
-  return decodeURIComponent(u.pathname + u.search);
+  try {
+    return decodeURIComponent(u.pathname + u.search);
+  } catch {
+    return u.pathname + u.search;
+  }
 }
 
-/** The service's own error text: Okta's errorSummary, Cloudflare's errors[].message, SCIM's detail. */
-function messageOf(body: unknown): string {
-  const b = (body ?? {}) as { errorSummary?: unknown; errors?: Array<{ message?: unknown }>; detail?: unknown };
-  const text = b.errorSummary ?? b.errors?.[0]?.message ?? b.detail;
-  return typeof text === "string" && text !== "" ? ` (${text.slice(0, 200)})` : "";
+/** The service's own error text, redacted: Okta's errorSummary, Cloudflare's errors[].message, SCIM's detail. */
+function messageOf(body: unknown, secrets: readonly string[]): string {
+  const b = (typeof body === "object" && body !== null ? body : {}) as { errorSummary?: unknown; errors?: unknown; detail?: unknown };
+  const first = Array.isArray(b.errors) ? (b.errors[0] as { message?: unknown } | null)?.message : undefined;
+  const text = b.errorSummary ?? first ?? b.detail;
+  return typeof text === "string" && text !== "" ? ` (${serviceText(text, secrets)})` : "";
+}
+
+function mib(bytes: number): string {
+  return `${bytes / 1024 / 1024} MiB`;
 }
 
 function hint(status: number): string {

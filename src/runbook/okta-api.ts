@@ -1,5 +1,6 @@
 import { isOktaGroupId } from "../okta/groups";
-import { ApiResult, failed, getJson, HttpOptions, ok, RetryDelay } from "./http";
+import { ApiResult, failed, getJson, HttpOptions, MAX_PAGES, ok, RetryDelay } from "./http";
+import { serviceText } from "./redact";
 
 // Read-only calls to Okta's management API, as documented in Okta's OpenAPI spec
 // (github.com/okta/okta-management-openapi-spec, dist/current/management-oneOfInheritance.yaml):
@@ -55,12 +56,28 @@ export class OktaApi {
   public async app(appId: string): Promise<ApiResult<OktaApp>> {
     const res = await this.get(`/api/v1/apps/${encodeURIComponent(appId)}`);
     if (!res.ok) return res;
-    const body = res.value.body as OktaApp;
-    return ok({ id: body.id, label: body.label, features: Array.isArray(body.features) ? body.features : undefined });
+    const body = res.value.body as Partial<OktaApp> | null;
+    if (!isObject(body)) return failed(`Okta answered GET /api/v1/apps/${encodeURIComponent(appId)} with something other than an app`);
+    return ok({
+      id: appId,
+      label: typeof body.label === "string" ? body.label : undefined,
+      features: Array.isArray(body.features) ? body.features.filter((f) => typeof f === "string") : undefined,
+    });
   }
 
+  /** Status and errorSummary are Okta's text, printed by the check: redacted (see redact.ts). */
   public async groupPushMappings(appId: string): Promise<ApiResult<GroupPushMapping[]>> {
-    return this.all<GroupPushMapping>(`/api/v1/apps/${encodeURIComponent(appId)}/group-push/mappings?limit=1000`);
+    const res = await this.all<Partial<Record<keyof GroupPushMapping, unknown>>>(`/api/v1/apps/${encodeURIComponent(appId)}/group-push/mappings?limit=1000`);
+    if (!res.ok) return res;
+    const text = (v: unknown) => (typeof v === "string" ? serviceText(v, [this.#token]) : undefined);
+    return ok(
+      res.value.map((m) => ({
+        sourceGroupId: String(m.sourceGroupId),
+        status: text(m.status) ?? "unknown",
+        errorSummary: text(m.errorSummary),
+        lastPush: text(m.lastPush),
+      })),
+    );
   }
 
   /** IDs of the groups of each name (several groups may share one); IDs given stand for themselves. */
@@ -82,23 +99,43 @@ export class OktaApi {
     return ok(found);
   }
 
-  /** Every page of a list, following rel="next" on the org's own host only (the token goes nowhere else). */
+  /**
+   * Every page of a list, following rel="next" on the org's own host only (the token goes nowhere
+   * else). A next page on another host, a page already read, or more than `maxPages` pages: the list
+   * could not be read, rather than a part of it taken for the whole.
+   */
   private async all<T>(path: string): Promise<ApiResult<T[]>> {
+    const { maxPages = MAX_PAGES } = this.http;
+    const list = `GET ${path.split("?")[0]}`;
     const items: T[] = [];
-    let url: string | undefined = `${this.orgUrl}${path}`;
-    while (url) {
-      const res = await getJson("Okta", url, { authorization: `SSWS ${this.#token}` }, oktaRetryDelay, this.http);
+    const read = new Set<string>();
+    const org = new URL(this.orgUrl).origin;
+    let url = new URL(`${this.orgUrl}${path}`).href;
+    for (;;) {
+      read.add(url);
+      const res = await this.getUrl(url);
       if (!res.ok) return res;
-      if (!Array.isArray(res.value.body)) return failed(`Okta answered GET ${new URL(url).pathname} with something other than a list`);
-      items.push(...(res.value.body as T[]));
-      url = nextLink(res.value.headers.get("link"));
-      if (url && new URL(url).origin !== new URL(this.orgUrl).origin) url = undefined;
+      if (!Array.isArray(res.value.body)) return failed(`Okta answered ${list} with something other than a list`);
+      items.push(...(res.value.body.filter(isObject) as T[]));
+      const link = nextLink(res.value.headers.get("link"));
+      if (link === undefined) return ok(items);
+      if (!URL.canParse(link, url)) return failed(`Okta's next page of ${list} is not a URL: the list could not be read`);
+      const next = new URL(link, url).href;
+      if (new URL(next).origin !== org) {
+        return failed(`Okta's next page of ${list} is on another host: the check sends the token to the org only, so the list could not be read`);
+      }
+      if (read.has(next)) return failed(`Okta's next page of ${list} is one already read (its rel="next" links loop): the list could not be read`);
+      if (read.size >= maxPages) return failed(`Okta's ${list} has more than ${maxPages} pages, more than the check reads: the list could not be read`);
+      url = next;
     }
-    return ok(items);
   }
 
   private get(path: string) {
-    return getJson("Okta", `${this.orgUrl}${path}`, { authorization: `SSWS ${this.#token}` }, oktaRetryDelay, this.http);
+    return this.getUrl(`${this.orgUrl}${path}`);
+  }
+
+  private getUrl(url: string) {
+    return getJson("Okta", url, { authorization: `SSWS ${this.#token}` }, oktaRetryDelay, this.http);
   }
 }
 
@@ -109,4 +146,8 @@ export function nextLink(link: string | null): string | undefined {
     if (m) return m[1];
   }
   return undefined;
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === "object" && value !== null;
 }

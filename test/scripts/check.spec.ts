@@ -1,7 +1,9 @@
 import { join } from "path";
 import { CheckCliDeps, main } from "../../scripts/check";
+import { Fetch } from "../../src/runbook/http";
 import {
   allDone,
+  deployedOutputs,
   FAKE_CLOUDFLARE_TOKEN,
   FAKE_OKTA_TOKEN,
   FAKE_SCIM_TOKEN,
@@ -93,6 +95,50 @@ describe("npm run check", () => {
       status: "unknown",
       detail: "the outputs of stack cloudflare-access could not be read (terraform output in cdktf.out/stacks/x failed: Error: No outputs found)",
     });
+  });
+
+  it.each([
+    ["OKTA_API_TOKEN", `${FAKE_OKTA_TOKEN}\r\nX-Injected: 1`],
+    ["OKTA_API_TOKEN", `${FAKE_OKTA_TOKEN}\n`],
+    ["CLOUDFLARE_API_TOKEN", `${FAKE_CLOUDFLARE_TOKEN}\t`],
+    ["CLOUDFLARE_API_TOKEN", `${FAKE_CLOUDFLARE_TOKEN} x`],
+    ["CLOUDFLARE_API_TOKEN", `${FAKE_CLOUDFLARE_TOKEN}é`],
+  ])("exits 2 when %s holds a character no token has, naming the variable, never its value, before any call", async (name, value) => {
+    const fetch = fakeFetch(allDone());
+    const { code, stdout, stderr } = await run([], { ...credentials, [name]: value }, allDone(), { fetch });
+    expect([code, stdout]).toEqual([2, ""]);
+    expect(stderr).toBe(
+      `${name} holds a character no token has (a control character such as a line break, a space, or a non-ASCII character): set it again without it. Its value is not printed.\n`,
+    );
+    expectNoSecret(stderr);
+    expect(fetch.calls).toEqual([]);
+  });
+
+  it("exits 2 when the dashboard SCIM token output holds a control character, never sending or printing it", async () => {
+    const fetch = fakeFetch(allDone());
+    const outputs = fakeOutputs({ ...deployedOutputs, "cloudflare-dashboard-scim": { scim_token: `${FAKE_SCIM_TOKEN}\r\n` } });
+    const { code, stderr } = await run([], credentials, allDone(), { fetch, outputs });
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      "The output scim_token of stack cloudflare-dashboard-scim holds a character no token has (a control character such as a line break, a space, or a non-ASCII character): the check does not send it. Its value is not printed.\n",
+    );
+    expectNoSecret(stderr);
+    expect(fetch.calls).toEqual([]);
+  });
+
+  it("stops calling the APIs 5 minutes after it starts: the rest could not be checked", async () => {
+    let clock = 1_700_000_000_000;
+    const routes = fakeFetch(allDone());
+    // Each request takes a minute on this clock.
+    const fetch: Fetch = async (url, init) => {
+      clock += 60_000;
+      return routes(url, init);
+    };
+    const { code, stdout } = await run(["--json"], credentials, allDone(), { fetch, now: () => clock });
+    expect(code).toBe(0);
+    expect(routes.calls).toHaveLength(5);
+    const details = JSON.parse(stdout).apps.flatMap((a: any) => a.steps.map((s: any) => s.check?.detail ?? ""));
+    expect(details.filter((d: string) => d.endsWith("the check's time limit ran out")).length).toBeGreaterThan(0);
   });
 
   it("prints its usage with --help and exits 2 on an unknown argument", async () => {

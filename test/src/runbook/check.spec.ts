@@ -1,15 +1,16 @@
-import { headerAuthScimApp, oauthBearerScimApp, ScimProvisioning } from "../../../src/okta/scim-app";
-import { CheckTargets, checkRunbook, hasFailure } from "../../../src/runbook/check";
+import { ScimProvisioning } from "../../../src/okta/scim-app";
+import { checkRunbook, hasFailure } from "../../../src/runbook/check";
 import { CloudflareApi } from "../../../src/runbook/cloudflare-api";
 import { HttpOptions } from "../../../src/runbook/http";
-import { accessLoginRunbook, Runbook, runbook, scimAppRunbook, StepCheck } from "../../../src/runbook/model";
+import { StepCheck } from "../../../src/runbook/model";
 import { OktaApi } from "../../../src/runbook/okta-api";
 import {
   ACCESS_APP,
-  ACCOUNT,
   allDone,
   DASHBOARD_APP,
+  dashboardGroups,
   deployedOutputs,
+  exampleProject,
   FAKE_CLOUDFLARE_TOKEN,
   FAKE_OKTA_TOKEN,
   FAKE_SCIM_TOKEN,
@@ -21,69 +22,11 @@ import {
   withRoutes,
 } from "./fake-apis";
 
-const accessGroups = ["Engineering", "Finance"];
-const dashboardGroups = ["Cloudflare Admins"];
-
-function project(dashboardProvisioning: ScimProvisioning = oauthBearerScimApp.defaultProvisioning): { rb: Runbook; targets: CheckTargets } {
-  const rb = runbook("acme", [
-    accessLoginRunbook({
-      oidcAppLabel: "Cloudflare Access",
-      oidcAdminUrl: { value: "https://acme-admin.okta.com/admin/app/oidc_client/instance/x/", from: { stack: "okta-access-oidc", output: "oidc_app_admin_url" } },
-      loginMethodName: "Okta",
-      loginMethodStack: "cloudflare-access",
-      groupsClaimRegex: ".*",
-      assignedGroups: accessGroups,
-    }),
-    scimAppRunbook({
-      id: "access-scim",
-      app: { kind: headerAuthScimApp, label: "Cloudflare Access SCIM", assignedGroups: accessGroups, pushGroups: accessGroups, provisioning: headerAuthScimApp.defaultProvisioning },
-      adminUrl: { from: { stack: "okta-access-scim", output: "scim_app_admin_url" } },
-      baseUrl: { from: { stack: "cloudflare-access", output: "scim_endpoint" } },
-      token: { stack: "cloudflare-access", output: "scim_secret" },
-      configPath: "accessLogin.scim",
-      pushGroupsStackName: "okta-access-push-groups",
-      target: { product: "access", loginMethodName: "Okta", oidcAppLabel: "Cloudflare Access", signInGroups: accessGroups },
-    }),
-    scimAppRunbook({
-      id: "dashboard-scim",
-      app: { kind: oauthBearerScimApp, label: "Cloudflare Dashboard SCIM", assignedGroups: dashboardGroups, pushGroups: dashboardGroups, provisioning: dashboardProvisioning },
-      adminUrl: { from: { stack: "okta-dashboard-scim", output: "scim_app_admin_url" } },
-      baseUrl: { from: { stack: "cloudflare-dashboard-scim", output: "scim_base_url" } },
-      token: { stack: "cloudflare-dashboard-scim", output: "scim_token" },
-      configPath: "dashboardScim",
-      pushGroupsStackName: "okta-dashboard-push-groups",
-      target: { product: "dashboard" },
-    }),
-  ]);
-  const targets: CheckTargets = {
-    accountId: ACCOUNT,
-    scimApps: [
-      {
-        runbookApp: "access-scim",
-        product: "access",
-        scimAppId: { stack: "okta-access-scim", output: "scim_app_id" },
-        loginMethodId: { stack: "cloudflare-access", output: "login_method_id" },
-        provisioning: headerAuthScimApp.defaultProvisioning,
-        pushGroups: accessGroups,
-      },
-      {
-        runbookApp: "dashboard-scim",
-        product: "dashboard",
-        scimAppId: { stack: "okta-dashboard-scim", output: "scim_app_id" },
-        scimToken: { stack: "cloudflare-dashboard-scim", output: "scim_token" },
-        provisioning: dashboardProvisioning,
-        pushGroups: dashboardGroups,
-      },
-    ],
-  };
-  return { rb, targets };
-}
-
 async function check(routes: Routes, options: { outputs?: Record<string, Record<string, unknown>>; provisioning?: ScimProvisioning; http?: Partial<HttpOptions> } = {}) {
   const fetch = fakeFetch(routes);
   const sleeps: number[] = [];
   const http: HttpOptions = { fetch, sleep: async (ms) => void sleeps.push(ms), now: () => 1_700_000_000_000, ...options.http };
-  const { rb, targets } = project(options.provisioning);
+  const { rb, targets } = exampleProject(options.provisioning);
   const checked = await checkRunbook(rb, targets, {
     outputs: fakeOutputs(options.outputs),
     okta: new OktaApi("https://acme.okta.com", FAKE_OKTA_TOKEN, http),

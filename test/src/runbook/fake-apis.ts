@@ -1,4 +1,7 @@
+import { headerAuthScimApp, oauthBearerScimApp, ScimProvisioning } from "../../../src/okta/scim-app";
+import type { CheckTargets } from "../../../src/runbook/check";
 import type { Fetch } from "../../../src/runbook/http";
+import { accessLoginRunbook, Runbook, runbook, scimAppRunbook } from "../../../src/runbook/model";
 import type { StackOutputReader } from "../../../src/runbook/stack-outputs";
 
 // Canned answers in the shapes Okta's and Cloudflare's API specs document (see src/runbook/okta-api.ts
@@ -126,4 +129,63 @@ export function allDone(): Routes {
 /** `allDone()` with some routes answered differently (matched first). */
 export function withRoutes(overrides: Routes): Routes {
   return [...overrides, ...allDone()];
+}
+
+export const accessGroups = ["Engineering", "Finance"];
+export const dashboardGroups = ["Cloudflare Admins"];
+
+/** The example config's runbook and check targets, built by hand (the stacks are not synthesized). */
+export function exampleProject(dashboardProvisioning: ScimProvisioning = oauthBearerScimApp.defaultProvisioning): { rb: Runbook; targets: CheckTargets } {
+  const rb = runbook("acme", [
+    accessLoginRunbook({
+      oidcAppLabel: "Cloudflare Access",
+      oidcAdminUrl: { value: "https://acme-admin.okta.com/admin/app/oidc_client/instance/x/", from: { stack: "okta-access-oidc", output: "oidc_app_admin_url" } },
+      loginMethodName: "Okta",
+      loginMethodStack: "cloudflare-access",
+      groupsClaimRegex: ".*",
+      assignedGroups: accessGroups,
+    }),
+    scimAppRunbook({
+      id: "access-scim",
+      app: { kind: headerAuthScimApp, label: "Cloudflare Access SCIM", assignedGroups: accessGroups, pushGroups: accessGroups, provisioning: headerAuthScimApp.defaultProvisioning },
+      adminUrl: { from: { stack: "okta-access-scim", output: "scim_app_admin_url" } },
+      baseUrl: { from: { stack: "cloudflare-access", output: "scim_endpoint" } },
+      token: { stack: "cloudflare-access", output: "scim_secret" },
+      configPath: "accessLogin.scim",
+      pushGroupsStackName: "okta-access-push-groups",
+      target: { product: "access", loginMethodName: "Okta", oidcAppLabel: "Cloudflare Access", signInGroups: accessGroups },
+    }),
+    scimAppRunbook({
+      id: "dashboard-scim",
+      app: { kind: oauthBearerScimApp, label: "Cloudflare Dashboard SCIM", assignedGroups: dashboardGroups, pushGroups: dashboardGroups, provisioning: dashboardProvisioning },
+      adminUrl: { from: { stack: "okta-dashboard-scim", output: "scim_app_admin_url" } },
+      baseUrl: { from: { stack: "cloudflare-dashboard-scim", output: "scim_base_url" } },
+      token: { stack: "cloudflare-dashboard-scim", output: "scim_token" },
+      configPath: "dashboardScim",
+      pushGroupsStackName: "okta-dashboard-push-groups",
+      target: { product: "dashboard" },
+    }),
+  ]);
+  const targets: CheckTargets = {
+    accountId: ACCOUNT,
+    scimApps: [
+      {
+        runbookApp: "access-scim",
+        product: "access",
+        scimAppId: { stack: "okta-access-scim", output: "scim_app_id" },
+        loginMethodId: { stack: "cloudflare-access", output: "login_method_id" },
+        provisioning: headerAuthScimApp.defaultProvisioning,
+        pushGroups: accessGroups,
+      },
+      {
+        runbookApp: "dashboard-scim",
+        product: "dashboard",
+        scimAppId: { stack: "okta-dashboard-scim", output: "scim_app_id" },
+        scimToken: { stack: "cloudflare-dashboard-scim", output: "scim_token" },
+        provisioning: dashboardProvisioning,
+        pushGroups: dashboardGroups,
+      },
+    ],
+  };
+  return { rb, targets };
 }
