@@ -9,6 +9,7 @@ import { StackOutputReader, terraformOutputReader } from "../src/runbook/stack-o
 import { projectCheckTargets, projectRunbook } from "../stacks/runbook";
 import { exitQuietlyOnClosedPipe } from "./diff/cli";
 import { handleFlags, Io, withProject } from "./runbook";
+import { configWarnings } from "../src/config/load";
 
 const usage = `Usage: npm run check [-- --json]
 
@@ -69,6 +70,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
       rb: projectRunbook(app, config, { outdir }),
       targets: projectCheckTargets(app, config),
     }));
+    for (const warning of configWarnings(project.config)) io.stderr(`${warning}\n`);
     const missing = missingCredentials(env, project.targets.scimApps.length > 0);
     if (missing) {
       io.stderr(`${missing}\n`);

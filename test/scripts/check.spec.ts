@@ -1,4 +1,6 @@
+import { readFileSync } from "fs";
 import { join } from "path";
+import { writeConfig } from "../support/run-main";
 import { CheckCliDeps, main } from "../../scripts/check";
 import { Fetch } from "../../src/runbook/http";
 import {
@@ -34,6 +36,13 @@ function expectNoSecret(text: string) {
 }
 
 describe("npm run check", () => {
+  it("warns before it sends a token to an Okta domain outside the allow-list (allowed by the config's opt-in)", async () => {
+    const input = JSON.parse(readFileSync(example, "utf8"));
+    Object.assign(input.okta, { baseUrl: "okta.internal.example", allowUnlistedBaseUrl: true });
+    const { stderr } = await run([], { ...credentials, OKTA_CLOUDFLARE_CONFIG: writeConfig(input) });
+    expect(stderr).toContain('Warning: okta.baseUrl "okta.internal.example" is not an Okta domain');
+  });
+
   it("exits 0 and prints the checked runbook when every checkable step is done", async () => {
     const { code, stdout, stderr } = await run([]);
     expect([code, stderr]).toEqual([0, ""]);
