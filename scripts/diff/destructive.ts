@@ -5,6 +5,8 @@ import { redact } from './redact';
 
 export type DestructiveKind = 'state-moves' | 'replaced' | 'destroyed' | 'groups-unassigned';
 
+const ORDER: DestructiveKind[] = ['state-moves', 'destroyed', 'replaced', 'groups-unassigned'];
+
 /** A change that loses state, access or provisioning: what happens and what to do, in plain words. */
 export interface DestructiveChange {
   kind: DestructiveKind;
@@ -139,7 +141,7 @@ function replacements(name: string, base: StackModel, head: StackModel): Destruc
         stack: name,
         resource: address,
         effect: `Terraform destroys ${what}${recreated}: ${role.loss}.`,
-        action: roleAction(role, `keep the resource, or add a \`moved\` block from \`${address}\` to its new address`),
+        action: roleAction(role, `keep the resource, or add a \`moved\` block from \`${address}\` to ${added.length === 1 ? `\`${added[0]}\`` : 'its new address'}`),
       });
       continue;
     }
@@ -216,10 +218,12 @@ function unassignedGroups(name: string, base: StackModel, head: StackModel): Des
  * alone: `cdktf deploy` does not destroy them.
  */
 export function destructiveChanges(stacks: StackDiff[], base: SynthModel, head: SynthModel): DestructiveChange[] {
-  return stacks.flatMap((s) => [
+  const found = stacks.flatMap((s) => [
     ...stateMoves(s, base, head),
     ...(s.status === 'changed'
       ? [...replacements(s.name, base[s.name], head[s.name]), ...unassignedGroups(s.name, base[s.name], head[s.name])]
       : []),
   ]);
+  // Like with like: a new config name moves every stack, and those entries read best together.
+  return found.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
 }

@@ -56,6 +56,14 @@ describe('state moves', () => {
     expect(compare(exampleModel(), exampleModel(), labels).destructive).toEqual([]);
   });
 
+  it('lists the state moves together, before the other kinds', () => {
+    const found = destructive(
+      (c) => ((c.backend = s3), (c.name = 'acme2'), (c.accessLogin.scim!.assignedGroups = ['Engineering']), (c.accessLogin.scim!.pushGroups = ['Engineering'])),
+      (c) => (c.backend = s3),
+    );
+    expect(found.map((d) => d.kind)).toEqual([...Array<string>(STACKS).fill('state-moves'), 'groups-unassigned']);
+  });
+
   it('keeps a credential in the cloud block out of the entry', () => {
     const withToken = (token: string, organization: string): SynthModel => {
       const model = structuredClone(exampleModel());
@@ -91,7 +99,7 @@ describe('replaced or destroyed', () => {
     expect(rest).toEqual([]);
     expect(found).toMatchObject({ kind: 'destroyed', stack: 'cloudflare-access-policies' });
     expect(found.effect).toMatch(/^Terraform destroys the Access application "Wiki" and creates `cloudflare_zero_trust_access_application\.\S+` instead: a new application has a new AUD tag/);
-    expect(found.action).toContain('`moved` block');
+    expect(found.action).toMatch(/add a `moved` block from `cloudflare_zero_trust_access_application\.application-Wiki_\w+` to `cloudflare_zero_trust_access_application\.application-Docs_\w+`/);
   });
 
   it('a new domain updates the Access application in place and keeps its AUD tag: no alarm', () => {
