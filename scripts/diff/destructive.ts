@@ -30,8 +30,9 @@ interface Role {
   redo: string;
 }
 
-const quoted = (key: string, fallback: string) => (a: Record<string, unknown>) =>
-  typeof a[key] === 'string' ? `${fallback} "${a[key] as string}"` : fallback;
+/** "the Okta SCIM app "Cloudflare Access SCIM"": the kind, and the resource's own name if it has one. */
+const quoted = (key: string, kind: string) => (a: Record<string, unknown>) =>
+  typeof a[key] === 'string' ? `${kind} "${String(redact(a[key], key, false))}"` : kind;
 
 const ROLES: Record<string, Role> = {
   cloudflare_zero_trust_access_identity_provider: {
@@ -164,7 +165,8 @@ function replacements(name: string, base: StackModel, head: StackModel): Destruc
   return found;
 }
 
-const LOCAL_KEY = /^\$\{local\.[\w-]+(?:\.([A-Za-z_][\w-]*)|\[("(?:[^"\\]|\\.)*")\])\}$/;
+// The quoted key takes only JSON's escapes, so JSON.parse reads it.
+const LOCAL_KEY = /^\$\{local\.[\w-]+(?:\.([A-Za-z_][\w-]*)|\[("(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*")\])\}$/;
 const DATA_GROUP = /^\$\{(data\.okta_group\.[\w-]+)\.id\}$/;
 
 /**
@@ -181,8 +183,10 @@ function groupName(id: unknown, stack: StackModel): string {
 }
 
 function assignedGroups(block: Block | undefined, stack: StackModel): Set<string> {
-  const groups = (block?.attributes.group ?? []) as Array<{ id?: unknown }>;
-  return new Set(groups.map((g) => groupName(g.id, stack)));
+  const groups = block?.attributes.group;
+  // A list built by an expression cannot be read here: no group is named, none is claimed removed.
+  if (!Array.isArray(groups)) return new Set();
+  return new Set((groups as Array<{ id?: unknown }>).map((g) => groupName(g.id, stack)));
 }
 
 const SCIM_APP = /^\$\{(okta_app_saml\.[\w-]+)\.id\}$/;

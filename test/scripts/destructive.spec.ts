@@ -216,6 +216,15 @@ describe('assignments in hand-written stacks', () => {
     expect(none.destructive.map((d) => d.groups)).toEqual([['Admins', 'Billing']]);
     expect(none.destructive[0].action).toContain('`moved` block');
   });
+
+  it('reads quoted names with escapes, and claims nothing for a list built by an expression', () => {
+    const ids = (...keys: string[]) => ({ attributes: { app_id: '${okta_app_saml.scim.id}', group: keys.map((k) => ({ id: `\${local.ids[${k}]}` })) } });
+    const base = model({ ...app, 'okta_app_group_assignments.x': ids('"Ops \\"EU\\""', '"Sales"') });
+    const quoted = compare(base, model({ ...app, 'okta_app_group_assignments.x': ids('"Sales"') }), labels);
+    expect(quoted.destructive.map((d) => d.groups)).toEqual([['Ops "EU"']]);
+    const built = model({ ...app, 'okta_app_group_assignments.x': { attributes: { app_id: '${okta_app_saml.scim.id}', group: '${local.all}' } } });
+    expect(compare(built, model({ ...app, 'okta_app_group_assignments.x': ids('"Sales"') }), labels).destructive).toEqual([]);
+  });
 });
 
 describe('rendering', () => {
