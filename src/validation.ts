@@ -48,15 +48,9 @@ export function tokenOr(check: (value: string) => boolean, fix: string) {
   return z.string().refine((v) => Token.isUnresolved(v) || check(v), { message: fix });
 }
 
-/**
- * Text Terraform must take as written (names, labels): in its JSON syntax `${` starts an expression
- * and `%{` a directive, so "Access ${x}" would become a reference, or a plan error.
- */
+/** Non-empty text (names, labels). Whatever it holds reaches Terraform as written: see terraformLiteral. */
 export function literalText() {
-  return z
-    .string()
-    .min(1, { message: "Use a non-empty string." })
-    .refine((v) => Token.isUnresolved(v) || !/[$%]\{/.test(v), { message: 'Terraform would read "${" or "%{" as the start of an expression: leave them out.' });
+  return z.string().min(1, { message: "Use a non-empty string." });
 }
 
 /** True when `pattern` compiles as a regular expression (Okta's filter is Java-like; this catches the common errors). */

@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { TerraformOutput } from "../src/cdktf";
+import { terraformLiteral, terraformLiterals } from "../src/terraform-literal";
 
 /** A stack output under a stable, snake_case name (what `terraform output -raw <name>` takes; `-json` for a map). */
 export function output(
@@ -9,7 +10,7 @@ export function output(
   description: string,
   sensitive = false,
 ): TerraformOutput {
-  const out = new TerraformOutput(scope, name, { value, description, sensitive });
+  const out = new TerraformOutput(scope, name, { value: terraformLiterals(value), description: terraformLiteral(description), sensitive });
   out.overrideLogicalId(name);
   return out;
 }

@@ -1,6 +1,6 @@
 import { mkdirSync } from "fs";
 import { App } from "../src/cdktf";
-import { ConfigError, loadConfig } from "../src/config/load";
+import { ConfigError, configWarnings, loadConfig, problemList } from "../src/config/load";
 import { ValidationErrors } from "../src/validation";
 import { buildStacks } from "./app";
 
@@ -21,6 +21,7 @@ export function main(env: NodeJS.ProcessEnv, stderr: MessageSink): number {
   const file = env.OKTA_CLOUDFLARE_CONFIG || defaultConfigFile;
   try {
     const config = loadConfig(file);
+    for (const warning of configWarnings(config)) stderr.write(`${warning}\n`);
     const outdir = env.CDKTF_OUTDIR || "cdktf.out";
     // cdktf creates only the last directory of the outdir; a pipeline may point it deeper.
     mkdirSync(outdir, { recursive: true });
@@ -39,7 +40,7 @@ export function main(env: NodeJS.ProcessEnv, stderr: MessageSink): number {
 function failureMessage(e: unknown, file: string, debug: boolean): string {
   if (e instanceof ConfigError) return e.message;
   // A construct refusing a value the config check let through: still the config's field and fix.
-  if (e instanceof ValidationErrors) return `Config file ${file} has a value the stacks refuse:\n${e.errors.map((v) => `- ${v.message}`).join("\n")}`;
+  if (e instanceof ValidationErrors) return `Config file ${file} has a value the stacks refuse:\n${problemList(e.errors)}`;
   // Duck-typed: errors from another realm (Node's fs under a test runner) fail `instanceof Error`.
   const { message = String(e), stack = message } = (e ?? {}) as Partial<Error>;
   return debug ? `Synth failed: ${stack}` : `Synth failed: ${message}\nSet OKTA_CLOUDFLARE_DEBUG=1 for the stack trace.`;

@@ -5,6 +5,7 @@ import * as z from "zod";
 import { literalText, parseOrThrow, tokenOr } from "../validation";
 import { accountIdSchema } from "./account";
 import { accessOktaGroupSchema } from "./access-groups";
+import { terraformLiterals } from "../terraform-literal";
 
 /**
  * A self-hosted application's domain: a hostname, optionally with a path (`acme.example/wiki`), no
@@ -116,15 +117,15 @@ export class AccessApplication extends Construct {
     super(scope, id);
     const p = parseOrThrow(accessApplicationPropsSchema, props, id);
     this.name = p.name;
-    this.policy = new ZeroTrustAccessPolicy(this, "allow", {
+    this.policy = new ZeroTrustAccessPolicy(this, "allow", terraformLiterals({
       accountId: p.accountId,
       name: `${p.name}: allow`,
       decision: "allow",
       include: [...new Set(p.allowGroups)].map((g) => ({ group: { id: p.accessGroups[g] } })),
       // The provider defaults a policy to 24h, which would override a shorter application duration.
       sessionDuration: p.sessionDuration,
-    });
-    this.application = new ZeroTrustAccessApplication(this, "application", {
+    }));
+    this.application = new ZeroTrustAccessApplication(this, "application", terraformLiterals({
       accountId: p.accountId,
       name: p.name,
       type: "self_hosted",
@@ -134,7 +135,7 @@ export class AccessApplication extends Construct {
       // Straight to Okta: there is only one identity provider to choose.
       autoRedirectToIdentity: true,
       policies: [{ id: this.policy.id, precedence: 1 }],
-    });
+    }));
     this.applicationId = this.application.id;
     this.aud = this.application.aud;
   }

@@ -4,6 +4,7 @@ import * as z from "zod";
 import { ref, TerraformIterator, TerraformResource, TerraformStack, Token } from "../cdktf";
 import { isJsonKey, parseOrThrow } from "../validation";
 import { accountIdSchema } from "./account";
+import { hclQuoted, terraformLiterals } from "../terraform-literal";
 
 /**
  * An Okta group as an Access rule names it. Access compares the name with the groups in the user's
@@ -12,7 +13,6 @@ import { accountIdSchema } from "./account";
 export const accessOktaGroupSchema = z
   .string()
   .min(1, { message: "Use the Okta group's name as Access SCIM pushes it." })
-  .refine((v) => !/[$%]\{/.test(v), { message: 'Group names containing "${" or "%{" cannot be used in Terraform expressions: rename the group in Okta.' })
   .refine(isJsonKey, { message: 'Access groups are keyed by Okta group name in the synthesized JSON, where cdktf cannot write "__proto__" or "toString" as a key: rename the group in Okta.' })
   .refine((v) => !/^00g[A-Za-z0-9]{17}$/.test(v), {
     message: "Access matches Okta groups by name, and this is an Okta group ID: use the group's name as shown in Okta.",
@@ -69,13 +69,13 @@ export class OktaAccessGroups extends Construct {
       return;
     }
     // Okta group name -> Access group name: the names are known at synth, so Terraform knows every key at plan.
-    const each = TerraformIterator.fromMap(Object.fromEntries(this.groups.map((g) => [g, accessGroupName(p.loginMethodName, g)])));
-    const accessGroup = new ZeroTrustAccessGroup(this, "group", {
+    const each = TerraformIterator.fromMap(terraformLiterals(Object.fromEntries(this.groups.map((g) => [g, accessGroupName(p.loginMethodName, g)]))));
+    const accessGroup = new ZeroTrustAccessGroup(this, "group", terraformLiterals({
       forEach: each,
       accountId: p.accountId,
       name: Token.asString(each.value),
       include: [{ okta: { name: each.key, identityProviderId: p.loginMethodId } }],
-    });
+    }));
     this.accessGroup = accessGroup;
     this.ids = Object.fromEntries(this.groups.map((g) => [g, instanceAttribute(accessGroup, g, "id")]));
   }
@@ -86,6 +86,6 @@ export class OktaAccessGroups extends Construct {
  * carries across stacks. (The resource's own getters give the splat `<type>.<name>.*.<attribute>`.)
  */
 function instanceAttribute(resource: TerraformResource, key: string, attribute: string): string {
-  const address = `${resource.terraformResourceType}.${resource.friendlyUniqueId}[${JSON.stringify(key)}].${attribute}`;
+  const address = `${resource.terraformResourceType}.${resource.friendlyUniqueId}[${hclQuoted(key)}].${attribute}`;
   return Token.asString(ref(address, TerraformStack.of(resource)));
 }

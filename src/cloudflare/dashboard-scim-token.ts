@@ -2,8 +2,10 @@ import { Construct } from "constructs";
 import { AccountToken } from "@cdktf/provider-cloudflare/lib/account-token";
 import { DataCloudflareAccountApiTokenPermissionGroupsList } from "@cdktf/provider-cloudflare/lib/data-cloudflare-account-api-token-permission-groups-list";
 import * as z from "zod";
+import { ref, TerraformStack, Token } from "../cdktf";
 import { literalText, parseOrThrow, tokenOr } from "../validation";
 import { accountIdSchema } from "./account";
+import { hclQuoted, terraformLiteral, terraformLiterals } from "../terraform-literal";
 
 /**
  * API name of the permission group the dashboard shows as Account > SCIM Provisioning > Edit. The
@@ -111,33 +113,36 @@ export class DashboardScimToken extends Construct {
     super(scope, id);
     const p = parseOrThrow(dashboardScimTokenPropsSchema, props, id);
     this.permissionGroupName = p.permissionGroupName ?? scimProvisioningPermissionGroup;
-    const wanted = JSON.stringify(this.permissionGroupName);
+    const wanted = hclQuoted(this.permissionGroupName);
     this.permissionGroups = new DataCloudflareAccountApiTokenPermissionGroupsList(this, "permission-groups", {
-      accountId: p.accountId,
-      // The provider documents both filters as URL-encoded values.
-      name: encodeURIComponent(this.permissionGroupName),
-      scope: accountScope,
+      ...terraformLiterals({
+        accountId: p.accountId,
+        // The provider documents both filters as URL-encoded values.
+        name: encodeURIComponent(this.permissionGroupName),
+        scope: accountScope,
+      }),
       lifecycle: {
         postcondition: [
           {
             condition: `\${length([for g in self.result : g.id if g.name == ${wanted}]) > 0}`,
-            errorMessage:
-              `No account API token permission group named ${wanted}. Dashboard SCIM is Enterprise-only; ` +
-              "if the account has it, find the group's exact name with GET /accounts/<account_id>/tokens/permission_groups and set permissionGroupName.",
+            errorMessage: terraformLiteral(
+              `No account API token permission group named ${JSON.stringify(this.permissionGroupName)}. Dashboard SCIM is Enterprise-only; ` +
+                "if the account has it, find the group's exact name with GET /accounts/<account_id>/tokens/permission_groups and set permissionGroupName.",
+            ),
           },
         ],
       },
     });
     const groups = `data.${this.permissionGroups.terraformResourceType}.${this.permissionGroups.friendlyUniqueId}.result`;
     // The API filter may match more loosely than equality: pick the exact name.
-    this.permissionGroupId = `\${[for g in ${groups} : g.id if g.name == ${wanted}][0]}`;
-    this.token = new AccountToken(this, "token", {
+    this.permissionGroupId = Token.asString(ref(`[for g in ${groups} : g.id if g.name == ${wanted}][0]`, TerraformStack.of(this)));
+    this.token = new AccountToken(this, "token", terraformLiterals({
       accountId: p.accountId,
       name: p.name ?? "Okta dashboard SCIM",
       policies: [{ effect: "allow", permissionGroups: [{ id: this.permissionGroupId }], resources: accountResources(p.accountId) }],
       expiresOn: p.expiresOn,
       lifecycle: { preventDestroy: p.preventDestroy ?? true },
-    });
+    }));
     this.scimBaseUrl = dashboardScimBaseUrl(this.token.accountId);
     this.tokenValue = this.token.value;
     this.tokenId = this.token.id;

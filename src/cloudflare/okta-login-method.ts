@@ -3,6 +3,7 @@ import { ZeroTrustAccessIdentityProvider } from "@cdktf/provider-cloudflare/lib/
 import * as z from "zod";
 import { parseOrThrow, tokenOr } from "../validation";
 import { accountIdSchema } from "./account";
+import { terraformLiterals } from "../terraform-literal";
 
 /** What Access does to a user's session when their identity (groups) changes in Okta. */
 export const identityUpdateBehaviors = ["automatic", "reauth", "no_action"] as const;
@@ -144,7 +145,7 @@ export class OktaLoginMethod extends Construct {
       seatDeprovision: p.scim?.seatDeprovision ?? false,
       identityUpdateBehavior: p.scim?.identityUpdateBehavior ?? "reauth",
     };
-    this.loginMethod = new ZeroTrustAccessIdentityProvider(this, "login-method", {
+    this.loginMethod = new ZeroTrustAccessIdentityProvider(this, "login-method", terraformLiterals({
       accountId: p.accountId,
       name: this.name,
       type: "okta",
@@ -158,7 +159,7 @@ export class OktaLoginMethod extends Construct {
       },
       scimConfig: this.scim,
       lifecycle: { preventDestroy: p.preventDestroy ?? true },
-    });
+    }));
     this.loginMethodId = this.loginMethod.id;
     this.scimBaseUrl = this.loginMethod.scimConfig.scimBaseUrl;
     this.scimSecret = this.loginMethod.scimConfig.secret;

@@ -1,7 +1,13 @@
 import { readFileSync } from "fs";
 import { issueFix } from "../issue-fixes";
-import { ValidationErrors, toValidationErrors } from "../validation";
+import { isOktaBaseDomain } from "../okta/org";
+import { ValidationError, ValidationErrors, toValidationErrors } from "../validation";
+import { configDataProblems } from "./config-data";
 import { Config, configSchema } from "./schema";
+import { decodeUtf8, JsonSyntaxError, parseStrictJson } from "./strict-json";
+
+/** Most problems one message lists; the rest are counted, so a flood of errors stays readable. */
+export const MAX_LISTED_PROBLEMS = 50;
 
 /** A config file that cannot be used; the message says what to change. */
 export class ConfigError extends Error {
@@ -13,28 +19,40 @@ export class ConfigError extends Error {
 
 /** Reads, parses and validates a config file. */
 export function loadConfig(file: string): Config {
-  const text = readConfigText(file);
-  if (text.trim() === "") throw new ConfigError(`Config file ${file} is empty: start from config/example.json.`);
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    const text = decodeUtf8(readConfigBytes(file)).replace(/^\uFEFF/, "");
+    if (text.trim() === "") throw new ConfigError(`Config file ${file} is empty: start from config/example.json.`);
+    json = parseStrictJson(text);
   } catch (e) {
-    throw new ConfigError(`Config file ${file} is not valid JSON: ${jsonSyntaxProblem(text, (e as Error).message)}`);
+    if (e instanceof JsonSyntaxError) throw new ConfigError(`Config file ${file} is not valid JSON: ${e.message}`);
+    throw e;
   }
   try {
     return parseConfig(json);
   } catch (e) {
-    if (e instanceof ValidationErrors) {
-      throw new ConfigError(`Config file ${file} has errors:\n${e.errors.map((v) => `- ${v.message}`).join("\n")}`);
-    }
+    if (e instanceof ValidationErrors) throw new ConfigError(`Config file ${file} has errors:\n${problemList(e.errors)}`);
     throw e;
   }
 }
 
-function readConfigText(file: string): string {
+/** What a valid config still deserves a warning for, one line each (synth and check print them). */
+export function configWarnings(config: Config): string[] {
+  if (!config.okta.allowUnlistedBaseUrl || isOktaBaseDomain(config.okta.baseUrl)) return [];
+  return [`Warning: okta.baseUrl "${config.okta.baseUrl}" is not an Okta domain (okta.allowUnlistedBaseUrl is set): API tokens will be sent to https://${config.okta.orgName}.${config.okta.baseUrl}.`];
+}
+
+/** One line per problem, at most {@link MAX_LISTED_PROBLEMS}, then how many more there are. */
+export function problemList(errors: readonly ValidationError[]): string {
+  const listed = errors.slice(0, MAX_LISTED_PROBLEMS).map((v) => `- ${v.message}`);
+  const more = errors.length - listed.length;
+  if (more > 0) listed.push(`- ... and ${more} more problem${more === 1 ? "" : "s"}: fix these first.`);
+  return listed.join("\n");
+}
+
+function readConfigBytes(file: string): Buffer {
   try {
-    // Editors on Windows may save a byte order mark, which JSON.parse rejects.
-    return readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+    return readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const fix: Record<string, string> = {
@@ -46,25 +64,13 @@ function readConfigText(file: string): string {
   }
 }
 
-/** JSON.parse's complaint, with the line and column it points at and the usual cause. */
-export function jsonSyntaxProblem(text: string, parseMessage: string): string {
-  const match = /position (\d+)/.exec(parseMessage);
-  const position = match ? Number(match[1]) : text.length;
-  const before = text.slice(0, position);
-  const line = before.split("\n").length;
-  const column = position - before.lastIndexOf("\n");
-  const what = parseMessage.replace(/\s*in JSON at position \d+.*$/, "").replace(/ of JSON input$/, "");
-  const rest = text.slice(position);
-  let hint = "Fix the syntax there.";
-  if (/,\s*$/.test(before) && /^[}\]]/.test(rest)) hint = "Remove the trailing comma: JSON allows none.";
-  else if (/^\/[/*]/.test(rest)) hint = "Remove the comment: JSON allows none.";
-  else if (rest.startsWith("'")) hint = "Use double quotes: JSON allows no single quotes.";
-  else if (position >= text.length) hint = "The file ends early: close every { and [.";
-  return `${what} at line ${line}, column ${column}. ${hint}`;
-}
-
-/** Validates an already parsed config object; throws ValidationErrors naming each bad field. */
+/**
+ * Validates an already parsed config object; throws ValidationErrors naming each bad field. Values
+ * that could reach Terraform as something other than data are refused before the schema runs.
+ */
 export function parseConfig(input: unknown): Config {
+  const refused = configDataProblems(input);
+  if (refused.length > 0) throw new ValidationErrors(refused);
   const result = configSchema.safeParse(input, { error: issueFix });
   if (!result.success) throw toValidationErrors(result.error.issues, input, "", configSchema);
   return result.data;

@@ -6,7 +6,7 @@ import { scimSettingsSchema } from "../cloudflare/okta-login-method";
 import { assignedGroupsSchema, groupsClaimRegexSchema } from "../okta/access-oidc-app";
 import { refineDashboardScim } from "../okta/dashboard-scim-app";
 import { groupNameSchema } from "../okta/groups";
-import { oktaBaseUrlSchema, oktaOrgNameSchema } from "../okta/org";
+import { isOktaBaseDomain, OKTA_BASE_DOMAINS, oktaBaseUrlSchema, oktaOrgNameSchema } from "../okta/org";
 import { checkPushGroupsAssigned, scimProvisioningSchema } from "../okta/scim-app";
 import { teamNameSchema } from "../team";
 import { accessApplicationsSchema, accessGroupsRule, allowGroupsRule } from "./access-policies-schema";
@@ -79,11 +79,25 @@ export const configSchema = z.strictObject({
   name: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, {
     message: 'Use a short lowercase name for this setup, e.g. "acme" (letters, digits, hyphens; it prefixes state keys and workspaces).',
   }),
-  okta: z.strictObject({
-    orgName: oktaOrgNameSchema,
-    baseUrl: oktaBaseUrlSchema.default("okta.com"),
-    provider: oktaProviderSettingsSchema.default(oktaProviderSettingsSchema.parse({})),
-  }),
+  okta: z
+    .strictObject({
+      orgName: oktaOrgNameSchema,
+      baseUrl: oktaBaseUrlSchema.default("okta.com"),
+      allowUnlistedBaseUrl: z
+        .boolean()
+        .default(false)
+        .describe("Lets baseUrl name a domain that is not one of Okta's (API tokens are sent there); synth and check print a warning."),
+      provider: oktaProviderSettingsSchema.default(oktaProviderSettingsSchema.parse({})),
+    })
+    .superRefine((o, ctx) => {
+      if (!o.allowUnlistedBaseUrl && !isOktaBaseDomain(o.baseUrl)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["baseUrl"],
+          message: `API tokens are sent to this domain, and it is not one of Okta's (${OKTA_BASE_DOMAINS.join(", ")}): fix it, or set okta.allowUnlistedBaseUrl to true if your org really lives there.`,
+        });
+      }
+    }),
   cloudflare: z.strictObject({
     accountId: accountIdSchema,
     teamName: teamNameSchema,
@@ -93,7 +107,7 @@ export const configSchema = z.strictObject({
   accessApplications: accessApplicationsSchema
     .optional()
     .describe("Self-hosted Access applications behind the Okta login method, each with an allow policy on the Access groups of allowGroups."),
-  backend: backendSchema.default({ type: "local", directory: "." }),
+  backend: backendSchema.default({ type: "local", directory: ".", allowOutsideProject: false }),
 }).superRefine(allowGroupsRule);
 
 /** A validated config, defaults applied: what `loadConfig` returns. */

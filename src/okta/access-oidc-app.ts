@@ -7,6 +7,7 @@ import { teamNameSchema, accessCallbackUrl } from "../team";
 import { groupNameSchema, IOktaGroupResolver } from "./groups";
 import { OktaOrg, oktaAdminAppUrl, oktaOrgSchema } from "./org";
 import { assignGroups } from "./group-assignments";
+import { terraformLiterals } from "../terraform-literal";
 
 export const groupsClaimRegexSchema = tokenOr(
   isValidRegex,
@@ -95,7 +96,7 @@ export class AccessOidcApp extends Construct {
     super(scope, id);
     const p = parseOrThrow(accessOidcAppPropsSchema, props, id);
     this.redirectUri = accessCallbackUrl(p.teamName);
-    this.app = new AppOauth(this, "app", {
+    this.app = new AppOauth(this, "app", terraformLiterals({
       label: p.label ?? "Cloudflare Access",
       type: "web",
       grantTypes: ["authorization_code"],
@@ -106,7 +107,7 @@ export class AccessOidcApp extends Construct {
       consentMethod: "TRUSTED",
       groupsClaim: { type: "FILTER", filterType: "REGEX", name: "groups", value: p.groupsClaimRegex ?? ".*" },
       lifecycle: { preventDestroy: p.preventDestroy ?? true },
-    });
+    }));
     this.assignments = assignGroups(this, this.app.id, p.assignedGroups, p.groups);
     this.appId = this.app.id;
     this.clientId = this.app.clientId;

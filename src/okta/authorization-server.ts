@@ -7,6 +7,7 @@ import { AuthServerScope } from "@cdktf/provider-okta/lib/auth-server-scope";
 import * as z from "zod";
 import { parseOrThrow } from "../validation";
 import { groupsClaimRegexSchema } from "./access-oidc-app";
+import { terraformLiterals } from "../terraform-literal";
 
 export const authorizationServerPropsSchema = z.strictObject({
   name: z.string().min(1).optional(),
@@ -51,20 +52,20 @@ export class AccessAuthorizationServer extends Construct {
   constructor(scope: Construct, id: string, props: AccessAuthorizationServerProps) {
     super(scope, id);
     const p = parseOrThrow(authorizationServerPropsSchema, props, id);
-    this.server = new AuthServer(this, "server", {
+    this.server = new AuthServer(this, "server", terraformLiterals({
       name: p.name ?? "Cloudflare Access",
       description: "Issues tokens for the Cloudflare Zero Trust login method",
       audiences: [p.audience],
-    });
+    }));
     const authServerId = this.server.id;
-    const scope_ = new AuthServerScope(this, "groups-scope", {
+    const scope_ = new AuthServerScope(this, "groups-scope", terraformLiterals({
       authServerId,
       name: "groups",
       description: "Group membership for Cloudflare Access",
       consent: "IMPLICIT",
       metadataPublish: "ALL_CLIENTS",
-    });
-    new AuthServerClaim(this, "groups-claim", {
+    }));
+    new AuthServerClaim(this, "groups-claim", terraformLiterals({
       authServerId,
       name: "groups",
       claimType: "IDENTITY",
@@ -73,15 +74,15 @@ export class AccessAuthorizationServer extends Construct {
       value: p.groupsClaimRegex ?? ".*",
       scopes: [scope_.name],
       alwaysIncludeInToken: true,
-    });
-    const policy = new AuthServerPolicy(this, "policy", {
+    }));
+    const policy = new AuthServerPolicy(this, "policy", terraformLiterals({
       authServerId,
       name: "Cloudflare Access",
       description: "Lets the Cloudflare Access app sign users in",
       priority: 1,
       clientWhitelist: [p.clientId],
-    });
-    new AuthServerPolicyRule(this, "policy-rule", {
+    }));
+    new AuthServerPolicyRule(this, "policy-rule", terraformLiterals({
       authServerId,
       policyId: policy.id,
       name: "Authorization code",
@@ -89,7 +90,7 @@ export class AccessAuthorizationServer extends Construct {
       grantTypeWhitelist: ["authorization_code"],
       groupWhitelist: ["EVERYONE"],
       scopeWhitelist: ["*"],
-    });
+    }));
     this.authorizationServerId = authServerId;
     this.issuer = this.server.issuer;
   }

@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { AppGroupAssignments } from "@cdktf/provider-okta/lib/app-group-assignments";
 import { IOktaGroupResolver } from "./groups";
+import { terraformLiterals } from "../terraform-literal";
 
 /**
  * Assigns groups to an app with the plural `okta_app_group_assignments`: one resource and one paged
@@ -12,8 +13,8 @@ export function assignGroups(
   groupNames: readonly string[],
   groups: IOktaGroupResolver,
 ): AppGroupAssignments {
-  return new AppGroupAssignments(scope, "assignments", {
+  return new AppGroupAssignments(scope, "assignments", terraformLiterals({
     appId,
     group: groupNames.map((name) => ({ id: groups.idOf(name) })),
-  });
+  }));
 }

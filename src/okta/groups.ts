@@ -3,6 +3,7 @@ import { DataOktaGroups } from "@cdktf/provider-okta/lib/data-okta-groups";
 import * as z from "zod";
 import { Fn, TerraformLocal, Token } from "../cdktf";
 import { isJsonKey, parseOrThrow } from "../validation";
+import { fnStringArgument, hclQuoted, terraformLiteral } from "../terraform-literal";
 import { GROUPS_PER_SEARCH, groupSearchExpression, searchBatches } from "./group-search";
 
 /** Turns an Okta group name (or ID) into an ID Terraform can use. */
@@ -20,7 +21,6 @@ export const groupNameSchema = z
   .string()
   .min(1, { message: "Use the Okta group's name as shown in Okta, or its ID (00g...)." })
   .max(255, { message: "Okta group names are at most 255 characters." })
-  .refine((v) => Token.isUnresolved(v) || !/[$%]\{/.test(v), { message: 'Group names containing "${" or "%{" cannot be used in Terraform expressions: rename the group or use its ID (00g...).' })
   .refine(isJsonKey, { message: 'Pushed groups are keyed by name in the synthesized JSON, where cdktf cannot write "__proto__" or "toString" as a key: rename the group or use its ID (00g...).' });
 
 const propsSchema = z.strictObject({
@@ -60,7 +60,7 @@ export class OktaGroups extends Construct implements IOktaGroupResolver {
     const lookups = this.names.filter((n) => !isOktaGroupId(n) && !Token.isUnresolved(n));
     const searches = searchBatches(lookups, chunkSize).map((batch, i) => {
       return new DataOktaGroups(this, `search-${i}`, {
-        search: groupSearchExpression(batch),
+        search: terraformLiteral(groupSearchExpression(batch)),
         lifecycle: {
           postcondition: [
             {
@@ -113,8 +113,7 @@ class GroupIdLookup implements IOktaGroupResolver {
     }
     let id = this.cache.get(nameOrId);
     if (!id) {
-      // cdktf 0.21 writes the key between double quotes without escaping it: a name holding " or \ would break HCL.
-      id = Token.asString(Fn.lookup(this.map, nameOrId.replace(/[\\"]/g, "\\$&")));
+      id = Token.asString(Fn.lookup(this.map, fnStringArgument(nameOrId)));
       this.cache.set(nameOrId, id);
     }
     return id;
@@ -123,5 +122,5 @@ class GroupIdLookup implements IOktaGroupResolver {
 
 /** A list of strings as an HCL literal inside an interpolation. */
 function hcl(values: string[]): string {
-  return `[${values.map((v) => JSON.stringify(v)).join(", ")}]`;
+  return `[${values.map(hclQuoted).join(", ")}]`;
 }

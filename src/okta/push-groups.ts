@@ -4,6 +4,7 @@ import { TerraformIterator, Token } from "../cdktf";
 import { duplicates, parseOrThrow } from "../validation";
 import { groupNameSchema, IOktaGroupResolver } from "./groups";
 import { PushGroup } from "./push-group";
+import { terraformLiterals } from "../terraform-literal";
 
 export const pushGroupsPropsSchema = z.strictObject({
   appId: z.string().min(1),
@@ -50,7 +51,7 @@ export class PushGroups extends Construct {
     super(scope, id);
     const p = parseOrThrow(pushGroupsPropsSchema, props, id);
     // The keys are the literal names, known at plan; the IDs may be references, known only after refresh.
-    const each = TerraformIterator.fromMap(Object.fromEntries(p.groupNames.map((name) => [name, p.groups.idOf(name)])));
-    this.pushGroup = new PushGroup(this, "push-group", { forEach: each, appId: p.appId, sourceGroupId: Token.asString(each.value) });
+    const each = TerraformIterator.fromMap(terraformLiterals(Object.fromEntries(p.groupNames.map((name) => [name, p.groups.idOf(name)]))));
+    this.pushGroup = new PushGroup(this, "push-group", terraformLiterals({ forEach: each, appId: p.appId, sourceGroupId: Token.asString(each.value) }));
   }
 }

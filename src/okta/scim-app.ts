@@ -7,6 +7,7 @@ import { assignedGroupsSchema } from "./access-oidc-app";
 import { groupNameSchema, IOktaGroupResolver } from "./groups";
 import { OktaOrg, oktaAdminAppUrl, oktaOrgSchema } from "./org";
 import { assignGroups } from "./group-assignments";
+import { terraformLiterals } from "../terraform-literal";
 
 /**
  * Provisioning > To App settings of a SCIM app. No Okta API sets them for the SCIM 2.0 Test Apps,
@@ -156,7 +157,7 @@ export class ScimApp extends Construct {
     this.pushGroups = p.pushGroups ?? p.assignedGroups;
     this.provisioning = { ...kind.defaultProvisioning, ...stripUndefined(p.provisioning ?? {}) };
     const hide = p.hideIcons ?? true;
-    this.app = new AppSaml(this, "app", {
+    this.app = new AppSaml(this, "app", terraformLiterals({
       label: this.label,
       preconfiguredApp: kind.preconfiguredApp,
       hideWeb: hide,
@@ -164,7 +165,7 @@ export class ScimApp extends Construct {
       autoSubmitToolbar: false,
       adminNote: `SCIM base URL: ${p.baseUrl}. Provisioning is set by hand: run npm run runbook.`,
       lifecycle: { preventDestroy: p.preventDestroy ?? true },
-    });
+    }));
     this.assignments = assignGroups(this, this.app.id, this.assignedGroups, p.groups);
     this.appId = this.app.id;
     this.adminUrl = oktaAdminAppUrl(p.okta, kind.preconfiguredApp, this.app.id);

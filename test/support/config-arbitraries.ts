@@ -108,7 +108,7 @@ const provider = fc
   });
 
 const backend = fc.oneof(
-  fc.record({ type: fc.constant("local"), directory: optional(fc.constantFrom(".", "state", "../shared-state")) }),
+  fc.record({ type: fc.constant("local"), directory: optional(fc.constantFrom(".", "state", "state/../shared-state")) }),
   fc.tuple(
     fc.record({
       type: fc.constant("s3"),
@@ -132,7 +132,7 @@ const backend = fc.oneof(
 export const validConfig = fc.record({
   name: fc.stringMatching(/^[a-z][a-z0-9-]{0,39}$/),
   okta: fc.record({
-    orgName: fc.stringMatching(/^[a-zA-Z0-9][a-zA-Z0-9-]{0,62}$/),
+    orgName: fc.stringMatching(/^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/),
     baseUrl: optional(fc.constantFrom("okta.com", "oktapreview.com", "okta-emea.com", "okta-gov.com")),
     provider: optional(provider),
   }),

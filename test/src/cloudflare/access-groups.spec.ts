@@ -54,6 +54,12 @@ describe("OktaAccessGroups", () => {
     expect(Object.values(one)).toEqual([expect.objectContaining({ for_each: { Finance: "Okta: Finance" } })]);
   });
 
+  it("writes a group name that looks like Terraform as text, in the key, the name and the Okta rule", () => {
+    const { json } = synth({ groups: ["50% ${team} %{if}"] });
+    const group = Object.values(json.resource.cloudflare_zero_trust_access_group)[0] as { for_each: Record<string, string> };
+    expect(group.for_each).toEqual({ "50% $${team} %%{if}": "Okta: 50% $${team} %%{if}" });
+  });
+
   it("creates nothing for no groups", () => {
     const { json, groups } = synth({ groups: [] });
     expect(json.resource).toBeUndefined();
@@ -63,7 +69,6 @@ describe("OktaAccessGroups", () => {
 
   it.each([
     ["an Okta group ID", { groups: ["00g1abcdefghijklmnop"] }, "access-groups.groups.0", "by name"],
-    ["a Terraform template", { groups: ["${evil}"] }, "access-groups.groups.0", "Terraform expressions"],
     ["an empty group name", { groups: [""] }, "access-groups.groups.0", "group's name"],
     ["a group cdktf cannot key by", { groups: ["Finance", "toString"] }, "access-groups.groups.1", "rename the group in Okta"],
     ["a bad account ID", { accountId: "acme" }, "access-groups.accountId", "32-character"],

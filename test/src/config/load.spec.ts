@@ -16,7 +16,7 @@ describe("config", () => {
     const config = loadConfig("config/example.json");
     expect(config.accessLogin.groupsClaimRegex).toBe(".*");
     expect(config.accessLogin.preventDestroy).toBe(true);
-    expect(config.backend).toEqual({ type: "local", directory: "." });
+    expect(config.backend).toEqual({ type: "local", directory: ".", allowOutsideProject: false });
     expect(config.okta.provider.maxRetries).toBeGreaterThan(0);
   });
 
