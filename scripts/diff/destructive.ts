@@ -176,7 +176,8 @@ const DATA_GROUP = /^\$\{(data\.okta_group\.[\w-]+)\.id\}$/;
 function groupName(id: unknown, stack: StackModel): string {
   const text = String(id);
   const local = LOCAL_KEY.exec(text);
-  if (local) return local[1] ?? (JSON.parse(local[2]) as string);
+  // A quoted key is an HCL string: `$${` and `%%{` in it are a literal `${` and `%{`.
+  if (local) return local[1] ?? (JSON.parse(local[2]) as string).replace(/([$%])\1\{/g, '$1{');
   const data = DATA_GROUP.exec(text);
   const name = data && stack.resources[data[1]]?.attributes.name;
   return typeof name === 'string' ? name : text;

@@ -131,6 +131,15 @@ describe('groups taken off a SCIM app', () => {
     );
   });
 
+  it('names a group as written, though Terraform needs its `${` escaped', () => {
+    const groups = ['Engineering', '50% ${team}'];
+    const found = destructive(
+      (c) => ((c.accessLogin.assignedGroups = groups), (c.accessLogin.scim!.assignedGroups = ['Engineering']), (c.accessLogin.scim!.pushGroups = ['Engineering'])),
+      (c) => ((c.accessLogin.assignedGroups = groups), (c.accessLogin.scim!.assignedGroups = groups), (c.accessLogin.scim!.pushGroups = ['Engineering'])),
+    );
+    expect(found.map((d) => d.groups)).toEqual([['50% ${team}']]);
+  });
+
   it('reads names with spaces from the dashboard app and ignores groups added', () => {
     const found = destructive((c) => {
       c.dashboardScim!.assignedGroups = ['Cloudflare Ops'];
