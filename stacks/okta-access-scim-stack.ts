@@ -25,6 +25,7 @@ export class OktaAccessScimStack extends TerraformStack {
       pushGroups: scim.pushGroups,
       groups: oidc.groups.forStack(this, "group-ids"),
       baseUrl: cloudflare.loginMethod.scimBaseUrl,
+      preventDestroy: scim.preventDestroy,
     });
     output(this, "scim_app_id", this.scimApp.appId, "Okta SCIM 2.0 Test App (Header Auth) for Access");
     output(this, "scim_app_admin_url", this.scimApp.adminUrl, "The SCIM app in the Okta admin console");

@@ -30,6 +30,7 @@ export class OktaDashboardScimStack extends TerraformStack {
       groups: this.groups,
       baseUrl: cloudflare.token.scimBaseUrl,
       provisioning: dashboard.provisioning,
+      preventDestroy: dashboard.preventDestroy,
     });
     output(this, "scim_app_id", this.scimApp.appId, "Okta SCIM 2.0 Test App (OAuth Bearer Token) for the Cloudflare dashboard");
     output(this, "scim_app_admin_url", this.scimApp.adminUrl, "The dashboard SCIM app in the Okta admin console");

@@ -1,3 +1,4 @@
+import { type DestructiveChange, destructiveChanges } from './destructive';
 import { flatten } from './flatten';
 import type { Block, StackModel, SynthModel } from './load';
 import { hasSecretName, redact } from './redact';
@@ -52,6 +53,8 @@ export interface Diff {
   base: string;
   head: string;
   changed: boolean;
+  /** Changes that lose state, access or provisioning; a reviewer reads these first. */
+  destructive: DestructiveChange[];
   summary: {
     stacks: Counts & { unchanged: number };
     resources: Counts;
@@ -206,6 +209,7 @@ export function compare(base: SynthModel, head: SynthModel, labels: { base: stri
   return {
     ...labels,
     changed: stacks.some((s) => s.status !== 'unchanged'),
+    destructive: destructiveChanges(stacks, base, head),
     summary: {
       stacks: {
         added: withStatus('added'),

@@ -18,6 +18,13 @@ export interface StackModel {
   variables: Record<string, Block>;
   /** `terraform` (backend, required_providers), `provider` and the manifest's stack dependencies. */
   settings: Record<string, unknown>;
+  /** `moved` blocks: the resource at `from` now lives at `to`, kept rather than re-created. */
+  moved?: Moved[];
+}
+
+export interface Moved {
+  from: string;
+  to: string;
 }
 
 /** A synthesized app: stacks by name. */
@@ -107,6 +114,7 @@ export function loadOutdir(outdir: string, root = path.dirname(path.resolve(outd
         provider: tf.provider ?? {},
         dependencies: [...(entry.dependencies ?? [])].sort(),
       }) as Record<string, unknown>,
+      moved: (tf.moved ?? []) as Moved[],
     };
   }
   return model;

@@ -1,4 +1,5 @@
 import type { AttributeChange, BlockDiff, Counts, Diff, StackDiff } from './compare';
+import type { DestructiveChange, DestructiveKind } from './destructive';
 import { REDACTED } from './redact';
 
 /** Long values (policies, JSON documents) are cut so one attribute cannot flood the PR comment. */
@@ -61,9 +62,30 @@ function stackSection(s: StackDiff): string[] {
   return lines;
 }
 
-/** The diff as a pull-request comment: heading, one summary line, a section per stack that differs. */
+const KIND: Record<DestructiveKind, string> = {
+  'state-moves': 'state moves',
+  replaced: 'replaced',
+  destroyed: 'destroyed',
+  'groups-unassigned': 'members deprovisioned',
+};
+
+function destructiveEntry(d: DestructiveChange): string[] {
+  const where = d.resource ? `${code(d.stack)} ${code(d.resource)}` : code(d.stack);
+  return [`- **${where}: ${KIND[d.kind]}.** ${d.effect} **To do:** ${d.action}`, ...changeLines(d.causes ?? [], '  ')];
+}
+
+/** First in the comment, so the review cannot miss it and a cut comment still shows it. */
+function destructiveSection(changes: DestructiveChange[]): string[] {
+  if (changes.length === 0) return [];
+  return ['## Destructive changes', '', ...changes.flatMap(destructiveEntry), ''];
+}
+
+/**
+ * The diff as a pull-request comment: destructive changes (if any), heading, one summary line, a
+ * section per stack that differs.
+ */
 export function renderMarkdown(diff: Diff): string {
-  const lines = [`## Synthesized diff: ${code(diff.base)} -> ${code(diff.head)}`, ''];
+  const lines = [...destructiveSection(diff.destructive), `## Synthesized diff: ${code(diff.base)} -> ${code(diff.head)}`, ''];
   if (!diff.changed) {
     lines.push('No changes: every stack synthesizes to the same Terraform configuration.');
     return lines.join('\n') + '\n';

@@ -39,6 +39,10 @@ export const dashboardScimTokenSettingsSchema = z.strictObject({
     .refine((v) => !/[$%]\{/.test(v), { message: 'Terraform would read "${" or "%{" as an expression: use the name as the API lists it, e.g. "SCIM Provisioning".' })
     .optional(),
   expiresOn: tokenOr((v) => rfc3339.test(v), 'Use an RFC 3339 time, e.g. "2026-12-31T00:00:00Z".').optional(),
+  preventDestroy: z
+    .boolean()
+    .optional()
+    .describe("Refuse to destroy the token: a new one must be entered in the Okta app by a person. Set false for the run that rotates it. Default: true."),
 });
 
 export const dashboardScimTokenPropsSchema = dashboardScimTokenSettingsSchema.extend({ accountId: accountIdSchema });
@@ -64,6 +68,12 @@ export interface DashboardScimTokenProps {
    * @default - never expires
    */
   readonly expiresOn?: string;
+  /**
+   * Refuse to destroy the token: Okta keeps sending the old one, so provisioning fails until a
+   * person enters the new value in the app. Set false for the one run that rotates it on purpose.
+   * @default true
+   */
+  readonly preventDestroy?: boolean;
 }
 
 /**
@@ -131,6 +141,7 @@ export class DashboardScimToken extends Construct {
       name: p.name ?? "Okta dashboard SCIM",
       policies: [{ effect: "allow", permissionGroups: [{ id: this.permissionGroupId }], resources: accountResources(p.accountId) }],
       expiresOn: p.expiresOn,
+      lifecycle: { preventDestroy: p.preventDestroy ?? true },
     }));
     this.scimBaseUrl = dashboardScimBaseUrl(this.token.accountId);
     this.tokenValue = this.token.value;

@@ -20,6 +20,7 @@ const accessScimSchema = scimSettingsSchema
     pushGroups: z.array(groupNameSchema).optional(),
     appLabel: literalText().optional(),
     provisioningConfigured: z.boolean().default(false),
+    preventDestroy: z.boolean().default(true).describe("Refuse to destroy the Access SCIM app: a new one needs its provisioning set up again by a person."),
   })
   .superRefine(checkPushGroupsAssigned);
 
@@ -67,6 +68,7 @@ const dashboardScimSchema = z
     provisioningConfigured: z.boolean().default(false),
     provisioning: scimProvisioningSchema.optional(),
     token: dashboardScimTokenSettingsSchema.optional(),
+    preventDestroy: z.boolean().default(true).describe("Refuse to destroy the dashboard SCIM app: a new one needs its provisioning set up again by a person."),
   })
   .superRefine(checkPushGroupsAssigned)
   .superRefine(refineDashboardScim);

@@ -63,6 +63,7 @@ export const scimAppPropsSchema = z
     baseUrl: z.string().min(1),
     provisioning: scimProvisioningSchema.optional(),
     hideIcons: z.boolean().optional(),
+    preventDestroy: z.boolean().optional(),
   })
   .superRefine(checkPushGroupsAssigned);
 
@@ -100,6 +101,12 @@ export interface ScimAppProps {
    * @default true
    */
   readonly hideIcons?: boolean;
+  /**
+   * Refuse to destroy the app: a new one starts without provisioning, which a person must set up
+   * again (base URL, token, To App settings, pushed groups; see the runbook).
+   * @default true
+   */
+  readonly preventDestroy?: boolean;
 }
 
 /** Which catalog app and what the seed asks of it. */
@@ -157,6 +164,7 @@ export class ScimApp extends Construct {
       hideIos: hide,
       autoSubmitToolbar: false,
       adminNote: `SCIM base URL: ${p.baseUrl}. Provisioning is set by hand: run npm run runbook.`,
+      lifecycle: { preventDestroy: p.preventDestroy ?? true },
     }));
     this.assignments = assignGroups(this, this.app.id, this.assignedGroups, p.groups);
     this.appId = this.app.id;

@@ -115,13 +115,21 @@ describe('diff of two synthesized outdirs', () => {
     expect(out).toContain('### `okta-access-scim-header`: added (possibly renamed from `okta-access-scim`)');
   });
 
+  it('puts a renamed stack first among the destructive changes: its state starts empty', async () => {
+    const diff = await jsonDiff();
+    expect(diff.destructive).toEqual([expect.objectContaining({ kind: 'state-moves', stack: 'okta-access-scim-header' })]);
+    const { out } = await run('--base-dir', base, '--head-dir', head);
+    expect(out).toMatch(/^## Destructive changes\n\n- \*\*`okta-access-scim-header`: state moves\.\*\* `okta-access-scim` is renamed/);
+  });
+
   it('renders markdown: heading, summary line with counts, a section per changed stack', async () => {
     const { code, out, err } = await run('--base-dir', base, '--head-dir', head);
     expect(code).toBe(0);
     expect(err).toBe('');
     const lines = out.split('\n');
-    expect(lines[0]).toMatch(/^## Synthesized diff: /);
-    expect(lines[2]).toBe(
+    const heading = lines.findIndex((l) => l.startsWith('## Synthesized diff: '));
+    expect(heading).toBeGreaterThan(0);
+    expect(lines[heading + 2]).toBe(
       '**Stacks: 2 added, 2 removed, 2 changed, 0 unchanged** · resources: 5 added, 5 removed, 3 changed · ' +
         'outputs: 2 added, 1 removed, 2 changed · variables: 0 added, 0 removed, 1 changed · settings: 1 changed',
     );

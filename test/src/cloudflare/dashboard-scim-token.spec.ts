@@ -32,6 +32,11 @@ describe("DashboardScimToken", () => {
     expect(JSON.stringify(stack)).not.toMatch(/"id":\s*"[0-9a-f]{32}"/);
   });
 
+  test("refuses to be destroyed unless preventDestroy is false", () => {
+    expect(tokenOf(build().stack).lifecycle.prevent_destroy).toBe(true);
+    expect(tokenOf(build({ preventDestroy: false }).stack).lifecycle.prevent_destroy).toBe(false);
+  });
+
   test("fails the plan with a clear message when no permission group has that name", () => {
     const [check] = lookupOf(build().stack).lifecycle.postcondition;
     expect(check.condition).toBe('${length([for g in self.result : g.id if g.name == "SCIM Provisioning"]) > 0}');

@@ -32,6 +32,11 @@ describe("AccessScimApp", () => {
     expect(saml.admin_note).toContain("https://acme.cloudflareaccess.com/scim/abc");
   });
 
+  test("refuses to be destroyed unless preventDestroy is false", () => {
+    expect(onlyResource(build().stack, "okta_app_saml").lifecycle.prevent_destroy).toBe(true);
+    expect(onlyResource(build({ preventDestroy: false }).stack, "okta_app_saml").lifecycle.prevent_destroy).toBe(false);
+  });
+
   test("assigns its groups and declares the seed's provisioning for the person's steps", () => {
     const { stack, app } = build({ pushGroups: ["Engineering"] });
     expect(onlyResource(stack, "okta_app_group_assignments").group).toHaveLength(2);
