@@ -65,11 +65,10 @@ export function isValidRegex(pattern: string): boolean {
 
 /**
  * False for the keys cdktf 0.21 cannot write in a for_each map: its resolver drops "__proto__" (the
- * entry would silently vanish) and fails on "toString" (it turns the map into a string); a map with a
- * "constructor" key is no plain object to zod's record check.
+ * entry would silently vanish) and fails on "toString" (it turns the map into a string).
  */
 export function isJsonKey(key: string): boolean {
-  return key !== "__proto__" && key !== "toString" && key !== "constructor";
+  return key !== "__proto__" && key !== "toString";
 }
 
 /** Lists values that appear more than once. */

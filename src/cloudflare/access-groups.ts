@@ -13,7 +13,7 @@ import { hclQuoted, terraformLiterals } from "../terraform-literal";
 export const accessOktaGroupSchema = z
   .string()
   .min(1, { message: "Use the Okta group's name as Access SCIM pushes it." })
-  .refine(isJsonKey, { message: 'Access groups are keyed by Okta group name in the synthesized JSON, where cdktf cannot write "__proto__", "toString" or "constructor" as a key: rename the group in Okta.' })
+  .refine(isJsonKey, { message: 'Access groups are keyed by Okta group name in the synthesized JSON, where cdktf cannot write "__proto__" or "toString" as a key: rename the group in Okta.' })
   .refine((v) => !/^00g[A-Za-z0-9]{17}$/.test(v), {
     message: "Access matches Okta groups by name, and this is an Okta group ID: use the group's name as shown in Okta.",
   });

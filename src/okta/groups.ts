@@ -21,7 +21,7 @@ export const groupNameSchema = z
   .string()
   .min(1, { message: "Use the Okta group's name as shown in Okta, or its ID (00g...)." })
   .max(255, { message: "Okta group names are at most 255 characters." })
-  .refine(isJsonKey, { message: 'Pushed groups are keyed by name in the synthesized JSON, where cdktf cannot write "__proto__", "toString" or "constructor" as a key: rename the group or use its ID (00g...).' });
+  .refine(isJsonKey, { message: 'Pushed groups are keyed by name in the synthesized JSON, where cdktf cannot write "__proto__" or "toString" as a key: rename the group or use its ID (00g...).' });
 
 const propsSchema = z.strictObject({
   names: z.array(groupNameSchema),

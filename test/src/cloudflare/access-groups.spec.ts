@@ -71,7 +71,6 @@ describe("OktaAccessGroups", () => {
     ["an Okta group ID", { groups: ["00g1abcdefghijklmnop"] }, "access-groups.groups.0", "by name"],
     ["an empty group name", { groups: [""] }, "access-groups.groups.0", "group's name"],
     ["a group cdktf cannot key by", { groups: ["Finance", "toString"] }, "access-groups.groups.1", "rename the group in Okta"],
-    ["a group zod cannot key by", { groups: ["constructor"] }, "access-groups.groups.0", "rename the group in Okta"],
     ["a bad account ID", { accountId: "acme" }, "access-groups.accountId", "32-character"],
     ["no login method ID", { loginMethodId: "" }, "access-groups.loginMethodId", "loginMethodId"],
     ["no login method name", { loginMethodName: "" }, "access-groups.loginMethodName", "login method's name"],

@@ -40,7 +40,7 @@ describe("PushGroups", () => {
     expect(push.for_each).toEqual({ constructor: "00gconstructor", valueOf: "00gvalueOf" });
   });
 
-  it.each(["__proto__", "toString", "constructor"])('rejects a group named "%s", which cdktf cannot write as a key', (name) => {
+  it.each(["__proto__", "toString"])('rejects a group named "%s", which cdktf cannot write as a key', (name) => {
     expect(() => synth({ groupNames: [name] })).toThrow(new RegExp(`push\\.groupNames\\.0: "${name}" is not valid\\. .*rename the group or use its ID`));
   });
 
