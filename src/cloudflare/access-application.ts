@@ -61,7 +61,11 @@ export const accessApplicationPropsSchema = accessApplicationSettingsSchema
   .safeExtend({
     accountId: accountIdSchema,
     loginMethodId: z.string().min(1, { message: "Pass the login method's ID, e.g. OktaLoginMethod.loginMethodId." }),
-    accessGroups: z.record(z.string(), z.string().min(1)),
+    // Not z.record: its plain-object check reads `.constructor`, so a group named "constructor" failed it.
+    accessGroups: z.custom<Record<string, string>>(
+      (v) => v !== null && typeof v === "object" && !Array.isArray(v) && Object.values(v).every((id) => typeof id === "string" && id !== ""),
+      { message: "Pass the Access group IDs by Okta group name, e.g. OktaAccessGroups.ids." },
+    ),
   })
   .superRefine((p, ctx) => {
     const missing = groupsWithoutAccessGroup(Object.keys(p.accessGroups), p.allowGroups);

@@ -79,6 +79,11 @@ describe("AccessApplication", () => {
     expect(policy.session_duration).toBe("8h");
   });
 
+  it('allows a group named "constructor", like any other name', () => {
+    const { policy } = synth({ accessGroups: { constructor: "access-group-id" }, allowGroups: ["constructor"] });
+    expect(policy.include).toEqual([{ group: { id: "access-group-id" } }]);
+  });
+
   it("accepts a domain with a path", () => {
     expect(synth({ domain: "acme.example/wiki" }).app.domain).toBe("acme.example/wiki");
   });
