@@ -101,6 +101,13 @@ export interface ScimAppProps {
   readonly hideIcons?: boolean;
 }
 
+/**
+ * The app's "Application username format" (Sign On tab): Email. SCIM `userName` must be the user's
+ * email, and the provider's default (`${source.login}`) would revert a person's change on each
+ * deploy. `$${` is Terraform's escape: the template reaches Okta as `${source.email}`, not an expression.
+ */
+export const scimUserNameTemplate = "$${source.email}";
+
 /** Which catalog app and what the seed asks of it. */
 export interface ScimAppKind {
   /** Okta catalog name (`preconfigured_app`). */
@@ -155,6 +162,8 @@ export class ScimApp extends Construct {
       hideWeb: hide,
       hideIos: hide,
       autoSubmitToolbar: false,
+      userNameTemplate: scimUserNameTemplate,
+      userNameTemplateType: "BUILT_IN",
       adminNote: `SCIM base URL: ${p.baseUrl}. Provisioning is set by hand: run npm run runbook.`,
     });
     this.assignments = assignGroups(this, this.app.id, this.assignedGroups, p.groups);
