@@ -53,6 +53,8 @@ export class FakeApi {
     public readonly name: string,
     routes: readonly Route[],
     private readonly authorize: (req: FakeRequest) => FakeResponse | undefined = () => undefined,
+    /** Headers every answer carries (Okta's rate-limit headers, which the okta provider reads). */
+    private readonly commonHeaders: () => Record<string, string> = () => ({}),
   ) {
     this.compiled = routes.map((r) => {
       const names: string[] = [];
@@ -102,7 +104,7 @@ export class FakeApi {
       body,
       status: answer.status,
     });
-    const headers: Record<string, string> = { ...answer.headers };
+    const headers: Record<string, string> = { ...this.commonHeaders(), ...answer.headers };
     const text = answer.text ?? (answer.body === undefined ? "" : JSON.stringify(answer.body));
     if (answer.text === undefined && answer.body !== undefined) headers["content-type"] ??= "application/json";
     res.writeHead(answer.status, headers).end(text);

@@ -48,10 +48,15 @@ export class FakeOkta {
 
   constructor(options: FakeOktaOptions) {
     for (const g of options.groups) this.addGroup(g.name, g.type ?? "OKTA_GROUP");
-    this.api = new FakeApi("okta", this.routes(), (req) =>
-      req.path.startsWith("/.well-known/") || req.headers.authorization === `SSWS ${options.apiToken}`
-        ? undefined
-        : oktaError(401, "E0000011", "Invalid token provided"),
+    this.api = new FakeApi(
+      "okta",
+      this.routes(),
+      (req) =>
+        req.path.startsWith("/.well-known/") || req.headers.authorization === `SSWS ${options.apiToken}`
+          ? undefined
+          : oktaError(401, "E0000011", "Invalid token provided"),
+      // The provider paces itself by these (max_api_capacity); a bucket that never runs low.
+      () => ({ "x-rate-limit-limit": "600", "x-rate-limit-remaining": "599", "x-rate-limit-reset": String(Math.floor(Date.now() / 1000) + 60) }),
     );
   }
 

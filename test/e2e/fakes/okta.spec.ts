@@ -123,7 +123,9 @@ describe("FakeOkta", () => {
 
   test("the org: a Classic Engine org; API calls need the SSWS token; unknown paths are 501 failures", async () => {
     expect((await call(base, "GET", "/.well-known/okta-organization")).body.pipeline).toBe("v1");
-    expect((await call(base, "GET", "/api/v1/users/me", auth)).status).toBe(200);
+    const me = await call(base, "GET", "/api/v1/users/me", auth);
+    expect(me.status).toBe(200);
+    expect(me.headers.get("x-rate-limit-remaining")).toBe("599");
     expect((await call(base, "GET", "/api/v1/users/me", { token: "SSWS wrong" })).body.errorCode).toBe("E0000011");
     expect((await call(base, "POST", "/api/v1/apps/0oa1/connections/default", auth)).status).toBe(501);
     expect(fake.api.failures).toEqual(["fake okta does not implement POST /api/v1/apps/0oa1/connections/default"]);
