@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "fs";
 import { tmpdir } from "os";
-import { join } from "path";
+import { delimiter, join } from "path";
 import { stackOrder } from "../../scripts/stack-order";
 import { App } from "../../src/cdktf";
 import { Config } from "../../src/config/schema";
@@ -18,6 +18,8 @@ import { buildProvider, cachedProvider, Cli, resolveCli, toolsCacheDir, writeCli
 
 /** A synthesized app: each stack's directory and JSON, in deploy order. */
 export interface SynthesizedStacks {
+  /** Holds `cdktf.out` and the state files: where the runbook's `cd cdktf.out/...` commands run. */
+  readonly projectDir: string;
   readonly order: string[];
   readonly dependencies: Record<string, string[]>;
   readonly dir: Record<string, string>;
@@ -38,7 +40,7 @@ export function synthesizeLocal(config: Config, workDir: string): SynthesizedSta
   const dependencies = Object.fromEntries(Object.entries(manifest).map(([name, s]) => [name, s.dependencies ?? []]));
   const dir = Object.fromEntries(Object.entries(manifest).map(([name, s]) => [name, join(outdir, s.synthesizedStackPath, "..")]));
   const json = Object.fromEntries(Object.keys(manifest).map((name) => [name, JSON.parse(readFileSync(join(dir[name], "cdk.tf.json"), "utf8"))]));
-  return { order: stackOrder(dependencies), dependencies, dir, json };
+  return { projectDir: workDir, order: stackOrder(dependencies), dependencies, dir, json };
 }
 
 /** The newest `required_version` minimum among the stacks (they write ">= X.Y.Z"). */
@@ -125,8 +127,9 @@ async function againstFakes(
   const okta = new FakeOkta(seed.okta);
   const cloudflare = new FakeCloudflare(seed.cloudflare);
   try {
-    const tfEnv = terraformEnv(env, cliConfigFile, await okta.start(), await cloudflare.start());
-    const results = runInOrder(stacks, (stack) => runStack(run, cli.command, stack, stacks.dir[stack], stacks.json[stack], tfEnv));
+    const tfEnv = withTerraformCommand(terraformEnv(env, cliConfigFile, await okta.start(), await cloudflare.start()), cli, stacks.projectDir);
+    const deletedMapping = { projectDir: stacks.projectDir, deletePushMapping: (app: string, id: string) => okta.deletePushMapping(app, id) };
+    const results = runInOrder(stacks, (stack) => runStack(run, cli.command, stack, stacks.dir[stack], stacks.json[stack], tfEnv, deletedMapping));
     for (const r of results) log(summaryLine(r));
     const unimplemented = [...okta.api.failures, ...cloudflare.api.failures];
     for (const f of unimplemented) log(`e2e ${f}`);
@@ -134,6 +137,15 @@ async function againstFakes(
   } finally {
     await Promise.all([okta.stop(), cloudflare.stop()]);
   }
+}
+
+/** The runbook's commands say `terraform`: on PATH, that is the CLI under test (OpenTofu included). */
+export function withTerraformCommand(env: NodeJS.ProcessEnv, cli: Cli, dir: string): NodeJS.ProcessEnv {
+  if (cli.command === "terraform") return env;
+  const bin = join(dir, "bin");
+  mkdirSync(bin, { recursive: true });
+  symlinkSync(cli.command, join(bin, "terraform"));
+  return { ...env, PATH: `${bin}${delimiter}${env.PATH ?? ""}` };
 }
 
 /** Runs each stack after its producers; a stack whose producer failed is reported, not run. */

@@ -4,7 +4,7 @@ import { ProviderRelease } from "./providers";
 export const EXIT = { PASSED: 0, FAILED: 1, PROVIDERS_UNAVAILABLE: 3 } as const;
 
 /** The steps of one stack, in order; a stack stops at its first failing step. */
-export const STEPS = ["init", "validate", "plan", "apply", "replan", "protected-destroy"] as const;
+export const STEPS = ["init", "validate", "plan", "apply", "replan", "protected-destroy", "deleted-mapping"] as const;
 export type Step = (typeof STEPS)[number];
 
 export interface StackResult {
@@ -25,6 +25,7 @@ export function summaryLine(result: StackResult): string {
     apply: "apply=ok",
     replan: "replan=no-changes",
     "protected-destroy": undefined,
+    "deleted-mapping": undefined,
   };
   const failedAt = result.failure ? STEPS.indexOf(result.failure.step) : STEPS.length;
   const parts = STEPS.slice(0, failedAt).flatMap((s) => ok[s] ?? []);

@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync, writeFileSync } from "fs";
+import { mkdirSync, readFileSync, readlinkSync, writeFileSync } from "fs";
 import { dirname, join } from "path";
-import { minimumCliVersion, runE2e, runInOrder, synthesizeLocal, terraformEnv } from "../../../e2e/harness/e2e";
+import { minimumCliVersion, runE2e, runInOrder, synthesizeLocal, terraformEnv, withTerraformCommand } from "../../../e2e/harness/e2e";
 import { providerReleases } from "../../../e2e/harness/providers";
 import { EXIT } from "../../../e2e/harness/report";
 import { mirrorPath, registryHosts } from "../../../e2e/harness/tools";
@@ -102,5 +102,15 @@ describe("npm run test:e2e", () => {
       CLOUDFLARE_BASE_URL: "http://127.0.0.1:2/client/v4",
       CLOUDFLARE_API_TOKEN: "fakeE2eCloudflareApiToken000000000000000",
     });
+  });
+});
+
+describe("withTerraformCommand", () => {
+  test("OpenTofu answers to `terraform` on PATH, so the runbook's commands run as written", () => {
+    const dir = tempDir();
+    const env = withTerraformCommand({ PATH: "/bin" }, { command: "/cache/tofu", label: "OpenTofu" }, dir);
+    expect(env.PATH).toBe(`${join(dir, "bin")}:/bin`);
+    expect(readlinkSync(join(dir, "bin", "terraform"))).toBe("/cache/tofu");
+    expect(withTerraformCommand({ PATH: "/bin" }, { command: "terraform", label: "Terraform" }, dir)).toEqual({ PATH: "/bin" });
   });
 });

@@ -62,3 +62,43 @@ describe("runStack", () => {
     expect(changedAddresses('  # a.b["x"] will be created\n  # c.d must be replaced\n')).toEqual(['a.b["x"]', "c.d"]);
   });
 });
+
+describe("runStack on a push-group stack: a mapping deleted in Okta", () => {
+  const tf = { resource: { okta_push_group: { "push-groups_push-group_8FABED56": { for_each: "${local.x}" } } } };
+  const state = { values: { root_module: { resources: [{ type: "okta_push_group", index: 'Ops "On Call"', values: { id: "gPm1", app_id: "0oa1" } }] } } };
+
+  /** Plain plans answer in turn: the replan, the plan after the deletion, the replan after recovery. */
+  function script(afterDelete: { status: number; stderr?: string }): Script {
+    const plans = [{ status: 0 }, afterDelete, { status: 0 }];
+    return [
+      [/ show -json /, { stdout: JSON.stringify(state) }],
+      [/ plan -input=false -detailed-exitcode -no-color$/, () => plans.shift()!],
+      [/^sh -c /, {}],
+      ...passing,
+    ];
+  }
+
+  test("deletes it in the fake, sees the plan fail, runs the runbook's exact state rm, and pushes the group again", () => {
+    const deleted: string[][] = [];
+    const run = fakeRun(script({ status: 1, stderr: "Error: Error reading Okta push group mapping\n\nthe API returned an error: 404" }));
+    const result = runStack(run, "terraform", "okta-access-push-groups", tempDir(), tf, {}, { projectDir: "/w", deletePushMapping: (a, m) => void deleted.push([a, m]) });
+    expect(result).toEqual({ stack: "okta-access-push-groups" });
+    expect(deleted).toEqual([["0oa1", "gPm1"]]);
+    const rm = run.calls.find((c) => c.line.startsWith("sh -c "))!;
+    expect(rm.line).toBe(`sh -c cd cdktf.out/stacks/okta-access-push-groups && terraform state rm 'okta_push_group.push-groups_push-group_8FABED56["Ops \\"On Call\\""]'`);
+    expect(rm.options?.cwd).toBe("/w");
+    expect(run.calls.slice(-3).map((c) => c.line)).toEqual([
+      "terraform plan -input=false -detailed-exitcode -out=e2e.tfplan -no-color",
+      "terraform apply -input=false -auto-approve e2e.tfplan -no-color",
+      "terraform plan -input=false -detailed-exitcode -no-color",
+    ]);
+  });
+
+  test("fails the stack when the plan does not fail as the runbook says", () => {
+    const run = fakeRun(script({ status: 0 }));
+    expect(runStack(run, "terraform", "s", tempDir(), tf, {}, { projectDir: "/w", deletePushMapping: () => undefined }).failure).toEqual({
+      step: "deleted-mapping",
+      reason: 'a mapping deleted in Okta did not fail the plan with "Error reading Okta push group mapping" as the runbook says (exit 0)',
+    });
+  });
+});
