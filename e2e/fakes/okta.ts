@@ -300,60 +300,53 @@ export class FakeOkta {
       if (!this.serverChildren.has(key)) this.serverChildren.set(key, new Map());
       return this.serverChildren.get(key)!;
     };
-    const collection = (path: string, prefix: string, of: (req: FakeRequest) => Map<string, Json> | undefined, defaults: Json = {}): Route[] => [
-      {
-        method: "GET",
-        path,
-        handle: (req) => (of(req) ? ok([...of(req)!.values()]) : notFound(path)),
-      },
-      {
-        method: "POST",
-        path,
-        handle: (req) => {
-          const items = of(req);
-          if (!items) return notFound(path);
-          const now = this.ids.now();
-          const item = { ...defaults, ...req.body, id: this.ids.okta(prefix), created: now, lastUpdated: now };
-          items.set(item.id, item);
-          return ok(item);
+    // Servers, policies and rules have lifecycle operations; scopes and claims do not.
+    const collection = (path: string, prefix: string, of: (req: FakeRequest) => Map<string, Json> | undefined, defaults: Json = {}, lifecycle = false): Route[] => {
+      const item = (req: FakeRequest, then: (items: Map<string, Json>, item: Json) => FakeResponse): FakeResponse => {
+        const items = of(req);
+        const found = items?.get(req.params.itemId);
+        return items && found ? then(items, found) : notFound(`${path} ${req.params.itemId}`);
+      };
+      return [
+        { method: "GET", path, handle: (req) => (of(req) ? ok([...of(req)!.values()]) : notFound(path)) },
+        {
+          method: "POST",
+          path,
+          handle: (req) => {
+            const items = of(req);
+            if (!items) return notFound(path);
+            const now = this.ids.now();
+            const created = { ...defaults, ...req.body, id: this.ids.okta(prefix), created: now, lastUpdated: now };
+            items.set(created.id, created);
+            return ok(created);
+          },
         },
-      },
-      ...["GET", "PUT", "DELETE"].map((method) => ({
-        method,
-        path: `${path}/:itemId`,
-        handle: (req: FakeRequest): FakeResponse => {
-          const items = of(req);
-          const item = items?.get(req.params.itemId);
-          if (!items || !item) return notFound(`${path} ${req.params.itemId}`);
-          if (method === "GET") return ok(item);
-          if (method === "DELETE") return items.delete(item.id), { status: 204 };
-          Object.assign(item, { ...req.body, id: item.id, created: item.created, lastUpdated: this.ids.now() });
-          return ok(item);
+        { method: "GET", path: `${path}/:itemId`, handle: (req) => item(req, (_, found) => ok(found)) },
+        {
+          method: "PUT",
+          path: `${path}/:itemId`,
+          handle: (req) => item(req, (_, found) => ok(Object.assign(found, { ...req.body, id: found.id, created: found.created, lastUpdated: this.ids.now() }))),
         },
-      })),
-    ];
+        { method: "DELETE", path: `${path}/:itemId`, handle: (req) => item(req, (items, found) => (items.delete(found.id), { status: 204 })) },
+        ...(lifecycle ? (["activate", "deactivate"] as const) : []).map((action) => ({
+          method: "POST",
+          path: `${path}/:itemId/lifecycle/${action}`,
+          handle: (req: FakeRequest) => item(req, (_, found) => ((found.status = action === "activate" ? "ACTIVE" : "INACTIVE"), { status: 204 })),
+        })),
+      ];
+    };
     const server = (req: FakeRequest) => this.authServers.get(req.params.serverId);
-    const lifecycle = (status: string): Route[] =>
-      [`${base}/:serverId/lifecycle/${status === "ACTIVE" ? "activate" : "deactivate"}`].map((path) => ({
-        method: "POST",
-        path,
-        handle: (req) => {
-          const s = server(req);
-          return s ? ((s.status = status), ok({})) : notFound(`AuthorizationServer ${req.params.serverId}`);
-        },
-      }));
     return [
-      ...collection(base, "aus", () => this.authServers, { status: "ACTIVE", issuerMode: "ORG_URL", credentials: { signing: { rotationMode: "AUTO" } } }),
-      ...lifecycle("ACTIVE"),
-      ...lifecycle("INACTIVE"),
+      ...collection(base, "aus", () => this.authServers, { status: "ACTIVE", issuerMode: "ORG_URL", credentials: { signing: { rotationMode: "AUTO" } } }, true),
       ...collection(`${base}/:serverId/scopes`, "scp", (req) => (server(req) ? children(req.params.serverId, "scopes") : undefined)),
       ...collection(`${base}/:serverId/claims`, "ocl", (req) => (server(req) ? children(req.params.serverId, "claims") : undefined), { status: "ACTIVE" }),
-      ...collection(`${base}/:serverId/policies`, "00p", (req) => (server(req) ? children(req.params.serverId, "policies") : undefined), { status: "ACTIVE" }),
+      ...collection(`${base}/:serverId/policies`, "00p", (req) => (server(req) ? children(req.params.serverId, "policies") : undefined), { status: "ACTIVE" }, true),
       ...collection(
         `${base}/:serverId/policies/:policyId/rules`,
         "0pr",
         (req) => (server(req) && children(req.params.serverId, "policies").has(req.params.policyId) ? children(req.params.serverId, `policies/${req.params.policyId}/rules`) : undefined),
         { status: "ACTIVE" },
+        true,
       ),
     ];
   }

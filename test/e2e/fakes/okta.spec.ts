@@ -118,6 +118,11 @@ describe("FakeOkta", () => {
     const policy = (await call(base, "POST", `${at}/policies`, { ...auth, body: { name: "Cloudflare Access", priority: 1 } })).body;
     expect((await call(base, "POST", `${at}/policies/${policy.id}/rules`, { ...auth, body: { name: "all" } })).body.id).toMatch(/^0pr/);
     expect((await call(base, "GET", `${at}/policies/${policy.id}/rules`, auth)).body).toHaveLength(1);
+    expect((await call(base, "POST", `${at}/policies/${policy.id}/lifecycle/deactivate`, auth)).status).toBe(204);
+    expect((await call(base, "GET", `${at}/policies/${policy.id}`, auth)).body.status).toBe("INACTIVE");
+    expect((await call(base, "POST", `${at}/lifecycle/deactivate`, auth)).status).toBe(204);
+    // Scopes have no lifecycle in Okta's API.
+    expect((await call(base, "POST", `${at}/scopes/scpx/lifecycle/activate`, auth)).status).toBe(501);
     expect((await call(base, "POST", `/api/v1/authorizationServers/ausnope/scopes`, { ...auth, body: { name: "x" } })).status).toBe(404);
   });
 
@@ -129,5 +134,6 @@ describe("FakeOkta", () => {
     expect((await call(base, "GET", "/api/v1/users/me", { token: "SSWS wrong" })).body.errorCode).toBe("E0000011");
     expect((await call(base, "POST", "/api/v1/apps/0oa1/connections/default", auth)).status).toBe(501);
     expect(fake.api.failures).toEqual(["fake okta does not implement POST /api/v1/apps/0oa1/connections/default"]);
+    expect(fake.api.requestsTo("GET", "/api/v1/users/me").map((r) => r.status)).toEqual([200, 401]);
   });
 });
