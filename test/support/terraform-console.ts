@@ -41,3 +41,22 @@ export function unwrap(interpolation: string): string {
   if (!interpolation.startsWith("${") || !interpolation.endsWith("}")) throw new Error(`not one interpolation: ${interpolation}`);
   return interpolation.slice(2, -1);
 }
+
+/**
+ * Applies a `terraform_data` resource (built into Terraform: no provider to install) holding `input`,
+ * with the given lifecycle postconditions, `self.output` standing for the data source's attribute.
+ * What a plan of the real data source would do with the same values: pass, or fail with the message.
+ */
+export function applyStandIn(input: unknown, postcondition: Array<{ condition: string; error_message: string }>): { status: number | null; output: string } {
+  const dir = mkdtempSync(join(tmpdir(), "tf-apply-"));
+  try {
+    writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ resource: { terraform_data: { stand_in: { input, lifecycle: { postcondition } } } } }));
+    const env = { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
+    const init = spawnSync("terraform", ["init", "-input=false", "-no-color"], { cwd: dir, encoding: "utf8", env });
+    if (init.status !== 0) return { status: init.status, output: `${init.stdout}${init.stderr}` };
+    const r = spawnSync("terraform", ["apply", "-input=false", "-auto-approve", "-no-color"], { cwd: dir, encoding: "utf8", env });
+    return { status: r.status, output: `${r.stdout}${r.stderr}` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

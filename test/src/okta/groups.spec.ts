@@ -2,7 +2,7 @@ import { TerraformVariable } from "../../../src/cdktf";
 import { AccessOidcApp } from "../../../src/okta/access-oidc-app";
 import { OktaGroups } from "../../../src/okta/groups";
 import { synthStack } from "../../helpers";
-import { evaluate, terraformOnPath } from "../../support/terraform-console";
+import { applyStandIn, evaluate, terraformOnPath } from "../../support/terraform-console";
 
 function searches(stack: Record<string, any>) { // eslint-disable-line @typescript-eslint/no-explicit-any
   return Object.values(stack.data?.okta_groups ?? {}) as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -75,6 +75,23 @@ describe("OktaGroups", () => {
         { name: "Finance", id: "00gfin", type: "OKTA_GROUP" },
       ]);
       expect(r.foundOk).toEqual({ value: false });
+    });
+
+    test("terraform apply stops with that message, on a stand-in holding what okta_groups would return", () => {
+      const [search] = searches(synthStack((s) => void new OktaGroups(s, "groups", { names: ["Engineering"] })));
+      const onStandIn = search.lifecycle.postcondition.map((p: { condition: string; error_message: string }) => ({
+        condition: p.condition.replace(/self\.groups/g, "self.output"),
+        error_message: p.error_message.replace(/self\.groups/g, "self.output"),
+      }));
+      const twice = [
+        { name: "Engineering", id: "00g1", type: "OKTA_GROUP" },
+        { name: "Engineering", id: "00g2", type: "OKTA_GROUP" },
+      ];
+      const failed = applyStandIn(twice, onStandIn);
+      expect(failed.status).toBe(1);
+      expect(failed.output).toContain("Resource postcondition failed");
+      expect(failed.output.replace(/\s+/g, " ")).toContain("Several Okta groups share each of these names, so a name cannot say which group is meant: Engineering.");
+      expect(applyStandIn([twice[0], { ...twice[1], type: "APP_GROUP" }], onStandIn).status).toBe(0);
     });
 
     test("two Okta groups of one name fail the postcondition, which names them", () => {
