@@ -1,7 +1,9 @@
 import { existsSync, writeFileSync } from "fs";
 import { join } from "path";
+import { run } from "../../../e2e/harness/run";
 import { changedAddresses, protectedResources, runStack } from "../../../e2e/harness/stack-run";
 import { exampleConfigInput, synthApp } from "../../helpers";
+import { terraformOnPath } from "../../support/terraform-console";
 import { tempDir } from "../../support/temp-dir";
 import { fakeRun, Script } from "./fake-run";
 
@@ -99,6 +101,41 @@ describe("runStack on a push-group stack: a mapping deleted in Okta", () => {
     expect(runStack(run, "terraform", "s", tempDir(), tf, {}, { projectDir: "/w", deletePushMapping: () => undefined }).failure).toEqual({
       step: "deleted-mapping",
       reason: 'a mapping deleted in Okta did not fail the plan with "Error reading Okta push group mapping" as the runbook says (exit 0)',
+    });
+  });
+});
+
+// The harness's steps and exit-code reading with the real Terraform CLI, on terraform_data, which is
+// built in (no provider to install): a kept resource passes, a drifting one fails the second plan.
+(terraformOnPath ? describe : describe.skip)("runStack with real Terraform (skipped: no terraform on PATH)", () => {
+  const env = { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
+
+  function standIn(resources: Record<string, unknown>): { dir: string; tf: Record<string, any> } { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const dir = tempDir();
+    const tf = { resource: { terraform_data: resources } };
+    writeFileSync(join(dir, "main.tf.json"), JSON.stringify(tf));
+    return { dir, tf };
+  }
+
+  test("a stable, protected resource: every step passes, the destroy is refused", () => {
+    const { dir, tf } = standIn({ kept: { input: "x", lifecycle: { prevent_destroy: true } } });
+    expect(runStack(run, "terraform", "stand-in", dir, tf, env)).toEqual({ stack: "stand-in" });
+  });
+
+  test("a resource that changes on every plan fails the second plan, naming it", () => {
+    const { dir, tf } = standIn({ drifting: { input: "${timestamp()}" } });
+    expect(runStack(run, "terraform", "stand-in", dir, tf, env)).toEqual({
+      stack: "stand-in",
+      failure: { step: "replan", reason: "Plan: 0 to add, 1 to change, 0 to destroy: terraform_data.drifting" },
+    });
+  });
+
+  test("an unprotected resource: the destroy plan is not refused", () => {
+    const { dir } = standIn({ loose: { input: "x" } });
+    const claimed = { resource: { terraform_data: { loose: { lifecycle: { prevent_destroy: true } } } } };
+    expect(runStack(run, "terraform", "stand-in", dir, claimed, env).failure).toEqual({
+      step: "protected-destroy",
+      reason: "destroying terraform_data.loose was not refused by prevent_destroy",
     });
   });
 });
