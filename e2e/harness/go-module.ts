@@ -24,7 +24,8 @@ export function oneLine(error: string): string {
  */
 export function probeModule(run: Run, module: string, version: string, env: NodeJS.ProcessEnv, timeoutMs = 120_000): Probe {
   const r = run("go", ["mod", "download", "-json", `${module}@${version}`], { env, timeoutMs });
-  if (r.status === null) return { ok: false, error: `go mod download did not finish in ${timeoutMs / 1000} s` };
+  if (r.error?.includes("ETIMEDOUT")) return { ok: false, error: `go mod download did not finish in ${timeoutMs / 1000} s` };
+  if (r.error) return { ok: false, error: `cannot run go (${r.error}): install Go to build the providers` };
   let info: { Error?: string; GoMod?: string } = {};
   try {
     info = JSON.parse(r.stdout);

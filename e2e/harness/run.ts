@@ -5,6 +5,8 @@ export interface RunResult {
   readonly status: number | null;
   readonly stdout: string;
   readonly stderr: string;
+  /** Why it did not run or finish, e.g. "spawnSync go ENOENT" or "spawnSync go ETIMEDOUT". */
+  readonly error?: string;
 }
 
 export interface RunOptions {
@@ -24,5 +26,5 @@ export const run: Run = (command, args, options = {}) => {
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
   });
-  return { status: r.error ? null : r.status, stdout: r.stdout ?? "", stderr: r.stderr ?? (r.error ? String(r.error.message) : "") };
+  return { status: r.error ? null : r.status, stdout: r.stdout ?? "", stderr: r.stderr ?? "", error: r.error?.message };
 };

@@ -45,8 +45,14 @@ describe("Go modules", () => {
   test("probeModule: the go.mod path when served; a timeout or a missing go said plainly", () => {
     const served = fakeRun([[/./, { stdout: JSON.stringify({ Path: "m", Version: "v1", GoMod: "/cache/m.mod" }) }]]);
     expect(probeModule(served, "m", "v1", {})).toEqual({ ok: true, goMod: "/cache/m.mod" });
-    expect(probeModule(fakeRun([[/./, { status: null }]]), "m", "v1", {}, 5000)).toEqual({ ok: false, error: "go mod download did not finish in 5 s" });
-    expect(probeModule(fakeRun([[/./, { status: null, stderr: "spawnSync go ENOENT" }]]), "m", "v1", {}, 5000).ok).toBe(false);
+    expect(probeModule(fakeRun([[/./, { status: null, error: "spawnSync go ETIMEDOUT" }]]), "m", "v1", {}, 5000)).toEqual({
+      ok: false,
+      error: "go mod download did not finish in 5 s",
+    });
+    expect(probeModule(fakeRun([[/./, { status: null, error: "spawnSync go ENOENT" }]]), "m", "v1", {})).toEqual({
+      ok: false,
+      error: "cannot run go (spawnSync go ENOENT): install Go to build the providers",
+    });
     expect(oneLine("a\n\tb\n")).toBe("a b");
   });
 

@@ -36,7 +36,7 @@ describe("tool resolution", () => {
   test("no terraform and no cached OpenTofu: builds it from its Go module; a refused module is said exactly", () => {
     const cache = tempDir();
     const run = fakeRun([
-      [/^terraform version/, { status: null, stderr: "spawnSync terraform ENOENT" }],
+      [/^terraform version/, { status: null, error: "spawnSync terraform ENOENT" }],
       [/^go mod download -json github\.com\/opentofu\/opentofu@v1\.12\.6$/, { status: 1, stdout: proxy403("github.com/opentofu/opentofu@v1.12.6") }],
     ]);
     const log: string[] = [];
