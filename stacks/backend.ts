@@ -33,8 +33,6 @@ export function applyBackend(stack: TerraformStack, backend: BackendConfig, conf
           workspaces: new NamedCloudWorkspace(`${backend.workspacePrefix}-${stackName}`),
         }),
       );
-      // The cloud block needs Terraform >= 1.1: said here, it is checked where Terraform runs.
-      stack.addOverride("terraform.required_version", ">= 1.1.0");
       return;
   }
 }
@@ -42,7 +40,7 @@ export function applyBackend(stack: TerraformStack, backend: BackendConfig, conf
 /**
  * cdktf's CloudBackend checks the Terraform version by running `terraform version` during synth: synth
  * would fail on a machine without Terraform (a synth-only CI job) and spawn it once per stack. The
- * Terraform that matters is the one that plans, so the stack states `required_version` instead.
+ * Terraform that matters is the one that plans, so the stack states `required_version` instead (ProjectStack: the cloud block needs 1.1).
  */
 function withoutSynthTimeVersionCheck(backend: CloudBackend): void {
   // constructs 10 has no API to remove a validation; `_validations` is its list.

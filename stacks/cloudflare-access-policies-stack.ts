@@ -1,10 +1,9 @@
 import { Construct } from "constructs";
-import { TerraformStack } from "../src/cdktf";
 import { AccessApplication } from "../src/cloudflare/access-application";
 import { OktaAccessGroups } from "../src/cloudflare/access-groups";
 import { accessGroupNames } from "../src/config/access-policies-schema";
 import { Config } from "../src/config/schema";
-import { applyBackend } from "./backend";
+import { ProjectStack } from "./project-stack";
 import { CloudflareAccessStack } from "./cloudflare-access-stack";
 import { output } from "./outputs";
 import { cloudflareProvider } from "./providers";
@@ -15,13 +14,12 @@ import { cloudflareProvider } from "./providers";
  * login method (whose SCIM secret is returned once) in the run. Always synthesized, even empty, so
  * removing the last group or application destroys it instead of orphaning its state.
  */
-export class CloudflareAccessPoliciesStack extends TerraformStack {
+export class CloudflareAccessPoliciesStack extends ProjectStack {
   public readonly accessGroups: OktaAccessGroups;
   public readonly applications: AccessApplication[];
 
   constructor(scope: Construct, id: string, config: Config, access: CloudflareAccessStack) {
-    super(scope, id);
-    applyBackend(this, config.backend, config.name);
+    super(scope, id, config);
     cloudflareProvider(this);
     const accountId = config.cloudflare.accountId;
     const loginMethodId = access.loginMethod.loginMethodId;

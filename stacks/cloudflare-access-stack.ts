@@ -1,20 +1,19 @@
 import { Construct } from "constructs";
-import { Fn, TerraformStack } from "../src/cdktf";
+import { Fn } from "../src/cdktf";
 import { OktaLoginMethod } from "../src/cloudflare/okta-login-method";
 import { Config } from "../src/config/schema";
 import { oktaOrgUrl } from "../src/okta/org";
-import { applyBackend } from "./backend";
+import { ProjectStack } from "./project-stack";
 import { OktaAccessOidcStack } from "./okta-access-oidc-stack";
 import { output } from "./outputs";
 import { cloudflareProvider } from "./providers";
 
 /** Cloudflare side: the Zero Trust `okta` login method with Access SCIM, fed the OIDC app's credentials. */
-export class CloudflareAccessStack extends TerraformStack {
+export class CloudflareAccessStack extends ProjectStack {
   public readonly loginMethod: OktaLoginMethod;
 
   constructor(scope: Construct, id: string, config: Config, oidc: OktaAccessOidcStack) {
-    super(scope, id);
-    applyBackend(this, config.backend, config.name);
+    super(scope, id, config);
     cloudflareProvider(this);
     const login = config.accessLogin;
     this.loginMethod = new OktaLoginMethod(this, "okta-login-method", {

@@ -1,8 +1,7 @@
 import { Construct } from "constructs";
-import { TerraformStack } from "../src/cdktf";
 import { DashboardScimToken } from "../src/cloudflare/dashboard-scim-token";
 import { Config } from "../src/config/schema";
-import { applyBackend } from "./backend";
+import { ProjectStack } from "./project-stack";
 import { output } from "./outputs";
 import { cloudflareProvider } from "./providers";
 
@@ -12,12 +11,11 @@ export type DashboardScim = NonNullable<Config["dashboardScim"]>;
  * Cloudflare side of dashboard SCIM: the account token Okta authenticates with. CLOUDFLARE_API_TOKEN
  * must be allowed to create account tokens ("Account API Tokens Write").
  */
-export class CloudflareDashboardScimStack extends TerraformStack {
+export class CloudflareDashboardScimStack extends ProjectStack {
   public readonly token: DashboardScimToken;
 
   constructor(scope: Construct, id: string, config: Config, dashboard: DashboardScim) {
-    super(scope, id);
-    applyBackend(this, config.backend, config.name);
+    super(scope, id, config);
     cloudflareProvider(this);
     this.token = new DashboardScimToken(this, "dashboard-scim-token", {
       accountId: config.cloudflare.accountId,

@@ -1,16 +1,15 @@
 import { Construct } from "constructs";
-import { TerraformStack } from "../src/cdktf";
 import { Config } from "../src/config/schema";
 import { AccessAuthorizationServer } from "../src/okta/authorization-server";
 import { AccessOidcApp } from "../src/okta/access-oidc-app";
 import { OktaGroups } from "../src/okta/groups";
 import { teamDomainUrl } from "../src/team";
-import { applyBackend } from "./backend";
+import { ProjectStack } from "./project-stack";
 import { output } from "./outputs";
 import { oktaProvider } from "./providers";
 
 /** Okta side of the login method: the OIDC app, its assignments and an optional authorization server. */
-export class OktaAccessOidcStack extends TerraformStack {
+export class OktaAccessOidcStack extends ProjectStack {
   public readonly groups: OktaGroups;
   public readonly oidcApp: AccessOidcApp;
   public readonly authorizationServer?: AccessAuthorizationServer;
@@ -18,8 +17,7 @@ export class OktaAccessOidcStack extends TerraformStack {
   public readonly authorizationServerId?: string;
 
   constructor(scope: Construct, id: string, config: Config) {
-    super(scope, id);
-    applyBackend(this, config.backend, config.name);
+    super(scope, id, config);
     oktaProvider(this, config);
     const login = config.accessLogin;
     // One lookup for every Access group; the SCIM stack reads the IDs from this stack's state.

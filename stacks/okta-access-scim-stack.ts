@@ -1,8 +1,7 @@
 import { Construct } from "constructs";
-import { TerraformStack } from "../src/cdktf";
 import { Config } from "../src/config/schema";
 import { AccessScimApp } from "../src/okta/scim-app";
-import { applyBackend } from "./backend";
+import { ProjectStack } from "./project-stack";
 import { CloudflareAccessStack } from "./cloudflare-access-stack";
 import { OktaAccessOidcStack } from "./okta-access-oidc-stack";
 import { output } from "./outputs";
@@ -11,12 +10,11 @@ import { oktaProvider } from "./providers";
 type AccessScim = NonNullable<Config["accessLogin"]["scim"]>;
 
 /** Okta side of Access SCIM: the SCIM 2.0 Test App (Header Auth), pointed at the login method's SCIM Endpoint. */
-export class OktaAccessScimStack extends TerraformStack {
+export class OktaAccessScimStack extends ProjectStack {
   public readonly scimApp: AccessScimApp;
 
   constructor(scope: Construct, id: string, config: Config, scim: AccessScim, oidc: OktaAccessOidcStack, cloudflare: CloudflareAccessStack) {
-    super(scope, id);
-    applyBackend(this, config.backend, config.name);
+    super(scope, id, config);
     oktaProvider(this, config);
     this.scimApp = new AccessScimApp(this, "access-scim-app", {
       okta: { orgName: config.okta.orgName, baseUrl: config.okta.baseUrl },

@@ -1,9 +1,8 @@
 import { Construct } from "constructs";
-import { TerraformStack } from "../src/cdktf";
 import { Config } from "../src/config/schema";
 import { DashboardScimApp } from "../src/okta/dashboard-scim-app";
 import { OktaGroups } from "../src/okta/groups";
-import { applyBackend } from "./backend";
+import { ProjectStack } from "./project-stack";
 import { CloudflareDashboardScimStack, DashboardScim } from "./cloudflare-dashboard-scim-stack";
 import { output } from "./outputs";
 import { oktaProvider } from "./providers";
@@ -13,13 +12,12 @@ import { oktaProvider } from "./providers";
  * Only the base URL crosses from the Cloudflare stack (into the admin note): no Okta API takes
  * the token, so it stays in the Cloudflare stack's state and its sensitive `scim_token` output.
  */
-export class OktaDashboardScimStack extends TerraformStack {
+export class OktaDashboardScimStack extends ProjectStack {
   public readonly groups: OktaGroups;
   public readonly scimApp: DashboardScimApp;
 
   constructor(scope: Construct, id: string, config: Config, dashboard: DashboardScim, cloudflare: CloudflareDashboardScimStack) {
-    super(scope, id);
-    applyBackend(this, config.backend, config.name);
+    super(scope, id, config);
     oktaProvider(this, config);
     this.groups = new OktaGroups(this, "groups", { names: [...dashboard.assignedGroups, ...(dashboard.pushGroups ?? [])] });
     this.scimApp = new DashboardScimApp(this, "dashboard-scim-app", {

@@ -1,10 +1,9 @@
 import { Construct } from "constructs";
-import { TerraformStack } from "../src/cdktf";
 import { Config } from "../src/config/schema";
 import { OktaGroups } from "../src/okta/groups";
 import { PushGroups } from "../src/okta/push-groups";
 import { ScimApp } from "../src/okta/scim-app";
-import { applyBackend } from "./backend";
+import { ProjectStack } from "./project-stack";
 import { oktaV6Provider } from "./providers";
 
 /**
@@ -13,14 +12,13 @@ import { oktaV6Provider } from "./providers";
  * stacks stay on the generated 4.20 bindings. The app ID and group IDs come from the other stacks'
  * state (cdktf's cross-stack references), so this stack makes no lookups of its own.
  */
-export class OktaPushGroupsStack extends TerraformStack {
+export class OktaPushGroupsStack extends ProjectStack {
   /** The app whose groups this stack pushes. */
   public readonly scimApp: ScimApp;
   public readonly pushGroups: PushGroups;
 
   constructor(scope: Construct, id: string, config: Config, scimApp: ScimApp, groups: OktaGroups) {
-    super(scope, id);
-    applyBackend(this, config.backend, config.name);
+    super(scope, id, config);
     oktaV6Provider(this, config);
     this.scimApp = scimApp;
     this.pushGroups = new PushGroups(this, "push-groups", {

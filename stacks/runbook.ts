@@ -76,6 +76,7 @@ export function projectRunbook(scope: Construct, config: Config, options: Runboo
     const w = wiring[app.kind.preconfiguredApp];
     if (!w) continue;
     const dashboard = w.product === "dashboard";
+    const push = pushStacks.find((s) => s.scimApp === app)?.pushGroups.pushGroup;
     const target: AccessTarget | DashboardTarget = dashboard
       ? { product: "dashboard" }
       : {
@@ -94,7 +95,8 @@ export function projectRunbook(scope: Construct, config: Config, options: Runboo
           baseUrl: { value: dashboard ? dashboardScimBaseUrl(config.cloudflare.accountId) : app.baseUrl, from: w.baseUrl },
           token: w.token,
           configPath: w.configPath,
-          pushGroupsStack: pushStacks.find((s) => s.scimApp === app)?.node.id,
+          pushGroupsStack: push && TerraformStack.of(push).node.id,
+          pushGroupsResource: push && `${push.terraformResourceType}.${push.friendlyUniqueId}`,
           pushGroupsStackName: w.pushGroupsStack,
           target,
         },

@@ -117,8 +117,10 @@ export class DashboardScimToken extends Construct {
     this.permissionGroups = new DataCloudflareAccountApiTokenPermissionGroupsList(this, "permission-groups", {
       ...terraformLiterals({
         accountId: p.accountId,
-        // The provider documents both filters as URL-encoded values.
-        name: encodeURIComponent(this.permissionGroupName),
+        // Raw, though the provider's schema says "must be URL-encoded": cloudflare-go query-encodes it
+        // (a pre-encoded "SCIM%20Provisioning" is sent as SCIM%2520Provisioning and matches nothing).
+        // The provider's own acceptance test passes `name = "DNS Read"` (account_token-crud.tf).
+        name: this.permissionGroupName,
         scope: accountScope,
       }),
       lifecycle: {

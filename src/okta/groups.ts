@@ -6,6 +6,17 @@ import { isJsonKey, parseOrThrow } from "../validation";
 import { fnStringArgument, hclQuoted, terraformLiteral } from "../terraform-literal";
 import { GROUPS_PER_SEARCH, groupSearchExpression, searchBatches } from "./group-search";
 
+/**
+ * The type of the groups an org manages in Okta. The search also finds APP_GROUPs (groups imported
+ * from an app, e.g. by Import Groups), which may share a name with an Okta group: never assign those.
+ */
+export const OKTA_GROUP = "OKTA_GROUP";
+
+/** HCL: the names of the Okta groups (not app groups) in a list of `okta_groups` results. */
+function oktaGroupNames(groups: string): string {
+  return `[for g in ${groups} : g.name if g.type == "${OKTA_GROUP}"]`;
+}
+
 /** Turns an Okta group name (or ID) into an ID Terraform can use. */
 export interface IOktaGroupResolver {
   /** The group's ID: the value itself when it is already an ID, else a reference resolved at plan time. */
@@ -59,13 +70,22 @@ export class OktaGroups extends Construct implements IOktaGroupResolver {
     // IDs and references (a company's own okta_group) need no lookup.
     const lookups = this.names.filter((n) => !isOktaGroupId(n) && !Token.isUnresolved(n));
     const searches = searchBatches(lookups, chunkSize).map((batch, i) => {
+      const names = oktaGroupNames("self.groups");
       return new DataOktaGroups(this, `search-${i}`, {
         search: terraformLiteral(groupSearchExpression(batch)),
         lifecycle: {
           postcondition: [
             {
-              condition: `\${length(setsubtract(${hcl(batch)}, self.groups[*].name)) == 0}`,
-              errorMessage: `Okta groups not found (check the names in the config): \${join(", ", setsubtract(${hcl(batch)}, self.groups[*].name))}`,
+              condition: `\${length(setsubtract(${hcl(batch)}, ${names})) == 0}`,
+              errorMessage: `Okta groups not found (check the names in the config): \${join(", ", setsubtract(${hcl(batch)}, ${names}))}`,
+            },
+            {
+              // Checked here, where it can be named: the ID map would only fail with "Duplicate object key".
+              condition: `\${length(${names}) == length(distinct(${names}))}`,
+              errorMessage:
+                `Several Okta groups share each of these names, so a name cannot say which group is meant: ` +
+                `\${join(", ", distinct([for n in ${names} : n if length([for m in ${names} : m if m == n]) > 1]))}. ` +
+                "Rename all but one in Okta, or list the group by its ID (00g...) in the config.",
             },
           ],
         },
@@ -73,7 +93,7 @@ export class OktaGroups extends Construct implements IOktaGroupResolver {
     });
     if (searches.length > 0) {
       const all = searches.map((s) => `data.${s.terraformResourceType}.${s.friendlyUniqueId}.groups`).join(", ");
-      this.ids = new TerraformLocal(this, "ids", `\${{ for g in concat(${all}) : g.name => g.id }}`);
+      this.ids = new TerraformLocal(this, "ids", `\${{ for g in concat(${all}) : g.name => g.id if g.type == "${OKTA_GROUP}" }}`);
     }
     this.lookup = new GroupIdLookup(this.names, this.ids?.asAnyMap, this.node.path);
   }

@@ -109,6 +109,13 @@ export interface ScimAppProps {
   readonly preventDestroy?: boolean;
 }
 
+/**
+ * The app's "Application username format" (Sign On tab): Email. SCIM `userName` must be the user's
+ * email, and the provider's default (`${source.login}`) would revert a person's change on each
+ * deploy. Written as Okta's template; terraformLiteral escapes it (`$${`), so it reaches Okta as written.
+ */
+export const scimUserNameTemplate = "${source.email}";
+
 /** Which catalog app and what the seed asks of it. */
 export interface ScimAppKind {
   /** Okta catalog name (`preconfigured_app`). */
@@ -163,6 +170,8 @@ export class ScimApp extends Construct {
       hideWeb: hide,
       hideIos: hide,
       autoSubmitToolbar: false,
+      userNameTemplate: scimUserNameTemplate,
+      userNameTemplateType: "BUILT_IN",
       adminNote: `SCIM base URL: ${p.baseUrl}. Provisioning is set by hand: run npm run runbook.`,
       lifecycle: { preventDestroy: p.preventDestroy ?? true },
     }));

@@ -132,6 +132,8 @@ export interface ScimAppRunbookInput {
   readonly configPath: string;
   /** The stack that pushes the groups, when Terraform does. */
   readonly pushGroupsStack?: string;
+  /** Address of that stack's `okta_push_group` block (`okta_push_group.<name>`), one instance per group name. */
+  readonly pushGroupsResource?: string;
   /** The stack that would push them once `provisioningConfigured` is set. */
   readonly pushGroupsStackName: string;
   readonly target: AccessTarget | DashboardTarget;
@@ -167,6 +169,26 @@ const toAppSettings = [
 /** `cd <outdir>/stacks/<stack> && terraform output -raw <output>`. */
 export function outputCommand(from: StackOutput, outdir = "cdktf.out"): string {
   return `cd ${outdir}/stacks/${from.stack} && terraform output -raw ${from.output}`;
+}
+
+/** `cd <outdir>/stacks/<stack> && terraform state rm '<resource>["<key>"]'`, quoted for a POSIX shell. */
+export function stateRmCommand(stack: string, resource: string, key: string, outdir = "cdktf.out"): string {
+  const address = `${resource}[${JSON.stringify(key)}]`;
+  return `cd ${outdir}/stacks/${stack} && terraform state rm '${address.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * okta_push_group's Read fails instead of forgetting a mapping deleted in Okta (okta provider 6.12,
+ * resource_okta_push_group.go: "Error reading Okta push group mapping"), so every plan of the stack
+ * fails until the mapping leaves the state.
+ */
+export function deletedMappingNote(stack: string, resource: string, example: string, outdir = "cdktf.out"): string {
+  return (
+    `If a pushed group's mapping is deleted in Okta (unlinked or removed on the Push Groups tab), every plan of ${stack} fails ` +
+    'with "Error reading Okta push group mapping": the okta provider does not forget a mapping it cannot read. ' +
+    `Remove that group's mapping from the state, then deploy to push it again: \`${stateRmCommand(stack, resource, example, outdir)}\` ` +
+    `(with that group's name in place of "${example}").`
+  );
 }
 
 /** Groups of `a` missing from `b`. */
@@ -345,14 +367,14 @@ export function scimAppRunbook(input: ScimAppRunbookInput, options: RunbookOptio
       value: app.assignedGroups.join(", "),
       done: true,
       notes: [
-        "SCIM userName must equal the user's email: on the Sign On tab, Application username format must give the email " +
-          "(Email, or an Okta username that is the email).",
+        "SCIM userName must equal the user's email: Terraform sets the Sign On tab's Application username format to Email " +
+          "(the template source.email); a change made there is reverted by the next deploy.",
         ...(dashboard
           ? ["Removing a user from the app, directly or by removing them from an assigned group, deprovisions them from the Cloudflare account."]
           : []),
       ],
     },
-    pushGroupsStep(input, `${appWhere} > Push Groups`),
+    pushGroupsStep(input, `${appWhere} > Push Groups`, outdir),
   );
   if (dashboard && app.pushGroups.length > 0) {
     steps.push({
@@ -401,7 +423,7 @@ function toAppStep(p: ScimProvisioning, where: string, dashboard: boolean): Runb
   };
 }
 
-function pushGroupsStep(input: ScimAppRunbookInput, where: string): RunbookStep {
+function pushGroupsStep(input: ScimAppRunbookInput, where: string, outdir?: string): RunbookStep {
   const { app, target } = input;
   const notes: string[] = [];
   if (target.product === "access") {
@@ -421,6 +443,7 @@ function pushGroupsStep(input: ScimAppRunbookInput, where: string): RunbookStep 
     return { ...base, action: `Nothing to push: \`${input.configPath}.pushGroups\` is empty.`, done: true };
   }
   if (input.pushGroupsStack) {
+    if (input.pushGroupsResource) notes.push(deletedMappingNote(input.pushGroupsStack, input.pushGroupsResource, app.pushGroups[0], outdir));
     return { ...base, action: `Done by Terraform (stack ${input.pushGroupsStack}): the groups below are pushed.`, done: true, notes };
   }
   return {

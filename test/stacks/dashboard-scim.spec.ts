@@ -54,7 +54,7 @@ describe("dashboard SCIM stacks", () => {
     input.dashboardScim!.token = { name: "Okta SCIM", expiresOn: "2027-01-01T00:00:00Z", permissionGroupName: "SCIM Provisioning Edit" };
     const stack = synthApp(input).stack("cloudflare-dashboard-scim");
     expect(onlyResource(stack, "cloudflare_account_token")).toMatchObject({ name: "Okta SCIM", expires_on: "2027-01-01T00:00:00Z" });
-    expect(onlyResource(stack, "cloudflare_account_api_token_permission_groups_list", "data").name).toBe("SCIM%20Provisioning%20Edit");
+    expect(onlyResource(stack, "cloudflare_account_api_token_permission_groups_list", "data").name).toBe("SCIM Provisioning Edit");
   });
 
   test.each([

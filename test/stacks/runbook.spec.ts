@@ -3,7 +3,7 @@ import { oauthBearerScimApp, ScimApp } from "../../src/okta/scim-app";
 import { buildStacks } from "../../stacks/app";
 import { oktaProvider } from "../../stacks/providers";
 import { projectCheckTargets, projectRunbook } from "../../stacks/runbook";
-import { exampleConfig, synthAll, testApp } from "../helpers";
+import { exampleConfig, exampleConfigInput, synthAll, synthApp, testApp } from "../helpers";
 
 const FAKE_OKTA_TOKEN = "00fakeOktaApiToken0000000000000000000000";
 const FAKE_CLOUDFLARE_TOKEN = "fakeCloudflareApiToken000000000000000000";
@@ -97,6 +97,23 @@ describe("projectRunbook", () => {
       done: true,
       action: "Done by Terraform (stack okta-access-push-groups): the groups below are pushed.",
     });
+  });
+
+  it("names the synthesized okta_push_group address in the state rm remedy for a mapping deleted in Okta", () => {
+    const input = exampleConfigInput();
+    input.accessLogin.scim!.provisioningConfigured = true;
+    const synth = synthApp(input);
+    const [name] = Object.keys(synth.stack("okta-access-push-groups").resource.okta_push_group);
+    const app = testApp();
+    buildStacks(app, synth.config);
+    const scim = projectRunbook(app, synth.config).apps.find((a) => a.id === "access-scim")!;
+    expect(scim.steps.find((s) => s.id === "push-groups")!.notes).toContain(
+      'If a pushed group\'s mapping is deleted in Okta (unlinked or removed on the Push Groups tab), every plan of okta-access-push-groups fails ' +
+        'with "Error reading Okta push group mapping": the okta provider does not forget a mapping it cannot read. ' +
+        "Remove that group's mapping from the state, then deploy to push it again: " +
+        `\`cd cdktf.out/stacks/okta-access-push-groups && terraform state rm 'okta_push_group.${name}["Engineering"]'\` ` +
+        '(with that group\'s name in place of "Engineering").',
+    );
   });
 
   it("reads the values from the config, never from credentials", () => {

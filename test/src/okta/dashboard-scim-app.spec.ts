@@ -30,6 +30,9 @@ describe("DashboardScimApp", () => {
       hide_ios: true,
       auto_submit_toolbar: false,
       admin_note: expect.stringContaining(`SCIM base URL: ${baseUrl}.`),
+      // Cloudflare's guide: username format Email ("$${" is Terraform's escape for a literal "${").
+      user_name_template: "$${source.email}",
+      user_name_template_type: "BUILT_IN",
     });
     expect(app.kind.catalogName).toBe("SCIM 2.0 Test App (OAuth Bearer Token)");
     expect(app.adminUrl).toMatch(/^https:\/\/acme-admin\.okta\.com\/admin\/app\/scim2testapp\/instance\//);

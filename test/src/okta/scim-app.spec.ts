@@ -37,6 +37,14 @@ describe("AccessScimApp", () => {
     expect(onlyResource(build({ preventDestroy: false }).stack, "okta_app_saml").lifecycle.prevent_destroy).toBe(false);
   });
 
+  test('sends userName as the email: username format "${source.email}", escaped for Terraform, type BUILT_IN', () => {
+    const { stack } = build();
+    const saml = onlyResource(stack, "okta_app_saml");
+    // Escaped: Terraform reads "$${" as a literal "${", so Okta gets the template, not an interpolation.
+    expect(saml.user_name_template).toBe("$${source.email}");
+    expect(saml.user_name_template_type).toBe("BUILT_IN");
+  });
+
   test("assigns its groups and declares the seed's provisioning for the person's steps", () => {
     const { stack, app } = build({ pushGroups: ["Engineering"] });
     expect(onlyResource(stack, "okta_app_group_assignments").group).toHaveLength(2);

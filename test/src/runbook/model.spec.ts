@@ -7,6 +7,7 @@ import {
   RunbookApp,
   scimAppRunbook,
   ScimAppRunbookInput,
+  stateRmCommand,
 } from "../../../src/runbook/model";
 
 const ACCOUNT = "0123456789abcdef0123456789abcdef";
@@ -126,7 +127,7 @@ describe("scimAppRunbook, Access (SCIM 2.0 Test App (Header Auth))", () => {
     expect(a.action).toMatch(/^Done by Terraform \(stack okta-access-scim\)/);
     expect(a.action).toContain("`accessLogin.scim.assignedGroups`");
     expect(a.value).toBe("Engineering, Finance");
-    expect(a.notes!.join(" ")).toContain("userName must equal the user's email");
+    expect(a.notes!.join(" ")).toContain("userName must equal the user's email: Terraform sets the Sign On tab's Application username format to Email");
   });
 
   it("without the push stack: the manual push, then the flag that manages pushed groups as code", () => {
@@ -143,6 +144,22 @@ describe("scimAppRunbook, Access (SCIM 2.0 Test App (Header Auth))", () => {
   it("with the push stack: done by Terraform in that stack", () => {
     const p = step(scimAppRunbook(accessInput({ pushGroupsStack: "okta-access-push-groups" })), "push-groups");
     expect(p).toMatchObject({ done: true, action: "Done by Terraform (stack okta-access-push-groups): the groups below are pushed." });
+  });
+
+  it("with the push stack: gives the exact terraform state rm for a mapping deleted in Okta, which okta_push_group cannot read", () => {
+    const input = accessInput({ pushGroupsStack: "okta-access-push-groups", pushGroupsResource: "okta_push_group.push-groups_push-group_1A2B3C4D" });
+    const notes = step(scimAppRunbook(input, { outdir: "out" }), "push-groups").notes!.join("\n");
+    expect(notes).toContain('fails with "Error reading Okta push group mapping"');
+    expect(notes).toContain(
+      "`cd out/stacks/okta-access-push-groups && terraform state rm 'okta_push_group.push-groups_push-group_1A2B3C4D[\"Engineering\"]'` " +
+        '(with that group\'s name in place of "Engineering")',
+    );
+  });
+
+  it("quotes a group name for Terraform and the shell in that command", () => {
+    expect(stateRmCommand("s", "okta_push_group.p", `O'Brien "Ops"`)).toBe(
+      `cd cdktf.out/stacks/s && terraform state rm 'okta_push_group.p["O'\\''Brien \\"Ops\\""]'`,
+    );
   });
 
   it("warns when sign-in groups are not pushed, as SCIM would drop them from identities", () => {
