@@ -14,6 +14,7 @@ export {
   TerraformResource,
   TerraformStack,
   TerraformVariable,
+  TerraformElement,
   Testing,
   Token,
   ref,

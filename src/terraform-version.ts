@@ -3,6 +3,7 @@
  * states it as `terraform.required_version`, so an older CLI stops at `init` with the version it
  * needs instead of failing later on a block or function it does not know.
  */
+import { IConstruct } from "constructs";
 
 /** Synthesized Terraform JSON of a stack. */
 export type TerraformJson = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -61,4 +62,17 @@ export function compareVersions(a: string, b: string): number {
     if (d !== 0) return d;
   }
   return 0;
+}
+
+/**
+ * Drops cdktf's synth-time `terraform version` check from `c` (the cloud backend and importFrom add
+ * one): synth would fail on a machine without Terraform (a synth-only CI job) and spawn it once per
+ * construct. The Terraform that matters is the one that plans, so each stack states `required_version`.
+ */
+export function withoutSynthTimeVersionCheck(c: IConstruct): void {
+  // constructs 10 has no API to remove a validation; `_validations` is its list.
+  const validations = (c.node as unknown as { _validations?: Array<{ constructor: { name: string } }> })._validations;
+  if (!validations) return;
+  const kept = validations.filter((v) => v.constructor.name !== "ValidateTerraformVersion");
+  validations.splice(0, validations.length, ...kept);
 }

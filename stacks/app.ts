@@ -34,7 +34,10 @@ export function buildStacks(app: Construct, config: Config): ProjectStacks {
   const cloudflareAccessPolicies = new CloudflareAccessPoliciesStack(app, "cloudflare-access-policies", config, cloudflareAccess);
   const oktaAccessPushGroups =
     oktaAccessScim && scim?.provisioningConfigured
-      ? addPushGroupsStack(app, "okta-access-push-groups", config, oktaAccessScim.scimApp, oktaAccessOidc.groups)
+      ? addPushGroupsStack(app, "okta-access-push-groups", config, oktaAccessScim.scimApp, oktaAccessOidc.groups, {
+          appId: config.existing?.accessScimAppId,
+          mappingIds: config.existing?.accessPushMappingIds,
+        })
       : undefined;
   const dashboard = config.dashboardScim?.enabled ? dashboardScimStacks(app, config, config.dashboardScim) : {};
   // Last: the runbook reads every stack above.
@@ -47,7 +50,10 @@ function dashboardScimStacks(app: Construct, config: Config, dashboard: Dashboar
   const cloudflareDashboardScim = new CloudflareDashboardScimStack(app, "cloudflare-dashboard-scim", config, dashboard);
   const oktaDashboardScim = new OktaDashboardScimStack(app, "okta-dashboard-scim", config, dashboard, cloudflareDashboardScim);
   const oktaDashboardPushGroups = dashboard.provisioningConfigured
-    ? addPushGroupsStack(app, "okta-dashboard-push-groups", config, oktaDashboardScim.scimApp, oktaDashboardScim.groups)
+    ? addPushGroupsStack(app, "okta-dashboard-push-groups", config, oktaDashboardScim.scimApp, oktaDashboardScim.groups, {
+        appId: config.existing?.dashboardScimAppId,
+        mappingIds: config.existing?.dashboardPushMappingIds,
+      })
     : undefined;
   return { cloudflareDashboardScim, oktaDashboardScim, oktaDashboardPushGroups };
 }

@@ -1,5 +1,6 @@
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformStack } from "../src/cdktf";
 import { BackendConfig } from "../src/config/backend-schema";
+import { withoutSynthTimeVersionCheck } from "../src/terraform-version";
 
 /**
  * Gives a stack its configured backend. cdktf derives each consumer's `terraform_remote_state` from
@@ -35,17 +36,4 @@ export function applyBackend(stack: TerraformStack, backend: BackendConfig, conf
       );
       return;
   }
-}
-
-/**
- * cdktf's CloudBackend checks the Terraform version by running `terraform version` during synth: synth
- * would fail on a machine without Terraform (a synth-only CI job) and spawn it once per stack. The
- * Terraform that matters is the one that plans, so the stack states `required_version` instead (ProjectStack: the cloud block needs 1.1).
- */
-function withoutSynthTimeVersionCheck(backend: CloudBackend): void {
-  // constructs 10 has no API to remove a validation; `_validations` is its list.
-  const validations = (backend.node as unknown as { _validations?: Array<{ constructor: { name: string } }> })._validations;
-  if (!validations) return;
-  const kept = validations.filter((v) => v.constructor.name !== "ValidateTerraformVersion");
-  validations.splice(0, validations.length, ...kept);
 }

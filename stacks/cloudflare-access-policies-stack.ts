@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { adoptAccessApplication, adoptAccessGroups } from "../src/adopt/adopt";
 import { AccessApplication } from "../src/cloudflare/access-application";
 import { OktaAccessGroups } from "../src/cloudflare/access-groups";
 import { accessGroupNames } from "../src/config/access-policies-schema";
@@ -29,6 +30,7 @@ export class CloudflareAccessPoliciesStack extends ProjectStack {
       loginMethodName: access.loginMethod.name,
       groups: accessGroupNames(config.accessLogin),
     });
+    adoptAccessGroups(this.accessGroups, accountId, config.existing?.accessGroupIds);
     // Keyed by name (unique in the config): renaming an application replaces it, with a new AUD tag.
     this.applications = (config.accessApplications ?? []).map(
       (app) =>
@@ -42,6 +44,7 @@ export class CloudflareAccessPoliciesStack extends ProjectStack {
           allowGroups: app.allowGroups,
         }),
     );
+    for (const app of this.applications) adoptAccessApplication(app, accountId, config.existing?.accessApplicationIds?.[app.name]);
     output(this, "access_group_ids", this.accessGroups.ids, "Zero Trust Access group IDs by Okta group name");
     output(
       this,

@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { Fn } from "../src/cdktf";
+import { adoptLoginMethod } from "../src/adopt/adopt";
 import { OktaLoginMethod } from "../src/cloudflare/okta-login-method";
 import { Config } from "../src/config/schema";
 import { oktaOrgUrl } from "../src/okta/org";
@@ -36,6 +37,7 @@ export class CloudflareAccessStack extends ProjectStack {
         : { enabled: false },
       preventDestroy: login.preventDestroy,
     });
+    adoptLoginMethod(this.loginMethod, config.cloudflare.accountId, config.existing?.loginMethodId);
     output(this, "login_method_id", this.loginMethod.loginMethodId, "Zero Trust login method (identity provider) ID");
     if (this.loginMethod.scim.enabled) {
       output(this, "scim_endpoint", this.loginMethod.scimBaseUrl, "SCIM Endpoint: Base URL of the Okta SCIM app");

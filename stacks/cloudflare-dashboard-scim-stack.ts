@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { adoptDashboardScimToken } from "../src/adopt/adopt";
 import { DashboardScimToken } from "../src/cloudflare/dashboard-scim-token";
 import { Config } from "../src/config/schema";
 import { ProjectStack } from "./project-stack";
@@ -21,6 +22,7 @@ export class CloudflareDashboardScimStack extends ProjectStack {
       accountId: config.cloudflare.accountId,
       ...dashboard.token,
     });
+    adoptDashboardScimToken(this.token, config.cloudflare.accountId, config.existing?.dashboardScimTokenId);
     output(this, "scim_base_url", this.token.scimBaseUrl, "SCIM 2.0 Base URL of the Okta dashboard SCIM app");
     output(this, "scim_token", this.token.tokenValue, "OAuth Bearer Token of the Okta dashboard SCIM app", true);
     output(this, "scim_token_id", this.token.tokenId, "ID of the account API token Okta provisions with");

@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { adoptAuthorizationServer, adoptOktaApp } from "../src/adopt/adopt";
 import { Config } from "../src/config/schema";
 import { AccessAuthorizationServer } from "../src/okta/authorization-server";
 import { AccessOidcApp } from "../src/okta/access-oidc-app";
@@ -34,6 +35,7 @@ export class OktaAccessOidcStack extends ProjectStack {
       groups: this.groups,
       preventDestroy: login.preventDestroy,
     });
+    adoptOktaApp(this.oidcApp, config.existing?.oidcAppId);
     this.authorizationServerId = login.authorizationServerId;
     if (login.createAuthorizationServer) {
       this.authorizationServer = new AccessAuthorizationServer(this, "authorization-server", {
@@ -41,6 +43,7 @@ export class OktaAccessOidcStack extends ProjectStack {
         clientId: this.oidcApp.clientId,
         groupsClaimRegex: login.groupsClaimRegex,
       });
+      adoptAuthorizationServer(this.authorizationServer, config.existing?.authorizationServer);
       this.authorizationServerId = this.authorizationServer.authorizationServerId;
       output(this, "authorization_server_id", this.authorizationServerId, "Custom authorization server for Access");
     }

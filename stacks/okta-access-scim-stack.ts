@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { adoptOktaApp } from "../src/adopt/adopt";
 import { Config } from "../src/config/schema";
 import { AccessScimApp } from "../src/okta/scim-app";
 import { ProjectStack } from "./project-stack";
@@ -25,6 +26,7 @@ export class OktaAccessScimStack extends ProjectStack {
       baseUrl: cloudflare.loginMethod.scimBaseUrl,
       preventDestroy: scim.preventDestroy,
     });
+    adoptOktaApp(this.scimApp, config.existing?.accessScimAppId);
     output(this, "scim_app_id", this.scimApp.appId, "Okta SCIM 2.0 Test App (Header Auth) for Access");
     output(this, "scim_app_admin_url", this.scimApp.adminUrl, "The SCIM app in the Okta admin console");
   }

@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { adoptOktaApp } from "../src/adopt/adopt";
 import { Config } from "../src/config/schema";
 import { DashboardScimApp } from "../src/okta/dashboard-scim-app";
 import { OktaGroups } from "../src/okta/groups";
@@ -30,6 +31,7 @@ export class OktaDashboardScimStack extends ProjectStack {
       provisioning: dashboard.provisioning,
       preventDestroy: dashboard.preventDestroy,
     });
+    adoptOktaApp(this.scimApp, config.existing?.dashboardScimAppId);
     output(this, "scim_app_id", this.scimApp.appId, "Okta SCIM 2.0 Test App (OAuth Bearer Token) for the Cloudflare dashboard");
     output(this, "scim_app_admin_url", this.scimApp.adminUrl, "The dashboard SCIM app in the Okta admin console");
   }

@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { adoptPushGroups } from "../src/adopt/adopt";
 import { Config } from "../src/config/schema";
 import { OktaGroups } from "../src/okta/groups";
 import { PushGroups } from "../src/okta/push-groups";
@@ -17,7 +18,7 @@ export class OktaPushGroupsStack extends ProjectStack {
   public readonly scimApp: ScimApp;
   public readonly pushGroups: PushGroups;
 
-  constructor(scope: Construct, id: string, config: Config, scimApp: ScimApp, groups: OktaGroups) {
+  constructor(scope: Construct, id: string, config: Config, scimApp: ScimApp, groups: OktaGroups, adopted: AdoptedPushGroups = {}) {
     super(scope, id, config);
     oktaV6Provider(this, config);
     this.scimApp = scimApp;
@@ -27,7 +28,14 @@ export class OktaPushGroupsStack extends ProjectStack {
       // One map crosses stacks, not one remote-state reference per group.
       groups: groups.forStack(this, "group-ids"),
     });
+    adoptPushGroups(this.pushGroups, adopted.appId, adopted.mappingIds);
   }
+}
+
+/** An adopted SCIM app's ID and its Group Push mapping IDs by pushed group name (the config's `existing`). */
+export interface AdoptedPushGroups {
+  readonly appId?: string;
+  readonly mappingIds?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -41,6 +49,7 @@ export function addPushGroupsStack(
   config: Config,
   scimApp: ScimApp,
   groups: OktaGroups,
+  adopted: AdoptedPushGroups = {},
 ): OktaPushGroupsStack | undefined {
-  return scimApp.pushGroups.length > 0 ? new OktaPushGroupsStack(scope, id, config, scimApp, groups) : undefined;
+  return scimApp.pushGroups.length > 0 ? new OktaPushGroupsStack(scope, id, config, scimApp, groups, adopted) : undefined;
 }

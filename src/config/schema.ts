@@ -12,6 +12,7 @@ import { teamNameSchema } from "../team";
 import { accessApplicationsSchema, accessGroupsRule, allowGroupsRule } from "./access-policies-schema";
 import { literalText } from "../validation";
 import { backendSchema } from "./backend-schema";
+import { existingRule, existingSchema } from "./existing-schema";
 import { oktaProviderSettingsSchema } from "./okta-provider-settings";
 
 const accessScimSchema = scimSettingsSchema
@@ -108,7 +109,10 @@ export const configSchema = z.strictObject({
     .optional()
     .describe("Self-hosted Access applications behind the Okta login method, each with an allow policy on the Access groups of allowGroups."),
   backend: backendSchema.default({ type: "local", directory: ".", allowOutsideProject: false }),
-}).superRefine(allowGroupsRule);
+  existing: existingSchema.optional(),
+})
+  .superRefine(allowGroupsRule)
+  .superRefine(existingRule);
 
 /** A validated config, defaults applied: what `loadConfig` returns. */
 export type Config = z.output<typeof configSchema>;

@@ -44,6 +44,14 @@ export interface AccessAuthorizationServerProps {
 export class AccessAuthorizationServer extends Construct {
   /** The `okta_auth_server` resource. */
   public readonly server: AuthServer;
+  /** The `groups` scope. */
+  public readonly groupsScope: AuthServerScope;
+  /** The `groups` claim. */
+  public readonly groupsClaim: AuthServerClaim;
+  /** The access policy for the Access app. */
+  public readonly policy: AuthServerPolicy;
+  /** The policy's authorization code rule. */
+  public readonly policyRule: AuthServerPolicyRule;
   /** The Authorization Server ID to enter in Zero Trust (seed step 12.2). */
   public readonly authorizationServerId: string;
   /** Issuer URL of the server. */
@@ -58,33 +66,33 @@ export class AccessAuthorizationServer extends Construct {
       audiences: [p.audience],
     }));
     const authServerId = this.server.id;
-    const scope_ = new AuthServerScope(this, "groups-scope", terraformLiterals({
+    this.groupsScope = new AuthServerScope(this, "groups-scope", terraformLiterals({
       authServerId,
       name: "groups",
       description: "Group membership for Cloudflare Access",
       consent: "IMPLICIT",
       metadataPublish: "ALL_CLIENTS",
     }));
-    new AuthServerClaim(this, "groups-claim", terraformLiterals({
+    this.groupsClaim = new AuthServerClaim(this, "groups-claim", terraformLiterals({
       authServerId,
       name: "groups",
       claimType: "IDENTITY",
       valueType: "GROUPS",
       groupFilterType: "REGEX",
       value: p.groupsClaimRegex ?? ".*",
-      scopes: [scope_.name],
+      scopes: [this.groupsScope.name],
       alwaysIncludeInToken: true,
     }));
-    const policy = new AuthServerPolicy(this, "policy", terraformLiterals({
+    this.policy = new AuthServerPolicy(this, "policy", terraformLiterals({
       authServerId,
       name: "Cloudflare Access",
       description: "Lets the Cloudflare Access app sign users in",
       priority: 1,
       clientWhitelist: [p.clientId],
     }));
-    new AuthServerPolicyRule(this, "policy-rule", terraformLiterals({
+    this.policyRule = new AuthServerPolicyRule(this, "policy-rule", terraformLiterals({
       authServerId,
-      policyId: policy.id,
+      policyId: this.policy.id,
       name: "Authorization code",
       priority: 1,
       grantTypeWhitelist: ["authorization_code"],
