@@ -1,6 +1,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { synthApp, StackJson } from "../helpers";
+import { planImportsStandIn, terraformOnPath } from "../support/terraform-console";
 
 // Adoption: IDs in `existing` become Terraform import blocks at the addresses the stacks already use.
 
@@ -137,5 +138,25 @@ describe("adopting a setup made by hand", () => {
     const only = adopted(() => ({ loginMethodId: uuid(9) }));
     const withImports = Object.keys(only.manifest.stacks).filter((n) => only.stack(n).import !== undefined);
     expect(withImports).toEqual(["cloudflare-access"]);
+  });
+});
+
+(terraformOnPath ? describe : describe.skip)("adoption as the real Terraform CLI plans it (terraform_data stand-ins: no provider needed)", () => {
+  const full = adopted((e) => ({ ...e, accessGroupIds: { Engineering: uuid(2), Finance: uuid(5) } }));
+
+  test.each(Object.keys(full.manifest.stacks))("%s: every resource is imported, none added or destroyed", (name) => {
+    const stack = full.stack(name);
+    const plan = planImportsStandIn(stack);
+    const instances = Object.values<Record<string, { for_each?: object }>>(stack.resource).flatMap((byName) =>
+      Object.values(byName).map((block) => (block.for_each ? Object.keys(block.for_each).length : 1)),
+    );
+    expect(plan.counts).toEqual({ import: instances.reduce((a, b) => a + b, 0), add: 0, change: 0, destroy: 0 });
+  });
+
+  test("an import block for a key the stack does not have is refused by Terraform", () => {
+    const stack = full.stack("cloudflare-access-policies");
+    const group = address(stack, "cloudflare_zero_trust_access_group");
+    stack.import.push({ to: `${group}["Sales"]`, id: "x" });
+    expect(planImportsStandIn(stack).output).toMatch(/Configuration for import target does not exist/);
   });
 });

@@ -60,3 +60,37 @@ export function applyStandIn(input: unknown, postcondition: Array<{ condition: s
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Plans a stand-in of a synthesized stack with the real Terraform CLI: each resource becomes a
+ * `terraform_data` (built in, importable) at a mirrored address with the same `for_each` keys, and
+ * each import block is kept, its `to` rewritten to the mirror. Terraform then checks what it can
+ * without the providers: every import targets an instance the configuration has. Returns the plan's
+ * summary counts, or the output when it fails.
+ */
+export function planImportsStandIn(stack: Record<string, any>): { counts?: Record<"import" | "add" | "change" | "destroy", number>; output: string } { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const mirror = (type: string, name: string) => `${type}__${name}`;
+  const resources: Record<string, unknown> = {};
+  for (const [type, byName] of Object.entries<Record<string, { for_each?: Record<string, unknown> }>>(stack.resource ?? {})) {
+    for (const [name, block] of Object.entries(byName)) {
+      resources[mirror(type, name)] = block.for_each ? { for_each: Object.fromEntries(Object.keys(block.for_each).map((k) => [k, "x"])) } : {};
+    }
+  }
+  const imports = (stack.import ?? []).map((b: { to: string; id: string }) => {
+    const m = /^([a-z0-9_]+)\.([A-Za-z0-9_-]+)(.*)$/.exec(b.to)!;
+    return { id: b.id, to: `terraform_data.${mirror(m[1], m[2])}${m[3]}` };
+  });
+  const dir = mkdtempSync(join(tmpdir(), "tf-import-"));
+  try {
+    writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ terraform: { required_version: stack.terraform.required_version }, resource: { terraform_data: resources }, import: imports }));
+    const env = { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
+    const init = spawnSync("terraform", ["init", "-input=false", "-no-color"], { cwd: dir, encoding: "utf8", env });
+    if (init.status !== 0) return { output: `${init.stdout}${init.stderr}` };
+    const r = spawnSync("terraform", ["plan", "-input=false", "-no-color"], { cwd: dir, encoding: "utf8", env });
+    const output = `${r.stdout}${r.stderr}`;
+    const m = /Plan: (\d+) to import, (\d+) to add, (\d+) to change, (\d+) to destroy/.exec(output);
+    return m && r.status === 0 ? { counts: { import: +m[1], add: +m[2], change: +m[3], destroy: +m[4] }, output } : { output };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
