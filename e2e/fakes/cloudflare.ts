@@ -71,6 +71,7 @@ export class FakeCloudflare {
     const r = (method: string, path: string, handle: (req: FakeRequest) => FakeResponse): Route => ({ method, path: `${account}${path}`, handle });
     return [
       r("POST", "/access/identity_providers", (req) => this.createIdentityProvider(req.body)),
+      r("GET", "/access/identity_providers", (req) => this.list(req, [...this.identityProviders.values()].map(withoutSecret))),
       r("GET", "/access/identity_providers/:id", (req) => this.withItem(this.identityProviders, req, (idp) => ok(withoutSecret(idp)))),
       r("PUT", "/access/identity_providers/:id", (req) => this.withItem(this.identityProviders, req, (idp) => this.updateIdentityProvider(idp, req.body))),
       r("DELETE", "/access/identity_providers/:id", (req) => this.deleteItem(this.identityProviders, req)),
@@ -78,6 +79,7 @@ export class FakeCloudflare {
         const items = this.access.get(kind)!;
         return [
           r("POST", `/access/${kind}`, (req) => this.createAccessObject(kind, req.body)),
+          r("GET", `/access/${kind}`, (req) => this.list(req, [...items.values()])),
           r("GET", `/access/${kind}/:id`, (req) => this.withItem(items, req, ok)),
           r("PUT", `/access/${kind}/:id`, (req) => this.withItem(items, req, (item) => ok(Object.assign(item, this.replaced(item, req.body))))),
           r("DELETE", `/access/${kind}/:id`, (req) => this.deleteItem(items, req)),
@@ -90,6 +92,15 @@ export class FakeCloudflare {
       r("PUT", "/tokens/:id", (req) => this.withItem(this.tokens, req, (t) => this.updateToken(t, req.body))),
       r("DELETE", "/tokens/:id", (req) => this.deleteItem(this.tokens, req)),
     ];
+  }
+
+  /** A list page: `page` from 1, `per_page` (default 25, at most 1000 here), with Cloudflare's result_info. */
+  private list(req: FakeRequest, items: Json[]): FakeResponse {
+    const page = Math.max(1, Number(req.query.get("page") ?? 1));
+    const perPage = Math.min(1000, Math.max(1, Number(req.query.get("per_page") ?? 25)));
+    const result = items.slice((page - 1) * perPage, page * perPage);
+    const info = { page, per_page: perPage, count: result.length, total_count: items.length, total_pages: Math.max(1, Math.ceil(items.length / perPage)) };
+    return { status: 200, body: { success: true, errors: [], messages: [], result, result_info: info } };
   }
 
   private withItem(items: Map<string, Json>, req: FakeRequest, then: (item: Json) => FakeResponse): FakeResponse {

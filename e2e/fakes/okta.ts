@@ -107,6 +107,8 @@ export class FakeOkta {
         return g ? ok(g) : notFound(`Group ${req.params.groupId}`);
       }),
       r("POST", "/api/v1/apps", (req) => this.createApp(req)),
+      // listApplications: every app, cursor-paged (limit at most 200).
+      r("GET", "/api/v1/apps", (req) => this.page(req, [...this.apps.values()].map(publicApp))),
       r("GET", "/api/v1/apps/:appId", (req) => this.withApp(req, (app) => ok(publicApp(app)))),
       r("PUT", "/api/v1/apps/:appId", (req) => this.withApp(req, (app) => this.updateApp(app, req.body))),
       r("POST", "/api/v1/apps/:appId/lifecycle/activate", (req) => this.withApp(req, (app) => ((app.status = "ACTIVE"), ok({})))),
@@ -142,6 +144,8 @@ export class FakeOkta {
         this.withApp(req, (app) => (this.assignmentsOf(app.id).delete(req.params.groupId) ? { status: 204 } : notFound(`AppGroup ${req.params.groupId}`))),
       ),
       r("POST", "/api/v1/apps/:appId/group-push/mappings", (req) => this.withApp(req, (app) => this.createPushMapping(app, req.body))),
+      // listGroupPushMappings: cursor-paged, limit at most 1000.
+      r("GET", "/api/v1/apps/:appId/group-push/mappings", (req) => this.withApp(req, (app) => this.page(req, [...(this.pushMappings.get(app.id)?.values() ?? [])], 1000))),
       r("GET", "/api/v1/apps/:appId/group-push/mappings/:mappingId", (req) => this.withMapping(req, (m) => ok(m))),
       r("PATCH", "/api/v1/apps/:appId/group-push/mappings/:mappingId", (req) =>
         this.withMapping(req, (m) => {
@@ -179,9 +183,9 @@ export class FakeOkta {
     return this.page(req, groups);
   }
 
-  /** Okta's cursor paging: `limit` (at most 200 here), `after` the last ID seen, a `Link: rel="next"` header. */
-  private page(req: FakeRequest, items: Json[]): FakeResponse {
-    const limit = Math.min(Number(req.query.get("limit") ?? PAGE_LIMIT_MAX), PAGE_LIMIT_MAX);
+  /** Okta's cursor paging: `limit` (at most `max`), `after` the last ID seen, a `Link: rel="next"` header. */
+  private page(req: FakeRequest, items: Json[], max = PAGE_LIMIT_MAX): FakeResponse {
+    const limit = Math.min(Number(req.query.get("limit") ?? max), max);
     const after = req.query.get("after");
     const start = after ? items.findIndex((i) => i.id === after) + 1 : 0;
     const page = items.slice(start, start + limit);

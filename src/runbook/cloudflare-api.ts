@@ -1,4 +1,4 @@
-import { ApiResult, failed, getJson, HttpOptions, ok, RetryDelay } from "./http";
+import { ApiResult, failed, getJson, HttpOptions, MAX_PAGES, ok, RetryDelay } from "./http";
 
 // Read-only calls to Cloudflare's API (https://api.cloudflare.com/client/v4), as documented in
 // Cloudflare's OpenAPI schema (github.com/cloudflare/api-schemas openapi.json; per-tag copies read at
@@ -14,6 +14,16 @@ import { ApiResult, failed, getJson, HttpOptions, ok, RetryDelay } from "./http"
 // - GET /accounts/{account_id}/scim/v2/Groups?filter=displayName eq "..." ("List SCIM Groups",
 //   operationId scim-groups-list; only `displayName eq` filters): a SCIM ListResponse { totalResults,
 //   Resources[] of { id, displayName } }. Token: "SCIM Provisioning": the dashboard SCIM token itself.
+// - GET /accounts/{account_id}/access/identity_providers ("List Access identity providers"): result[] of
+//   { id, name, type, config: { client_id, okta_account, authorization_server_id, claims, pkce_enabled },
+//   scim_config: { enabled, user_deprovision, seat_deprovision, identity_update_behavior, scim_base_url } }.
+// - GET /accounts/{account_id}/access/groups ("List Access groups"): result[] of { id, name, include[],
+//   exclude[], require[] }; an Okta rule is { okta: { name, identity_provider_id } }.
+// - GET /accounts/{account_id}/access/policies ("List Access reusable policies"): result[] of { id, name,
+//   decision, include[], exclude[], require[] }; an Access group rule is { group: { id } }.
+// - GET /accounts/{account_id}/access/apps ("List Access applications"): result[] of { id, name, domain,
+//   type, allowed_idps[], session_duration, policies[] of { id, precedence } }.
+// Lists page with page/per_page; result_info.total_pages says how many (developers.cloudflare.com/fundamentals/api/how-to/make-api-calls).
 // Rate limits: a 429 carries retry-after in seconds (developers.cloudflare.com/fundamentals/api/reference/limits).
 
 export const CLOUDFLARE_API = "https://api.cloudflare.com/client/v4";
@@ -29,6 +39,12 @@ export interface UserGroup {
   readonly name: string;
   readonly policies: number;
 }
+
+/** A Zero Trust object as a list returns it (fields as Cloudflare names them). */
+export type ZeroTrustObject = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Items asked for per page of a list. */
+const PER_PAGE = 50;
 
 export class CloudflareApi {
   readonly #token: string;
@@ -82,6 +98,43 @@ export class CloudflareApi {
     const resources = (res.value.body as null | { Resources?: Array<{ displayName?: string }> })?.Resources;
     if (!Array.isArray(resources)) return failed("Cloudflare answered the SCIM Groups call without Resources");
     return ok(resources.some((g) => g?.displayName === name));
+  }
+
+  /** Every login method (identity provider) of the account. */
+  public identityProviders(accountId: string): Promise<ApiResult<ZeroTrustObject[]>> {
+    return this.all(`/accounts/${encodeURIComponent(accountId)}/access/identity_providers`);
+  }
+
+  /** Every Access group of the account. */
+  public accessGroups(accountId: string): Promise<ApiResult<ZeroTrustObject[]>> {
+    return this.all(`/accounts/${encodeURIComponent(accountId)}/access/groups`);
+  }
+
+  /** Every reusable Access policy of the account. */
+  public accessPolicies(accountId: string): Promise<ApiResult<ZeroTrustObject[]>> {
+    return this.all(`/accounts/${encodeURIComponent(accountId)}/access/policies`);
+  }
+
+  /** Every Access application of the account. */
+  public accessApplications(accountId: string): Promise<ApiResult<ZeroTrustObject[]>> {
+    return this.all(`/accounts/${encodeURIComponent(accountId)}/access/apps`);
+  }
+
+  /** Every page of a list, at most `maxPages`: more is a failure, never a part taken for the whole. */
+  private async all(path: string): Promise<ApiResult<ZeroTrustObject[]>> {
+    const { maxPages = MAX_PAGES } = this.http;
+    const items: ZeroTrustObject[] = [];
+    for (let page = 1; ; page++) {
+      const res = await this.get(`${path}?page=${page}&per_page=${PER_PAGE}`);
+      if (!res.ok) return res;
+      const body = res.value.body as null | { result?: unknown; result_info?: { total_pages?: unknown } | null };
+      if (!Array.isArray(body?.result)) return failed(`Cloudflare answered GET ${path} without a result list`);
+      items.push(...body.result.filter((i): i is ZeroTrustObject => typeof i === "object" && i !== null));
+      const pages = body.result_info?.total_pages;
+      const more = Number.isSafeInteger(pages) ? page < (pages as number) : body.result.length === PER_PAGE;
+      if (!more) return ok(items);
+      if (page >= maxPages) return failed(`Cloudflare's GET ${path} has more than ${maxPages} pages, more than is read: the list could not be read`);
+    }
   }
 
   private get(path: string) {

@@ -11,6 +11,13 @@ import { serviceText } from "./redact";
 //   paged with `after`/`limit` (max 1000).
 // - GET /api/v1/groups?search=... (listGroups): `search` takes filter expressions such as
 //   profile.name eq "West Coast users", joined with `or` (developer.okta.com/docs/api/#filter).
+// - GET /api/v1/apps (listApplications): Application { id, name (the catalog name, e.g. "oidc_client",
+//   "scim2headerauth"), label, status, signOnMode, credentials.oauthClient.client_id and .pkce_required,
+//   credentials.userNameTemplate.template, settings.oauthClient.redirect_uris }, paged with `after`/`limit`
+//   (max 200).
+// - GET /api/v1/apps/{appId}/groups (listApplicationGroupAssignments): ApplicationGroupAssignment { id }
+//   (the group's ID), paged with `after`/`limit` (max 200).
+// - GET /api/v1/groups?search=id eq "..." (listGroups): the groups of those IDs, for their names.
 // Paging follows the Link header's rel="next" (developer.okta.com design principles). Authorization is
 // `SSWS {API token}` (the spec's apiToken scheme); OAuth access tokens are not supported here.
 // Rate limits: X-Rate-Limit-Reset is the UTC epoch second the limit resets
@@ -24,8 +31,25 @@ export interface OktaApp {
   readonly features?: readonly string[];
 }
 
+/** An app as discover reads it: what tells the Access apps apart, and what the config takes from it. */
+export interface OktaAppSummary {
+  readonly id: string;
+  /** Catalog name: "oidc_client", "scim2headerauth", "scim2testapp", ... */
+  readonly name: string;
+  readonly label: string;
+  readonly status: string;
+  readonly signOnMode: string;
+  readonly clientId?: string;
+  readonly pkceRequired?: boolean;
+  readonly redirectUris: readonly string[];
+  /** Application username format (Sign On tab), e.g. `${source.login}`. */
+  readonly userNameTemplate?: string;
+}
+
 /** One group pushed to an app. */
 export interface GroupPushMapping {
+  /** The mapping's ID (what okta_push_group imports by, with the app's). */
+  readonly id?: string;
   readonly sourceGroupId: string;
   readonly status: string;
   readonly errorSummary?: string;
@@ -72,12 +96,43 @@ export class OktaApi {
     const text = (v: unknown) => (typeof v === "string" ? serviceText(v, [this.#token]) : undefined);
     return ok(
       res.value.map((m) => ({
+        id: typeof m.id === "string" ? m.id : undefined,
         sourceGroupId: String(m.sourceGroupId),
         status: text(m.status) ?? "unknown",
         errorSummary: text(m.errorSummary),
         lastPush: text(m.lastPush),
       })),
     );
+  }
+
+  /** Every app of the org, in Okta's order. */
+  public async apps(): Promise<ApiResult<OktaAppSummary[]>> {
+    const res = await this.all<Json>("/api/v1/apps?limit=200");
+    if (!res.ok) return res;
+    return ok(res.value.filter((a) => typeof a.id === "string").map(appSummary));
+  }
+
+  /** IDs of the groups assigned to an app. */
+  public async assignedGroupIds(appId: string): Promise<ApiResult<string[]>> {
+    const res = await this.all<{ id?: unknown }>(`/api/v1/apps/${encodeURIComponent(appId)}/groups?limit=200`);
+    if (!res.ok) return res;
+    return ok(res.value.map((a) => a.id).filter((id): id is string => typeof id === "string"));
+  }
+
+  /** Names of the groups of these IDs; an ID Okta does not know is left out. */
+  public async groupNames(ids: readonly string[]): Promise<ApiResult<Map<string, string>>> {
+    const found = new Map<string, string>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += SEARCH_CHUNK) {
+      const search = unique
+        .slice(i, i + SEARCH_CHUNK)
+        .map((id) => `id eq ${JSON.stringify(id)}`)
+        .join(" or ");
+      const res = await this.all<{ id: string; profile?: { name?: string } }>(`/api/v1/groups?limit=200&search=${encodeURIComponent(search)}`);
+      if (!res.ok) return res;
+      for (const g of res.value) if (typeof g.profile?.name === "string") found.set(g.id, g.profile.name);
+    }
+    return ok(found);
   }
 
   /** IDs of the groups of each name (several groups may share one); IDs given stand for themselves. */
@@ -146,6 +201,24 @@ export function nextLink(link: string | null): string | undefined {
     if (m) return m[1];
   }
   return undefined;
+}
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function appSummary(a: Json): OktaAppSummary {
+  const text = (v: unknown) => (typeof v === "string" ? v : undefined);
+  const uris = a.settings?.oauthClient?.redirect_uris;
+  return {
+    id: a.id,
+    name: text(a.name) ?? "",
+    label: text(a.label) ?? "",
+    status: text(a.status) ?? "",
+    signOnMode: text(a.signOnMode) ?? "",
+    clientId: text(a.credentials?.oauthClient?.client_id),
+    pkceRequired: typeof a.credentials?.oauthClient?.pkce_required === "boolean" ? a.credentials.oauthClient.pkce_required : undefined,
+    redirectUris: Array.isArray(uris) ? uris.filter((u): u is string => typeof u === "string") : [],
+    userNameTemplate: text(a.credentials?.userNameTemplate?.template),
+  };
 }
 
 function isObject(value: unknown): value is object {
