@@ -66,6 +66,7 @@ export function projectRunbook(scope: Construct, config: Config, options: Runboo
           loginMethodStack: cloudflare.node.id,
           groupsClaimRegex: config.accessLogin.groupsClaimRegex,
           assignedGroups: config.accessLogin.assignedGroups,
+          adopted: config.existing !== undefined && Object.keys(config.existing).length > 0,
         },
         options,
       ),
@@ -94,6 +95,8 @@ export function projectRunbook(scope: Construct, config: Config, options: Runboo
           // The dashboard's is known from the config; the app's own is a reference to the token's account.
           baseUrl: { value: dashboard ? dashboardScimBaseUrl(config.cloudflare.accountId) : app.baseUrl, from: w.baseUrl },
           token: w.token,
+          // Imported, so never returned to Terraform: the login method's SCIM secret, the account token's value.
+          tokenAdopted: (dashboard ? config.existing?.dashboardScimTokenId : config.existing?.loginMethodId) !== undefined,
           configPath: w.configPath,
           pushGroupsStack: push && TerraformStack.of(push).node.id,
           pushGroupsResource: push && `${push.terraformResourceType}.${push.friendlyUniqueId}`,

@@ -128,6 +128,12 @@ export interface ScimAppRunbookInput {
   readonly baseUrl: ValueSource;
   /** The output holding the token (sensitive): only its command is shown. */
   readonly token: StackOutput;
+  /**
+   * The token's source was adopted (imported): the login method (Access) or the account token
+   * (dashboard). Its value is in no state, so the step says what to regenerate instead.
+   * @default false
+   */
+  readonly tokenAdopted?: boolean;
   /** Config section of the app, e.g. `accessLogin.scim`. */
   readonly configPath: string;
   /** The stack that pushes the groups, when Terraform does. */
@@ -148,6 +154,11 @@ export interface AccessLoginRunbookInput {
   readonly loginMethodStack: string;
   readonly groupsClaimRegex: string;
   readonly assignedGroups: readonly string[];
+  /**
+   * The config adopts objects made by hand (its `existing` IDs): the first plan imports them.
+   * @default false
+   */
+  readonly adopted?: boolean;
 }
 
 const OKTA_APPS = "Okta Admin Console > Applications > Applications";
@@ -200,6 +211,21 @@ export function runbook(name: string, apps: readonly RunbookApp[]): Runbook {
   return { format: RUNBOOK_FORMAT, name, apps };
 }
 
+/** How to read the first plan of a config that adopts a setup made by hand. */
+const adoptionPlanStep: RunbookStep = {
+  id: "adoption-plan",
+  title: "Review the first plan: imports, then differences",
+  where: "cdktf diff (or terraform plan in each cdktf.out/stacks/<stack>), before the first deploy",
+  action:
+    "The config adopts objects made by hand (its existing IDs): each stack's first plan must read \"N to import, 0 to add, ... 0 to destroy\", " +
+    "except what does not exist yet. Each change it shows is where the setup made by hand differs from the config, such as the SCIM apps' " +
+    "Application username format (set to Email), the groups claim filter, an Access group's name or a login method setting: deploy to make " +
+    "the setup match the config, or change the config to keep what you have and plan again. Stop at any destroy or any \"to add\" of an " +
+    "object you have: its ID is missing from existing (npm run discover finds them).",
+  done: false,
+  notes: ["After the first deploy the import blocks do nothing (an imported object stays in state): the IDs may stay in the config."],
+};
+
 /** Steps of the Access login: the OIDC app and the Zero Trust login method (seed: "Set up Okta as an OIDC provider"). */
 export function accessLoginRunbook(input: AccessLoginRunbookInput, options: RunbookOptions = {}): RunbookApp {
   const oidcWhere = `${OKTA_APPS} > ${input.oidcAppLabel}`;
@@ -220,6 +246,7 @@ export function accessLoginRunbook(input: AccessLoginRunbookInput, options: Runb
         ...source(input.oidcAdminUrl, options),
         done: true,
       },
+      ...(input.adopted ? [adoptionPlanStep] : []),
       {
         id: "groups-claim",
         title: "Groups claim filter",
@@ -253,6 +280,68 @@ export function accessLoginRunbook(input: AccessLoginRunbookInput, options: Runb
         value: input.assignedGroups.join(", "),
         done: false,
       },
+    ],
+  };
+}
+
+/**
+ * The SCIM app's token step. A token Terraform made is printed by its output's command. An adopted
+ * (imported) one never passed through Terraform: Cloudflare returns the login method's SCIM Secret only
+ * when SCIM is first enabled and an account token's value only at creation, so the output is empty and
+ * the step says what to regenerate and where to enter it.
+ */
+function apiTokenStep(input: ScimAppRunbookInput, field: string, apiWhere: string, outdir: string | undefined): RunbookStep {
+  const { target } = input;
+  const secretNote = "The command prints a secret: run it in a private terminal, never in a pipeline log, and paste it straight into Okta.";
+  const verbatim = 'The Header Auth app sends this field verbatim as the Authorization header: paste the secret exactly as printed, with no "Bearer " prefix.';
+  const adoptedNote =
+    `Terraform adopted it from a setup made by hand, and an import cannot read a secret: the output ${input.token.output} of ${input.token.stack} stays empty. ` +
+    "Until you regenerate it, Okta goes on using the value it has; the old value stops working as soon as the new one exists, so enter the new one right away.";
+  if (target.product === "dashboard") {
+    return input.tokenAdopted
+      ? {
+          id: "api-token",
+          title: field,
+          where: `Cloudflare dashboard > Manage Account > Account API Tokens; ${apiWhere}`,
+          action: `Roll the account API token Okta provisions with (the one in existing.dashboardScimTokenId), copy its new value, enter it in the ${field} field, and Save. Keep the value in your secret store: Cloudflare shows it only once.`,
+          done: false,
+          notes: [adoptedNote, "Okta adds the Bearer prefix itself: paste the token alone."],
+        }
+      : {
+          id: "api-token",
+          title: field,
+          where: apiWhere,
+          action: `In the ${field} field, enter the value of the account API token Terraform created for SCIM, as the command prints it.`,
+          command: outputCommand(input.token, outdir),
+          done: false,
+          notes: [secretNote, "Okta adds the Bearer prefix itself: paste the token alone."],
+        };
+  }
+  if (input.tokenAdopted) {
+    return {
+      id: "api-token",
+      title: field,
+      where: `${LOGIN_METHODS} > ${target.loginMethodName} > Edit; ${apiWhere}`,
+      action:
+        `Generate a new SCIM secret for the login method "${target.loginMethodName}" (Edit, then regenerate the SCIM secret) and Save; ` +
+        `enter it in the ${field} field exactly as shown, and Save. Keep it in your secret store: Cloudflare shows it only once.`,
+      done: false,
+      notes: [adoptedNote, verbatim],
+    };
+  }
+  return {
+    id: "api-token",
+    title: field,
+    where: apiWhere,
+    action: `In the ${field} field, enter the SCIM Secret of the login method "${target.loginMethodName}", exactly as the command prints it.`,
+    command: outputCommand(input.token, outdir),
+    done: false,
+    notes: [
+      secretNote,
+      verbatim,
+      "Cloudflare returns the SCIM Secret once, when SCIM is first enabled; Terraform keeps it in the state of " +
+        `${input.token.stack}. If it is lost (empty output, new state), open ${LOGIN_METHODS} > ${target.loginMethodName} > Edit, ` +
+        "generate a new SCIM secret, Save, and paste that one here; keep it in your secret store, as the command goes on printing the old one.",
     ],
   };
 }
@@ -317,27 +406,7 @@ export function scimAppRunbook(input: ScimAppRunbookInput, options: RunbookOptio
       ...source(input.baseUrl, options),
       done: false,
     },
-    {
-      id: "api-token",
-      title: fields.token,
-      where: apiWhere,
-      action: dashboard
-        ? `In the ${fields.token} field, enter the value of the account API token Terraform created for SCIM, as the command prints it.`
-        : `In the ${fields.token} field, enter the SCIM Secret of the login method "${target.loginMethodName}", exactly as the command prints it.`,
-      command: outputCommand(input.token, outdir),
-      done: false,
-      notes: [
-        "The command prints a secret: run it in a private terminal, never in a pipeline log, and paste it straight into Okta.",
-        ...(dashboard
-          ? ["Okta adds the Bearer prefix itself: paste the token alone."]
-          : [
-              'The Header Auth app sends this field verbatim as the Authorization header: paste the secret exactly as printed, with no "Bearer " prefix.',
-              "Cloudflare returns the SCIM Secret once, when SCIM is first enabled; Terraform keeps it in the state of " +
-                `${input.token.stack}. If it is lost (empty output, new state), open ${LOGIN_METHODS} > ${target.loginMethodName} > Edit, ` +
-                "generate a new SCIM secret, Save, and paste that one here; keep it in your secret store, as the command goes on printing the old one.",
-            ]),
-      ],
-    },
+    apiTokenStep(input, fields.token, apiWhere, outdir),
   );
   if (app.provisioning.importGroups !== undefined) {
     steps.push({

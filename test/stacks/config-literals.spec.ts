@@ -30,11 +30,20 @@ function bases(): Json[] {
   everything.accessLogin.scim.appLabel = "Access SCIM";
   Object.assign(everything.dashboardScim, { appLabel: "Dashboard SCIM", token: { name: "SCIM token", expiresOn: "2030-01-01T00:00:00Z", permissionGroupName: "SCIM Provisioning" } });
   everything.accessApplications = [{ name: "Wiki", domain: "wiki.acme.example/docs", sessionDuration: "8h", allowGroups: ["Engineering"] }];
+  everything.existing = {
+    oidcAppId: "0oa1oidcapp000000001",
+    authorizationServer: { id: "aus1server0000000001", groupsScopeId: "scp1groups0000000001", groupsClaimId: "ocl1groups0000000001", policyId: "00p1policy0000000001", policyRuleId: "0pr1rule000000000001" },
+    loginMethodId: "00000000-0000-4000-8000-000000000001",
+    accessScimAppId: "0oa1accessscim000001",
+    dashboardScimAppId: "0oa1dashscim00000001",
+    dashboardScimTokenId: "0123456789abcdef0123456789abcd01",
+  };
   everything.backend = { type: "s3", bucket: "acme-state", region: "eu-west-1", keyPrefix: "okta", useLockfile: true, dynamodbTable: "locks", kmsKeyId: "key" };
   const cloud = { ...structuredClone(everything), backend: { type: "cloud", organization: "acme", workspacePrefix: "okta", hostname: "tfe.example.com" } };
   const local: Json = { ...structuredClone(everything), backend: { type: "local", directory: "state" } };
   const existingServer = structuredClone(local);
   Object.assign(existingServer.accessLogin, { createAuthorizationServer: false, authorizationServerId: "aus1a2b3c4d5e6f7g8h9" });
+  delete existingServer.existing.authorizationServer;
   return [everything, cloud, local, existingServer];
 }
 

@@ -180,3 +180,46 @@ describe("projectCheckTargets", () => {
     }
   });
 });
+
+describe("the runbook of an adopted setup: secrets an import cannot recover", () => {
+  const LOGIN_METHOD = "00000000-0000-4000-8000-000000000001";
+  const TOKEN_ID = "0123456789abcdef0123456789abcd01";
+  function rb(existing?: object) {
+    const config = exampleConfig((c) => (c.existing = existing));
+    const app = testApp();
+    buildStacks(app, config);
+    const apps = projectRunbook(app, config).apps;
+    const step = (appId: string, stepId: string) => apps.find((a) => a.id === appId)?.steps.find((s) => s.id === stepId);
+    return { apps, step };
+  }
+
+  test("an adopted login method: regenerate the SCIM secret and enter it, instead of printing an empty output", () => {
+    const token = rb({ loginMethodId: LOGIN_METHOD }).step("access-scim", "api-token")!;
+    expect(token.command).toBeUndefined();
+    expect(token.where).toBe('Zero Trust > Settings > Authentication > Login methods > Okta > Edit; Okta Admin Console > Applications > Applications > Cloudflare Access SCIM > Provisioning > Integration > Configure API Integration');
+    expect(token.action).toMatch(/^Generate a new SCIM secret for the login method "Okta" .* enter it in the API Token field exactly as shown, and Save/);
+    expect(token.notes?.join(" ")).toMatch(/an import cannot read a secret: the output scim_secret of cloudflare-access stays empty/);
+  });
+
+  test("an adopted dashboard token: roll it and enter the new value; the Access secret, not adopted, keeps its command", () => {
+    const { step } = rb({ dashboardScimTokenId: TOKEN_ID });
+    const token = step("dashboard-scim", "api-token")!;
+    expect(token.command).toBeUndefined();
+    expect(token.action).toMatch(/^Roll the account API token Okta provisions with .* enter it in the OAuth Bearer Token field/);
+    expect(token.notes?.join(" ")).toMatch(/the output scim_token of cloudflare-dashboard-scim stays empty/);
+    expect(step("access-scim", "api-token")!.command).toBe("cd cdktf.out/stacks/cloudflare-access && terraform output -raw scim_secret");
+  });
+
+  test("nothing adopted: the token steps print the outputs, and there is no first-plan review step", () => {
+    const { step } = rb();
+    expect(step("dashboard-scim", "api-token")!.command).toBe("cd cdktf.out/stacks/cloudflare-dashboard-scim && terraform output -raw scim_token");
+    expect(step("access-login", "adoption-plan")).toBeUndefined();
+  });
+
+  test("an adopted setup: the first plan is reviewed for imports and differences before the first deploy", () => {
+    const review = rb({ loginMethodId: LOGIN_METHOD }).step("access-login", "adoption-plan")!;
+    expect(review.action).toMatch(/N to import, 0 to add, \.\.\. 0 to destroy/);
+    expect(review.action).toMatch(/Application username format \(set to Email\), the groups claim filter/);
+    expect(review.done).toBe(false);
+  });
+});

@@ -38,7 +38,7 @@ describe("the lists discover reads", () => {
     const fake = new FakeOkta({ apiToken: OKTA_TOKEN, groups: [{ name: "Engineering" }] });
     const base = await fake.start();
     const send = (method: string, path: string, body: unknown) =>
-      fetch(`${base}${path}`, { method, headers: { authorization: `SSWS ${OKTA_TOKEN}`, "content-type": "application/json" }, body: JSON.stringify(body) }).then((r) => r.json());
+      fetch(`${base}${path}`, { method, headers: { authorization: `SSWS ${OKTA_TOKEN}`, "content-type": "application/json" }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<{ id: string }>);
     try {
       const oidc = await send("POST", "/api/v1/apps", {
         name: "oidc_client", label: "Access", signOnMode: "OPENID_CONNECT",
