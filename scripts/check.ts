@@ -7,8 +7,7 @@ import { isTokenShaped } from "../src/runbook/redact";
 import { renderMarkdown } from "../src/runbook/render-markdown";
 import { StackOutputReader, terraformOutputReader } from "../src/runbook/stack-outputs";
 import { projectCheckTargets, projectRunbook } from "../stacks/runbook";
-import { exitQuietlyOnClosedPipe } from "./diff/cli";
-import { handleFlags, Io, withProject } from "./runbook";
+import { handleFlags, Io, startCli, withProject } from "./runbook";
 import { configWarnings } from "../src/config/load";
 
 const usage = `Usage: npm run check [-- --json]
@@ -134,10 +133,4 @@ function readOnce(read: StackOutputReader): StackOutputReader {
   };
 }
 
-if (require.main === module) {
-  exitQuietlyOnClosedPipe();
-  void main(process.argv.slice(2), process.env, {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-  }).then((code) => (process.exitCode = code));
-}
+if (require.main === module) startCli(main);

@@ -9,8 +9,7 @@ import { OktaApi } from "../src/runbook/okta-api";
 import { isTokenShaped } from "../src/runbook/redact";
 import { ValidationErrors } from "../src/validation";
 import { CHECK_TIME_LIMIT_MS } from "./check";
-import { exitQuietlyOnClosedPipe } from "./diff/cli";
-import { Io } from "./runbook";
+import { Io, startCli } from "./runbook";
 
 const usage = `Usage: npm run discover -- --okta-org <org> --account-id <id> --team-name <team> [options]
 
@@ -138,10 +137,4 @@ export function renderDiscovery(d: Discovery, out: string): string {
   );
 }
 
-if (require.main === module) {
-  exitQuietlyOnClosedPipe();
-  void main(process.argv.slice(2), process.env, {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-  }).then((code) => (process.exitCode = code));
-}
+if (require.main === module) startCli(main);

@@ -60,6 +60,13 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: Io): n
   }
 }
 
+/** Runs a CLI's `main` on this process (its arguments, environment and streams) and exits with the code it returns. */
+export function startCli(main: (argv: readonly string[], env: NodeJS.ProcessEnv, io: Io) => number | Promise<number>): void {
+  exitQuietlyOnClosedPipe();
+  const io: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+  void Promise.resolve(main(process.argv.slice(2), process.env, io)).then((code) => (process.exitCode = code));
+}
+
 /**
  * Builds the stacks of the config in OKTA_CLOUDFLARE_CONFIG (default config/example.json) and hands
  * them to `use`. Throws ConfigError and ValidationErrors, whose messages say what to change.
