@@ -1,4 +1,5 @@
 import { existsSync, writeFileSync } from "fs";
+import { dirname, relative, resolve, sep } from "path";
 import { decide, Discovery } from "../src/adopt/discover";
 import { DiscoverTarget, readFacts } from "../src/adopt/facts";
 import { parseConfig } from "../src/config/load";
@@ -86,7 +87,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
     return 1;
   }
   const discovery = decide(target, facts.value);
-  if (discovery.config) writeFileSync(out, `${JSON.stringify(discovery.config, null, 2)}\n`);
+  if (discovery.config) {
+    // For editors: the schema, relative to where the draft is written (the config folder by default).
+    const schema = relative(dirname(resolve(out)), resolve("config", "config.schema.json")).split(sep).join("/");
+    writeFileSync(out, `${JSON.stringify({ $schema: schema.startsWith(".") ? schema : `./${schema}`, ...discovery.config }, null, 2)}\n`);
+  }
   io.stdout(renderDiscovery(discovery, out));
   return discovery.questions.length > 0 ? 3 : 0;
 }

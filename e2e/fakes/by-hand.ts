@@ -22,6 +22,8 @@ export interface HandMadeSetup {
 
 export interface HandMadeOptions {
   readonly teamName: string;
+  /** What the person enters as the login method's Okta account: `https://<org>.okta.com`. */
+  readonly oktaAccount: string;
   /** Groups assigned to both the OIDC and the Access SCIM app, and pushed. */
   readonly accessGroups: readonly string[];
   /** Groups assigned to and pushed by the dashboard SCIM app. */
@@ -80,7 +82,7 @@ export async function seedByHand(
   const loginMethod = await cf("POST", "/access/identity_providers", {
     name: "Okta SSO",
     type: "okta",
-    config: { client_id: clientId, client_secret: oidc.credentials.oauthClient.client_secret, okta_account: fakes.oktaUrl, claims: [], pkce_enabled: false },
+    config: { client_id: clientId, client_secret: oidc.credentials.oauthClient.client_secret, okta_account: options.oktaAccount, claims: [], pkce_enabled: false },
     scim_config: { enabled: true, user_deprovision: true, seat_deprovision: false, identity_update_behavior: "reauth" },
   });
   // "Configure SCIM in Okta": the Header Auth test app, assignments, pushed groups (username format left at Okta's default).

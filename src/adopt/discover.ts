@@ -3,6 +3,7 @@ import { accessGroupName } from "../cloudflare/access-groups";
 import { Existing } from "../config/existing-schema";
 import { parseConfig } from "../config/load";
 import { ConfigInput } from "../config/schema";
+import { oktaOrgUrl } from "../okta/org";
 import { ScimAppKind, headerAuthScimApp, oauthBearerScimApp, scimUserNameTemplate } from "../okta/scim-app";
 import { ZeroTrustObject } from "../runbook/cloudflare-api";
 import { OktaAppSummary } from "../runbook/okta-api";
@@ -69,6 +70,10 @@ export function decide(target: DiscoverTarget, facts: Facts): Discovery {
       login.authorizationServerId = config.authorization_server_id;
       found.push(`The login method uses the custom authorization server ${config.authorization_server_id}: the draft names it (accessLogin.authorizationServerId) and leaves it as it is.`);
     }
+    const orgUrl = oktaOrgUrl(target.okta);
+    if (typeof config.okta_account === "string" && config.okta_account.replace(/\/+$/, "") !== orgUrl) {
+      differences.push(`The login method's Okta account is ${config.okta_account}; the first plan sets ${orgUrl} (from --okta-org and --okta-base-url): if that is not your org, fix the flags.`);
+    }
     if (Boolean(config.pkce_enabled) !== (oidc.pkceRequired ?? false)) {
       differences.push(`PKCE is ${config.pkce_enabled ? "on" : "off"} in the login method but ${oidc.pkceRequired ? "required" : "not required"} by the OIDC app: the draft takes the app's (accessLogin.pkce = ${oidc.pkceRequired ?? false}); the first plan sets the login method to match.`);
     }
@@ -118,7 +123,6 @@ export function decide(target: DiscoverTarget, facts: Facts): Discovery {
   }
 
   const draft: ConfigInput = {
-    $schema: "./config.schema.json",
     name: target.name,
     okta: { orgName: target.okta.orgName, baseUrl: target.okta.baseUrl },
     cloudflare: { accountId: target.cloudflare.accountId, teamName: target.cloudflare.teamName },
@@ -303,6 +307,7 @@ function adoptApplications(
     if (typeof a.session_duration === "string" && isAccessSessionDuration(a.session_duration)) settings.sessionDuration = a.session_duration;
     adopted.push({ settings, ids: { applicationId: a.id, policyId: policy!.id } });
     found.push(`Access application ${obj(a)} on ${a.domain}: allows ${names(allowGroups)} through policy ${obj(policy!)}.`);
+    if (policy!.name !== `${a.name}: allow`) differences.push(`Access policy ${obj(policy!)}: the first plan renames it "${a.name}: allow".`);
     if (a.allowed_idps.length > 1 || a.auto_redirect_to_identity !== true) {
       differences.push(`Access application ${obj(a)}: the first plan leaves the Okta login method as its only one, with automatic redirect.`);
     }

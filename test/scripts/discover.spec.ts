@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from "fs";
-import { join } from "path";
+import { dirname, join, resolve } from "path";
 import { DiscoverCliDeps, main } from "../../scripts/discover";
 import { FakeCloudflare } from "../../e2e/fakes/cloudflare";
 import { HandMadeSetup, seedByHand } from "../../e2e/fakes/by-hand";
@@ -9,6 +9,7 @@ import { loadConfig } from "../../src/config/load";
 import { Fetch } from "../../src/runbook/http";
 import { synthApp } from "../helpers";
 import { tempDir } from "../support/temp-dir";
+import { planImportsStandIn, terraformOnPath } from "../support/terraform-console";
 
 // npm run discover against the fake Okta and Cloudflare APIs (servers on 127.0.0.1), seeded with a
 // setup made by hand: the draft it writes validates, and its synth imports every object made by hand.
@@ -40,7 +41,7 @@ describe("npm run discover on a setup made by hand (fake APIs)", () => {
     const [oktaUrl, cloudflareUrl] = [await okta.start(), await cloudflare.start()];
     setup = await seedByHand(
       { okta, oktaUrl, oktaToken: FAKE_OKTA_API_TOKEN, cloudflare, cloudflareUrl, cloudflareToken: FAKE_CLOUDFLARE_API_TOKEN, accountId: ACCOUNT },
-      { teamName: "acme", accessGroups: ["Engineering", "Finance"], dashboardGroups: ["Cloudflare Admins"] },
+      { teamName: "acme", oktaAccount: "https://acme.okta.com", accessGroups: ["Engineering", "Finance"], dashboardGroups: ["Cloudflare Admins"] },
     );
     deps = { fetch: toFakes(oktaUrl, cloudflareUrl, hosts), sleep: async () => undefined };
   });
@@ -84,6 +85,10 @@ describe("npm run discover on a setup made by hand (fake APIs)", () => {
     // Reconcile: what the first plan changes is said, and the one open decision is a numbered question.
     expect(stdout).toContain('Application username format is ${source.login}; the first plan sets it to Email');
     expect(stdout).toContain('Access group "Engineering" (' + setup.accessGroupIds.Engineering + '): the first plan renames it "Okta SSO: Engineering"');
+    expect(stdout).toContain('Access policy "Wiki staff" (' + setup.policyId + '): the first plan renames it "Wiki: allow"');
+    expect(stdout).not.toContain("Okta account is");
+    // The draft points editors at the project's schema from wherever it is written.
+    expect(resolve(dirname(out), JSON.parse(readFileSync(out, "utf8")).$schema)).toBe(resolve("config", "config.schema.json"));
     expect(stdout).toMatch(/## Questions\n\n1\. The dashboard SCIM app's OAuth Bearer Token cannot be read or imported/);
     expect(stdout).not.toMatch(/\n2\. /);
     expect(new Set(hosts)).toEqual(new Set(["acme.okta.com", "api.cloudflare.com"]));
@@ -103,6 +108,13 @@ describe("npm run discover on a setup made by hand (fake APIs)", () => {
       }
     }
     expect(notImported).toEqual(["cloudflare-dashboard-scim: cloudflare_account_token"]);
+    if (!terraformOnPath) return;
+    // The real Terraform CLI on terraform_data stand-ins (no provider needed): imports only, but the token.
+    const plans = Object.fromEntries(Object.keys(app.manifest.stacks).map((name) => [name, planImportsStandIn(app.stack(name)).counts]));
+    for (const [name, counts] of Object.entries(plans)) {
+      expect([name, counts?.add, counts?.destroy]).toEqual([name, name === "cloudflare-dashboard-scim" ? 1 : 0, 0]);
+      expect(counts?.import).toBeGreaterThan(0);
+    }
   });
 
   test("only reads: every request is a GET, and each path is one the fakes implement", async () => {

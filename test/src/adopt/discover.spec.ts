@@ -62,7 +62,7 @@ describe("discover's decisions", () => {
       dashboardPushMappingIds: { Admins: "gPm1adm0000000000001" },
     });
     expect(d.questions).toEqual([expect.stringMatching(/^The dashboard SCIM app's OAuth Bearer Token cannot be read or imported/)]);
-    expect(d.differences).toEqual([expect.stringMatching(/groups claim filter cannot be read/)]);
+    expect(d.differences).toEqual([expect.stringMatching(/groups claim filter cannot be read/), expect.stringMatching(/Access policy "Wiki" .*renames it "Wiki: allow"/)]);
   });
 
   test("no OIDC app redirects to the Access callback: no draft", () => {
@@ -179,12 +179,15 @@ describe("discover's decisions", () => {
       f.cloudflare.loginMethods[0].config.pkce_enabled = true;
       f.okta.pushed.get(SCIM)![1].status = "INACTIVE";
       f.cloudflare.accessGroups[0].name = "Engineering";
+      f.cloudflare.loginMethods[0].config.okta_account = "https://acme-old.okta.com";
     });
     const text = d.differences.join("\n");
     expect(text).toMatch(/Application username format is \$\{source\.login\}; the first plan sets it to Email/);
     expect(text).toMatch(/PKCE is on in the login method but not required by the OIDC app/);
     expect(text).toMatch(/pushing "Finance" is INACTIVE; the first plan makes it ACTIVE/);
     expect(text).toMatch(/Access group "Engineering" .*the first plan renames it "Okta: Engineering"/);
+    expect(text).toMatch(/The login method's Okta account is https:\/\/acme-old\.okta\.com; the first plan sets https:\/\/acme\.okta\.com/);
+    expect(text).toMatch(/Access policy "Wiki" .*the first plan renames it "Wiki: allow"/);
   });
 
   test("a login method on a custom authorization server: the draft names it and leaves it unmanaged", () => {
