@@ -88,8 +88,9 @@ export function planImportsStandIn(stack: Record<string, any>): { counts?: Recor
     if (init.status !== 0) return { output: `${init.stdout}${init.stderr}` };
     const r = spawnSync("terraform", ["plan", "-input=false", "-no-color"], { cwd: dir, encoding: "utf8", env });
     const output = `${r.stdout}${r.stderr}`;
-    const m = /Plan: (\d+) to import, (\d+) to add, (\d+) to change, (\d+) to destroy/.exec(output);
-    return m && r.status === 0 ? { counts: { import: +m[1], add: +m[2], change: +m[3], destroy: +m[4] }, output } : { output };
+    // Terraform leaves "N to import" out of the summary when there is nothing to import.
+    const m = /Plan: (?:(\d+) to import, )?(\d+) to add, (\d+) to change, (\d+) to destroy/.exec(output);
+    return m && r.status === 0 ? { counts: { import: Number(m[1] ?? 0), add: +m[2], change: +m[3], destroy: +m[4] }, output } : { output };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
