@@ -92,7 +92,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
     const schema = relative(dirname(resolve(out)), resolve("config", "config.schema.json")).split(sep).join("/");
     writeFileSync(out, `${JSON.stringify({ $schema: schema.startsWith(".") ? schema : `./${schema}`, ...discovery.config }, null, 2)}\n`);
   }
-  io.stdout(renderDiscovery(discovery, out));
+  // A service could echo a credential into a name it returns: never print one.
+  const report = [env.OKTA_API_TOKEN!, env.CLOUDFLARE_API_TOKEN!].reduce((text, token) => text.split(token).join("[redacted]"), renderDiscovery(discovery, out));
+  io.stdout(report);
   return discovery.questions.length > 0 ? 3 : 0;
 }
 

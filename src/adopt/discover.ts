@@ -7,6 +7,7 @@ import { oktaOrgUrl } from "../okta/org";
 import { ScimAppKind, headerAuthScimApp, oauthBearerScimApp, scimUserNameTemplate } from "../okta/scim-app";
 import { ZeroTrustObject } from "../runbook/cloudflare-api";
 import { OktaAppSummary } from "../runbook/okta-api";
+import { serviceText } from "../runbook/redact";
 import { accessCallbackUrl } from "../team";
 import { ValidationErrors } from "../validation";
 import { DiscoverTarget, Facts, oidcCandidates, PushedGroup } from "./facts";
@@ -29,9 +30,11 @@ type Scim = NonNullable<ConfigInput["accessLogin"]["scim"]>;
 type Dashboard = NonNullable<ConfigInput["dashboardScim"]>;
 type Application = NonNullable<ConfigInput["accessApplications"]>[number];
 
-const app = (a: OktaAppSummary) => `"${a.label}" (${a.id})`;
-const obj = (o: ZeroTrustObject) => `"${o.name}" (${o.id})`;
-const names = (values: readonly string[]) => values.map((v) => `"${v}"`).join(", ") || "none";
+/** Text the services sent, as printed: nothing token-shaped, no control characters (see redact.ts). The draft keeps it exact. */
+const shown = (text: unknown) => serviceText(String(text), []);
+const app = (a: OktaAppSummary) => `"${shown(a.label)}" (${shown(a.id)})`;
+const obj = (o: ZeroTrustObject) => `"${shown(o.name)}" (${shown(o.id)})`;
+const names = (values: readonly string[]) => values.map((v) => `"${shown(v)}"`).join(", ") || "none";
 
 export function decide(target: DiscoverTarget, facts: Facts): Discovery {
   const found: string[] = [];
@@ -68,11 +71,11 @@ export function decide(target: DiscoverTarget, facts: Facts): Discovery {
     if (Array.isArray(config.claims) && config.claims.length > 0) login.claims = config.claims;
     if (typeof config.authorization_server_id === "string" && config.authorization_server_id !== "") {
       login.authorizationServerId = config.authorization_server_id;
-      found.push(`The login method uses the custom authorization server ${config.authorization_server_id}: the draft names it (accessLogin.authorizationServerId) and leaves it as it is.`);
+      found.push(`The login method uses the custom authorization server ${shown(config.authorization_server_id)}: the draft names it (accessLogin.authorizationServerId) and leaves it as it is.`);
     }
     const orgUrl = oktaOrgUrl(target.okta);
     if (typeof config.okta_account === "string" && config.okta_account.replace(/\/+$/, "") !== orgUrl) {
-      differences.push(`The login method's Okta account is ${config.okta_account}; the first plan sets ${orgUrl} (from --okta-org and --okta-base-url): if that is not your org, fix the flags.`);
+      differences.push(`The login method's Okta account is ${shown(config.okta_account)}; the first plan sets ${orgUrl} (from --okta-org and --okta-base-url): if that is not your org, fix the flags.`);
     }
     if (Boolean(config.pkce_enabled) !== (oidc.pkceRequired ?? false)) {
       differences.push(`PKCE is ${config.pkce_enabled ? "on" : "off"} in the login method but ${oidc.pkceRequired ? "required" : "not required"} by the OIDC app: the draft takes the app's (accessLogin.pkce = ${oidc.pkceRequired ?? false}); the first plan sets the login method to match.`);
@@ -177,7 +180,7 @@ function chooseLoginMethod(oidc: OktaAppSummary, facts: Facts, found: string[], 
   }
   questions.push(
     using.length === 0
-      ? `No okta login method uses the OIDC app's client ID ${oidc.clientId}: the draft adopts none, so the first apply would create a new one, with a new ID that no existing policy names. If yours uses another app, that app is the one to adopt.`
+      ? `No okta login method uses the OIDC app's client ID ${shown(oidc.clientId)}: the draft adopts none, so the first apply would create a new one, with a new ID that no existing policy names. If yours uses another app, that app is the one to adopt.`
       : `${using.length} okta login methods use the OIDC app's client ID: ${using.map(obj).join(", ")}. Which one do users sign in with? Set existing.loginMethodId in the draft to it.`,
   );
   return undefined;
@@ -212,9 +215,9 @@ function scimPart(
   const mappingIds = Object.fromEntries(mappings.map((m) => [m.groupName, m.mappingId]));
   found.push(`${kind.catalogName} ${app(chosen)}: assigned groups ${names(assigned)}; pushed groups ${names(mappings.map((m) => m.groupName))}.`);
   if (chosen.userNameTemplate !== undefined && chosen.userNameTemplate !== scimUserNameTemplate) {
-    differences.push(`${app(chosen)}: Application username format is ${chosen.userNameTemplate}; the first plan sets it to Email (${scimUserNameTemplate}), which SCIM userName must be.`);
+    differences.push(`${app(chosen)}: Application username format is ${shown(chosen.userNameTemplate)}; the first plan sets it to Email (${scimUserNameTemplate}), which SCIM userName must be.`);
   }
-  for (const m of mappings.filter((x) => x.status !== "ACTIVE")) differences.push(`${app(chosen)}: pushing "${m.groupName}" is ${m.status}; the first plan makes it ACTIVE.`);
+  for (const m of mappings.filter((x) => x.status !== "ACTIVE")) differences.push(`${app(chosen)}: pushing "${shown(m.groupName)}" is ${shown(m.status)}; the first plan makes it ACTIVE.`);
   if (mappings.length === 0) {
     found.push(`${app(chosen)} pushes no group: the draft leaves provisioningConfigured off; once its provisioning is set up, the runbook's steps and Terraform push the assigned groups.`);
     return { section: { assignedGroups: assigned, appLabel: chosen.label, provisioningConfigured: false } };
@@ -229,9 +232,9 @@ function pushedAndAssigned(chosen: OktaAppSummary, pushed: readonly PushedGroup[
   for (const m of pushed) {
     const twice = pushed.filter((x) => x.groupName === m.groupName);
     if (!assigned.includes(m.groupName)) {
-      questions.push(`${app(chosen)} pushes "${m.groupName}", which is not assigned to it: the draft leaves that push alone. Assign the group (then run discover again) or stop pushing it.`);
+      questions.push(`${app(chosen)} pushes "${shown(m.groupName)}", which is not assigned to it: the draft leaves that push alone. Assign the group (then run discover again) or stop pushing it.`);
     } else if (twice.length > 1) {
-      if (twice[0] === m) questions.push(`${app(chosen)} pushes "${m.groupName}" ${twice.length} times (mappings ${twice.map((x) => x.mappingId).join(", ")}): the draft adopts none of them. Remove the extra push in Okta, then run discover again.`);
+      if (twice[0] === m) questions.push(`${app(chosen)} pushes "${shown(m.groupName)}" ${twice.length} times (mappings ${twice.map((x) => x.mappingId).join(", ")}): the draft adopts none of them. Remove the extra push in Okta, then run discover again.`);
     } else kept.push(m);
   }
   return kept;
@@ -261,14 +264,14 @@ function adoptAccessGroups(
   const adopted: Record<string, string> = {};
   for (const [oktaGroup, groups] of byOktaGroup) {
     if (groups.length > 1) {
-      questions.push(`Access groups ${groups.map(obj).join(", ")} all match the Okta group "${oktaGroup}": the draft adopts none. Keep one (delete the others), then run discover again.`);
+      questions.push(`Access groups ${groups.map(obj).join(", ")} all match the Okta group "${shown(oktaGroup)}": the draft adopts none. Keep one (delete the others), then run discover again.`);
     } else if (!pushed.includes(oktaGroup)) {
-      questions.push(`Access group ${obj(groups[0])} matches the Okta group "${oktaGroup}", which Access SCIM does not push (so it matches nobody): the draft leaves it alone. Push the group, or delete the Access group.`);
+      questions.push(`Access group ${obj(groups[0])} matches the Okta group "${shown(oktaGroup)}", which Access SCIM does not push (so it matches nobody): the draft leaves it alone. Push the group, or delete the Access group.`);
     } else {
       adopted[oktaGroup] = groups[0].id;
-      found.push(`Access group ${obj(groups[0])}: the Okta group "${oktaGroup}".`);
+      found.push(`Access group ${obj(groups[0])}: the Okta group "${shown(oktaGroup)}".`);
       const name = accessGroupName(method.name, oktaGroup);
-      if (groups[0].name !== name) differences.push(`Access group ${obj(groups[0])}: the first plan renames it "${name}".`);
+      if (groups[0].name !== name) differences.push(`Access group ${obj(groups[0])}: the first plan renames it "${shown(name)}".`);
     }
   }
   return adopted;
@@ -291,13 +294,13 @@ function adoptApplications(
     const include = (policy?.include ?? []) as ZeroTrustObject[];
     const allowGroups = include.map((r) => oktaGroupOf.get(r.group?.id)).filter((g): g is string => g !== undefined);
     const why =
-      a.type !== "self_hosted" ? `it is of type ${a.type}, not self_hosted`
-      : !isAccessDomain(a.domain ?? "") ? `its domain "${a.domain}" is not one hostname (and path)`
+      a.type !== "self_hosted" ? `it is of type ${shown(a.type)}, not self_hosted`
+      : !isAccessDomain(a.domain ?? "") ? `its domain "${shown(a.domain)}" is not one hostname (and path)`
       : policies.length !== 1 ? `it has ${policies.length} policies, where the stacks give an application one`
       : policy?.decision !== "allow" ? "its policy is not one allow policy of the account"
       : include.length === 0 || allowGroups.length !== include.length || (policy.exclude ?? []).length + (policy.require ?? []).length > 0
         ? "its policy includes more than adopted Access groups (or excludes or requires something)"
-        : adopted.some((x) => x.settings.name === a.name) ? `another application is named "${a.name}" too`
+        : adopted.some((x) => x.settings.name === a.name) ? `another application is named "${shown(a.name)}" too`
         : undefined;
     if (why) {
       questions.push(`Access application ${obj(a)} uses the login method, but ${why}: the draft leaves it alone (not adopted, not changed).`);
@@ -306,8 +309,8 @@ function adoptApplications(
     const settings: Application = { name: a.name, domain: a.domain, allowGroups };
     if (typeof a.session_duration === "string" && isAccessSessionDuration(a.session_duration)) settings.sessionDuration = a.session_duration;
     adopted.push({ settings, ids: { applicationId: a.id, policyId: policy!.id } });
-    found.push(`Access application ${obj(a)} on ${a.domain}: allows ${names(allowGroups)} through policy ${obj(policy!)}.`);
-    if (policy!.name !== `${a.name}: allow`) differences.push(`Access policy ${obj(policy!)}: the first plan renames it "${a.name}: allow".`);
+    found.push(`Access application ${obj(a)} on ${shown(a.domain)}: allows ${names(allowGroups)} through policy ${obj(policy!)}.`);
+    if (policy!.name !== `${shown(a.name)}: allow`) differences.push(`Access policy ${obj(policy!)}: the first plan renames it "${shown(a.name)}: allow".`);
     if (a.allowed_idps.length > 1 || a.auto_redirect_to_identity !== true) {
       differences.push(`Access application ${obj(a)}: the first plan leaves the Okta login method as its only one, with automatic redirect.`);
     }

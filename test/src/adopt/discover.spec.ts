@@ -196,3 +196,14 @@ describe("discover's decisions", () => {
     expect(d.config?.existing?.authorizationServer).toBeUndefined();
   });
 });
+
+describe("what discover prints of the services' text", () => {
+  test("a name holding something token-shaped or a line break is printed redacted; the draft keeps it exact", () => {
+    const label = "Access\nSSWS 00abcdefghijklmnopqrstuvwxyz012345";
+    const f = facts();
+    f.okta.apps[0] = { ...f.okta.apps[0], label };
+    const d = decide(target, f as Facts);
+    expect(d.found[0]).toContain('"Access SSWS [redacted]"');
+    expect(d.config?.accessLogin.appLabel).toBe(label);
+  });
+});
