@@ -1,12 +1,12 @@
 import { oktaOrgUrl } from "../src/okta/org";
-import { checkRunbook, hasFailure } from "../src/runbook/check";
+import { checkRunbook, hasFailure, nothingChecked } from "../src/runbook/check";
 import { CloudflareApi } from "../src/runbook/cloudflare-api";
 import { Fetch, HttpOptions } from "../src/runbook/http";
 import { OktaApi } from "../src/runbook/okta-api";
 import { renderMarkdown } from "../src/runbook/render-markdown";
 import { StackOutputReader, terraformOutputReader } from "../src/runbook/stack-outputs";
 import { projectCheckTargets, projectRunbook } from "../stacks/runbook";
-import { exitQuietlyOnClosedPipe } from "./diff/cli";
+import { exitCode, exitQuietlyOnClosedPipe } from "./cli";
 import { handleFlags, Io, withProject } from "./runbook";
 
 const usage = `Usage: npm run check [-- --json]
@@ -26,8 +26,9 @@ Credentials (never printed):
                          Groups Read" and "Account Settings Read".
 The dashboard SCIM token is read from the stack output and used only to call Cloudflare's SCIM API.
 
-Exit status: 0 no step is shown not done; 3 some step is NOT DONE (a pipeline gate); 1 the check
-cannot run (config, credentials); 2 bad arguments.
+Exit status: 0 some steps checked and none is shown not done; 3 some step is NOT DONE (a pipeline
+gate); 1 the check cannot run (config, credentials) or could check no step at all (nothing
+deployed where terraform output reads, tokens refused); 2 bad arguments.
 `;
 
 /** What the CLI talks to; tests pass fakes. */
@@ -42,7 +43,10 @@ export interface CheckCliDeps {
   readonly now?: () => number;
 }
 
-/** `npm run check`: 0 nothing shown not done, 3 a step is not done, 1 cannot run, 2 bad arguments. */
+/**
+ * `npm run check`: 0 steps checked and none shown not done, 3 a step is not done, 1 cannot run or
+ * could check nothing, 2 bad arguments.
+ */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: Io, deps: CheckCliDeps = {}): Promise<number> {
   const stop = handleFlags(argv, usage, io);
   if (stop !== undefined) return stop;
@@ -56,7 +60,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
     const missing = missingCredentials(env, project.targets.scimApps.length > 0);
     if (missing) {
       io.stderr(`${missing}\n`);
-      return 1;
+      return exitCode.failure;
     }
     const http: HttpOptions = { fetch: deps.fetch ?? ((url, init) => fetch(url, init)), sleep: deps.sleep, now: deps.now };
     const checked = await checkRunbook(project.rb, project.targets, {
@@ -65,11 +69,19 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
       cloudflare: new CloudflareApi(env.CLOUDFLARE_API_TOKEN ?? "", http),
     });
     io.stdout(argv.includes("--json") ? `${JSON.stringify(checked, null, 2)}\n` : renderMarkdown(checked));
-    return hasFailure(checked) ? 3 : 0;
+    if (hasFailure(checked)) return exitCode.notDone;
+    if (nothingChecked(checked)) {
+      io.stderr(
+        `check: no step could be checked (${checked.summary!.unknown} could not check): nothing verifies the runbook. ` +
+          `Run it where cdktf deploy ran (terraform output in ${outdir}/stacks/<stack>, or set CDKTF_OUTDIR), and see each step's reason above.\n`,
+      );
+      return exitCode.failure;
+    }
+    return exitCode.ok;
   } catch (e) {
     // One message, no stack trace: ConfigError and ValidationErrors already say what to change.
     io.stderr(`${(e as Error).message}\n`);
-    return 1;
+    return exitCode.failure;
   }
 }
 

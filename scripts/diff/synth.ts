@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CliError } from './cli';
+import { CliError } from '../cli';
 import { loadOutdir, type SynthModel } from './load';
 
 interface Log {

@@ -109,6 +109,15 @@ export function hasFailure(rb: Runbook): boolean {
   return (rb.summary?.fail ?? 0) > 0;
 }
 
+/**
+ * No step could be checked either way (nothing deployed where terraform output reads, APIs that
+ * refuse the tokens): "0 not done" then proves nothing, so a pipeline gate must not pass on it.
+ */
+export function nothingChecked(rb: Runbook): boolean {
+  const s = rb.summary;
+  return s !== undefined && s.pass === 0 && s.fail === 0 && s.unknown > 0;
+}
+
 function withCheck(step: RunbookStep, facts: ScimFacts | undefined): RunbookStep {
   const rule = scimChecks[step.id];
   const check =

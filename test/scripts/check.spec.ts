@@ -80,15 +80,18 @@ describe("npm run check", () => {
     expect(stderr).not.toContain("BEGIN PRIVATE KEY");
   });
 
-  it("could not check, without failing or calling an API, when the stacks' outputs cannot be read", async () => {
+  it("exits 1 with its own message, not 0, when no step could be checked (nothing deployed): a gate must not pass", async () => {
     const outputs = async () => {
       throw new Error("terraform output in cdktf.out/stacks/x failed: Error: No outputs found");
     };
     const fetch = fakeFetch(allDone());
-    const { code, stdout } = await run(["--json"], credentials, allDone(), { outputs, fetch });
-    expect(code).toBe(0);
+    const { code, stdout, stderr } = await run(["--json"], credentials, allDone(), { outputs, fetch });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^check: no step could be checked \(\d+ could not check\): nothing verifies the runbook\. Run it where cdktf deploy ran/);
     expect(fetch.calls).toEqual([]); // nothing deployed to ask about
-    const verify = JSON.parse(stdout).apps[1].steps.find((s: any) => s.id === "verify");
+    const rb = JSON.parse(stdout);
+    expect(rb.summary).toMatchObject({ pass: 0, fail: 0 });
+    const verify = rb.apps[1].steps.find((s: any) => s.id === "verify");
     expect(verify.check).toEqual({
       status: "unknown",
       detail: "the outputs of stack cloudflare-access could not be read (terraform output in cdktf.out/stacks/x failed: Error: No outputs found)",

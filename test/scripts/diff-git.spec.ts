@@ -76,7 +76,7 @@ describe('diff against a git ref', () => {
   it('synthesizes the ref in a temporary worktree and the working tree, then cleans up', async () => {
     const { code, out, err } = await run('--base', 'base', '--json', '--exit-code');
     expect(err).toBe('');
-    expect(code).toBe(2);
+    expect(code).toBe(3);
     const diff = JSON.parse(out) as Diff;
     expect(diff.base).toBe('base');
     expect(diff.head).toBe('working tree');
@@ -89,7 +89,7 @@ describe('diff against a git ref', () => {
 
   it('can reuse an already-synthesized head', async () => {
     const { code, out } = await run('--base', 'HEAD', '--head-dir', 'cdktf.out', '--exit-code');
-    expect(code).toBe(2);
+    expect(code).toBe(3);
     expect(out).toContain('- added `okta_group.readers`');
   }, 30_000);
 
