@@ -49,6 +49,8 @@ export interface BenchReport {
   readonly modules: string[];
   readonly app: Ratio;
   readonly clis: Record<string, Ratio>;
+  /** `npm run -s stack-order` over `node scripts/run.js stack-order`: npm's own start, the same for any script. */
+  readonly npm: Ratio;
   /** Synth time at 1,000 groups over 10 groups. */
   readonly scaling: number;
   readonly scales: Scale[];
@@ -121,16 +123,19 @@ function measure(runs: number): BenchReport {
     const exampleEnv = { CDKTF_OUTDIR: exampleOut, OKTA_CLOUDFLARE_CONFIG: example };
     mkdirSync(join(tmp, "config"));
     const clis = cliCases(exampleEnv, tmp);
+    const stackOrder = clis.find(([name]) => name === "stack-order")![1];
 
     const timings = timeInterleaved(runs, [
       { label: `floor: node loading cdktf + the ${modules.length} provider modules the app loads`, args: ["-e", modules.map((m) => `require(${JSON.stringify(m)});`).join("")], cwd: ROOT },
       { label: `app command (${appCommand}), config/example.json`, args: appArgs, env: exampleEnv, cwd: ROOT },
       ...SIZES.map((n, i) => ({ label: `synth ${n} groups (node dist/app.js)`, args: [APP_BUNDLE], env: envs[i], cwd: ROOT })),
       ...clis.flatMap(([, command, inProcess]) => [command, inProcess]),
+      { ...stackOrder, label: "npm run -s stack-order", command: "npm", args: ["run", "-s", "stack-order", "--", ...stackOrder.args.slice(2)] },
     ]);
     const [floor, app, ...rest] = timings;
     const synths = rest.slice(0, SIZES.length);
-    const cliTimings = rest.slice(SIZES.length);
+    const cliTimings = rest.slice(SIZES.length, -1);
+    const npmTiming = rest[rest.length - 1];
     runCase({ label: "synth 1,000 groups by ID", args: [APP_BUNDLE], env: envs[envs.length - 1], cwd: ROOT });
     return {
       node: process.version,
@@ -139,6 +144,7 @@ function measure(runs: number): BenchReport {
       modules: modules.slice(1),
       app: ratio(app, floor, targets.app),
       clis: Object.fromEntries(clis.map(([name], i) => [name, ratio(cliTimings[2 * i], cliTimings[2 * i + 1], targets.cli)])),
+      npm: ratio(npmTiming, cliTimings[2 * clis.findIndex(([name]) => name === "stack-order")], Infinity),
       scaling: synths[synths.length - 1].medianMs / synths[0].medianMs,
       scales: configs.map((c, i) => ({ ...c, synth: synths[i], ...apiCalls(envs[i].CDKTF_OUTDIR) })),
     };
@@ -207,6 +213,9 @@ export function markdown(r: BenchReport): string {
     "| --- | ---: | ---: | ---: | --- |",
     row(`app command \`${r.appCommand}\`, config/example.json`, r.app, `floor (cdktf + ${r.modules.length} provider modules)`),
     ...Object.entries(r.clis).map(([name, x]) => row(`\`npm run ${name}\` (\`node scripts/run.js ${name}\`)`, x, "in-process")),
+    "",
+    `npm's own start, outside the ratios (the same for every \`npm run\`): \`npm run -s stack-order\` took ${ms(r.npm.measured)}, ` +
+      `${Math.round(r.npm.measured.medianMs - r.npm.baseline.medianMs)} ms more than \`node scripts/run.js stack-order\`.`,
     "",
     "| synth | time | ratio | target |",
     "| --- | ---: | ---: | --- |",

@@ -1,9 +1,11 @@
 import { spawnSync } from "child_process";
 import { performance } from "perf_hooks";
 
-/** One command to time: node with these arguments, in `cwd`, with these variables added. */
+/** One command to time: node (or `command`) with these arguments, in `cwd`, with these variables added. */
 export interface Case {
   readonly label: string;
+  /** @default node */
+  readonly command?: string;
   readonly args: string[];
   readonly env?: NodeJS.ProcessEnv;
   readonly cwd: string;
@@ -42,7 +44,7 @@ export function median(values: readonly number[]): number {
 
 /** Runs a case once; throws with its stderr when it ends with another exit code than expected. */
 export function runCase(c: Case): void {
-  const r = spawnSync(process.execPath, c.args, { cwd: c.cwd, env: { ...process.env, ...c.env }, encoding: "utf8" });
+  const r = spawnSync(c.command ?? process.execPath, c.args, { cwd: c.cwd, env: { ...process.env, ...c.env }, encoding: "utf8" });
   if (r.status === (c.status ?? 0)) return;
   const why = r.error?.message ?? (r.signal ? `killed by ${r.signal}` : `exit ${r.status}`);
   throw new Error(`${c.label} failed (${why}):\n${r.stderr}`);

@@ -22,6 +22,7 @@ function report(edit: Partial<BenchReport> = {}): BenchReport {
     modules: ["@cdktf/provider-okta/lib/app-oauth"],
     app: ratio(360, 330, 1.2),
     clis: { runbook: ratio(420, 400, 1.5), "stack-order": ratio(90, 85, 1.5) },
+    npm: ratio(340, 90, Infinity),
     scaling: 2.2,
     scales: [scale(10, 400), scale(100, 480), scale(1000, 880)],
     ...edit,
