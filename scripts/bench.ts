@@ -12,8 +12,9 @@ export const targets = { app: 1.2, cli: 1.5, scale: 3, calls: 20 } as const;
 const USAGE = `Usage: npm run bench [-- --runs N] [-- --json]
 
 Times, in interleaved rounds (median of N, default 7):
-  - the app command in cdktf.json against the floor (node loading cdktf and exactly the provider
-    modules the app loads), on config/example.json: target <= ${targets.app}x;
+  - the app command in cdktf.json (which runs the app's V8 snapshot) against the floor (node loading
+    cdktf and exactly the provider modules the app loads), on config/example.json: target <=
+    ${targets.app}x; and, for comparison, the plain bundle (node dist/app.js), which loads them;
   - each CLI (runbook, check, diff, stack-order, schema) as npm runs it (node scripts/run.js <cli>)
     against its in-process work (node running the CLI's bundle directly): target <= ${targets.cli}x;
   - synth at 10, 100 and 1,000 groups: target 1,000 groups <= ${targets.scale}x 10 groups;
@@ -48,6 +49,8 @@ export interface BenchReport {
   readonly appCommand: string;
   readonly modules: string[];
   readonly app: Ratio;
+  /** The app's plain bundle, `node dist/app.js`, which loads the modules the floor loads: no target. */
+  readonly appBundle: Ratio;
   readonly clis: Record<string, Ratio>;
   /** `npm run -s stack-order` over `node scripts/run.js stack-order`: npm's own start, the same for any script. */
   readonly npm: Ratio;
@@ -128,11 +131,12 @@ function measure(runs: number): BenchReport {
     const timings = timeInterleaved(runs, [
       { label: `floor: node loading cdktf + the ${modules.length} provider modules the app loads`, args: ["-e", modules.map((m) => `require(${JSON.stringify(m)});`).join("")], cwd: ROOT },
       { label: `app command (${appCommand}), config/example.json`, args: appArgs, env: exampleEnv, cwd: ROOT },
+      { label: "node dist/app.js, config/example.json", args: [APP_BUNDLE], env: exampleEnv, cwd: ROOT },
       ...SIZES.map((n, i) => ({ label: `synth ${n} groups (node dist/app.js)`, args: [APP_BUNDLE], env: envs[i], cwd: ROOT })),
       ...clis.flatMap(([, command, inProcess]) => [command, inProcess]),
       { ...stackOrder, label: "npm run -s stack-order", command: "npm", args: ["run", "-s", "stack-order", "--", ...stackOrder.args.slice(2)] },
     ]);
-    const [floor, app, ...rest] = timings;
+    const [floor, app, appBundle, ...rest] = timings;
     const synths = rest.slice(0, SIZES.length);
     const cliTimings = rest.slice(SIZES.length, -1);
     const npmTiming = rest[rest.length - 1];
@@ -143,6 +147,7 @@ function measure(runs: number): BenchReport {
       appCommand,
       modules: modules.slice(1),
       app: ratio(app, floor, targets.app),
+      appBundle: ratio(appBundle, floor, Infinity),
       clis: Object.fromEntries(clis.map(([name], i) => [name, ratio(cliTimings[2 * i], cliTimings[2 * i + 1], targets.cli)])),
       npm: ratio(npmTiming, cliTimings[2 * clis.findIndex(([name]) => name === "stack-order")], Infinity),
       scaling: synths[synths.length - 1].medianMs / synths[0].medianMs,
@@ -212,6 +217,7 @@ export function markdown(r: BenchReport): string {
     "| command | time | baseline | ratio | target |",
     "| --- | ---: | ---: | ---: | --- |",
     row(`app command \`${r.appCommand}\`, config/example.json`, r.app, `floor (cdktf + ${r.modules.length} provider modules)`),
+    `| the app's plain bundle \`node dist/app.js\` (no snapshot), config/example.json | ${ms(r.appBundle.measured)} | ${ms(r.appBundle.baseline)} | ${r.appBundle.ratio.toFixed(2)}x floor | none |`,
     ...Object.entries(r.clis).map(([name, x]) => row(`\`npm run ${name}\` (\`node scripts/run.js ${name}\`)`, x, "in-process")),
     "",
     `npm's own start, outside the ratios (the same for every \`npm run\`): \`npm run -s stack-order\` took ${ms(r.npm.measured)}, ` +

@@ -12,9 +12,16 @@
 // need not read every source, the stamp also keeps each file's size and mtime: while all of them
 // match, nothing was edited and no file is read or hashed (a stat per file, ~1 ms in all).
 //
+// The app also gets a V8 startup snapshot, dist/app.blob (stacks/snapshot.ts, bundled with cdktf,
+// the providers and zod inside, then `node --build-snapshot`): `node scripts/run.js app` runs it,
+// so a synth starts from the heap of the loaded modules instead of loading them. A blob only runs
+// on the node binary that built it, so that binary counts as a source. Where a blob cannot be built,
+// the app runs from dist/app.js.
+//
 // Usage: node scripts/bundle.js          rebundle every entry point into dist/
 //        node scripts/bundle.js <file>   bundle only the app, into <file> (tests)
 const { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("fs");
+const { spawnSync } = require("child_process");
 const { join, relative, resolve } = require("path");
 
 const root = join(__dirname, "..");
@@ -39,6 +46,9 @@ const entries = {
 const sourceDirs = ["src", "stacks", "scripts"];
 const sourceFiles = ["package.json", "tsconfig.json", "node_modules/zod/package.json", "node_modules/esbuild/package.json"];
 const stampFile = join(dist, "bundle-stamp.json");
+const snapshot = { source: "stacks/snapshot.ts", bundle: "app-snapshot.js", blob: "app.blob" };
+/** The node binary the blob is for: a blob built by another one does not load. */
+const nodeBinary = `${process.execPath} ${process.version} ${process.arch}`;
 
 function filesUnder(dir) {
   if (!existsSync(dir)) return [];
@@ -58,7 +68,7 @@ function sourceStats(files = sources()) {
 
 /** SHA-256 over the path and bytes of every source file. */
 function sourceHash(files = sources()) {
-  const hash = require("crypto").createHash("sha256");
+  const hash = require("crypto").createHash("sha256").update(nodeBinary).update("\0");
   for (const file of files) hash.update(relative(root, file).split("\\").join("/")).update("\0").update(readFileSync(file)).update("\0");
   return hash.digest("hex");
 }
@@ -108,6 +118,7 @@ function bundleAll(files = sources(), hash = sourceHash(files)) {
     for (const { source, bundle } of Object.values(entries)) {
       buildSync({ ...options, entryPoints: [join(root, source)], outfile: join(tmp, bundle) });
     }
+    buildSnapshot(tmp, options);
     for (const file of filesUnder(tmp)) {
       const target = join(dist, relative(tmp, file));
       mkdirSync(join(target, ".."), { recursive: true });
@@ -119,10 +130,27 @@ function bundleAll(files = sources(), hash = sourceHash(files)) {
   }
 }
 
+/**
+ * Bundles stacks/snapshot.ts with everything inside (no externals: a snapshot builder can only
+ * require Node's own modules) and builds dist/app.blob from it. Node's warnings while building
+ * (child_process is "not yet fully verified" in snapshots; the app never spawns) are not shown;
+ * a failed build leaves no blob, and the app runs from its plain bundle.
+ */
+function buildSnapshot(tmp, options) {
+  const bundle = join(tmp, snapshot.bundle);
+  require("esbuild").buildSync({ ...options, external: [], sourcemap: false, entryPoints: [join(root, snapshot.source)], outfile: bundle });
+  const built = spawnSync(process.execPath, ["--snapshot-blob", join(tmp, snapshot.blob), "--build-snapshot", bundle], { cwd: tmp, encoding: "utf8" });
+  if (built.status !== 0) {
+    process.stderr.write(`note: no V8 snapshot of the app (${(built.stderr || built.error?.message || "").trim().split("\n").pop()}); it runs from dist/app.js\n`);
+    rmSync(join(tmp, snapshot.blob), { force: true });
+  }
+  rmSync(bundle, { force: true });
+}
+
 /** Written after the bundles: the hash they were made from, and the stats that skip the next hash. */
 function writeStamp(hash, files) {
   const tmp = `${stampFile}.${process.pid}`;
-  writeFileSync(tmp, JSON.stringify({ hash, stats: sourceStats(files) }));
+  writeFileSync(tmp, JSON.stringify({ hash, node: nodeBinary, stats: sourceStats(files) }));
   renameSync(tmp, stampFile);
 }
 
@@ -134,7 +162,7 @@ function ensureBundles() {
   const stamp = readStamp();
   const bundled = stamp && Object.values(entries).every((e) => existsSync(join(dist, e.bundle)));
   const files = sources();
-  if (bundled && sameStats(stamp.stats, sourceStats(files))) return false;
+  if (bundled && stamp.node === nodeBinary && sameStats(stamp.stats, sourceStats(files))) return false;
   const hash = sourceHash(files);
   if (bundled && stamp.hash === hash) {
     // Touched, not edited (a checkout, a copy): same bytes, so only the stats are new.
@@ -145,12 +173,18 @@ function ensureBundles() {
   return true;
 }
 
+/** The app's snapshot blob, when one was built. */
+function snapshotBlob() {
+  const blob = join(dist, snapshot.blob);
+  return existsSync(blob) ? blob : undefined;
+}
+
 /** The bundle of an entry point, by name; undefined for an unknown name. */
 function bundlePath(name) {
   return Object.hasOwn(entries, name) ? join(dist, entries[name].bundle) : undefined;
 }
 
-module.exports = { entries, sourceHash, bundleApp, bundleAll, ensureBundles, bundlePath };
+module.exports = { entries, sourceHash, bundleApp, bundleAll, ensureBundles, bundlePath, snapshotBlob };
 
 if (require.main === module) {
   const [outfile] = process.argv.slice(2);

@@ -21,6 +21,7 @@ function report(edit: Partial<BenchReport> = {}): BenchReport {
     appCommand: "node scripts/run.js app",
     modules: ["@cdktf/provider-okta/lib/app-oauth"],
     app: ratio(360, 330, 1.2),
+    appBundle: ratio(420, 330, Infinity),
     clis: { runbook: ratio(420, 400, 1.5), "stack-order": ratio(90, 85, 1.5) },
     npm: ratio(340, 90, Infinity),
     scaling: 2.2,

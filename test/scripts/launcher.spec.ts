@@ -1,7 +1,8 @@
 import { execFile } from "child_process";
-import { cpSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from "fs";
+import { cpSync, existsSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from "fs";
 import { join } from "path";
 import { promisify } from "util";
+import { exampleConfigFile, readTree, runMain } from "../support/run-main";
 import { tempDir } from "../support/temp-dir";
 
 // `node scripts/run.js <name>`, the command behind cdktf.json's app and every npm run script: it
@@ -21,11 +22,11 @@ function projectCopy(): string {
   return dir;
 }
 
-async function launch(dir: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function launch(dir: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, [join(dir, "scripts", "run.js"), ...args], {
       cwd: dir,
-      env: { ...process.env, CDKTF_OUTDIR: join(dir, "cdktf.out") },
+      env: { ...process.env, CDKTF_OUTDIR: join(dir, "cdktf.out"), ...env },
     });
     return { code: 0, stdout, stderr };
   } catch (e) {
@@ -62,6 +63,22 @@ test("bundles once, not again while no source changed (a touch is no change), an
   expect([edited.code, edited.stderr]).toEqual([0, ""]);
   expect(edited.stdout).toMatch(/^Wrote 6 stacks into cdktf\.out\/stacks: /);
   expect(statSync(bundle).mtimeMs).not.toBe(bundled);
+}, 60_000);
+
+test("the app runs from its V8 snapshot, which writes the bytes the in-process run writes, and refuses a bad config in one message", async () => {
+  expect(existsSync(join(dir, "dist", "app.blob"))).toBe(true);
+  const outdir = join(tempDir(), "cdktf.out");
+  const good = await launch(dir, ["app"], { CDKTF_OUTDIR: outdir, OKTA_CLOUDFLARE_CONFIG: exampleConfigFile });
+  expect([good.code, good.stderr]).toEqual([0, ""]);
+  const files = readTree(outdir);
+  const inProcess = readTree(runMain(exampleConfigFile).outdir);
+  expect([...files.keys()]).toEqual([...inProcess.keys()]);
+  for (const [path, bytes] of files) if (!bytes.equals(inProcess.get(path)!)) throw new Error(`${path} differs between the snapshot and the in-process run`);
+
+  const bad = await launch(dir, ["app"], { OKTA_CLOUDFLARE_CONFIG: join(repo, "test", "fixtures", "bad-configs", "unknown-key-typo.json") });
+  expect(bad.code).toBe(1);
+  expect(bad.stderr).toContain('accessLogin.appLable is not a known key. Did you mean "appLabel"?');
+  expect(bad.stderr).not.toMatch(/^ {4}at /m);
 }, 60_000);
 
 const commands = ["app", "runbook", "check", "diff", "stack-order", "schema", "bench"];
