@@ -12,11 +12,13 @@
 // need not read every source, the stamp also keeps each file's size and mtime: while all of them
 // match, nothing was edited and no file is read or hashed (a stat per file, ~1 ms in all).
 //
-// The app also gets a V8 startup snapshot, dist/app.blob (stacks/snapshot.ts, bundled with cdktf,
-// the providers and zod inside, then `node --build-snapshot`): `node scripts/run.js app` runs it,
-// so a synth starts from the heap of the loaded modules instead of loading them. A blob only runs
-// on the node binary that built it, so that binary counts as a source. Where a blob cannot be built,
-// the app runs from dist/app.js.
+// The app also gets a V8 startup snapshot in dist/snapshots/ (stacks/snapshot.ts, bundled with
+// cdktf, the providers and zod inside as dist/app-snapshot.js, then `node --build-snapshot`):
+// `node scripts/run.js app` runs it, so a synth starts from the heap of the loaded modules instead
+// of loading them. A blob only loads in the node binary that built it, so that binary counts as a
+// source, and with the V8 options it was built with: one blob per NODE_OPTIONS (cdktf synth sets
+// --max-old-space-size), each built the first time it is needed. Where a blob cannot be built, the
+// app runs from dist/app.js.
 //
 // Usage: node scripts/bundle.js          rebundle every entry point into dist/
 //        node scripts/bundle.js <file>   bundle only the app, into <file> (tests)
@@ -46,7 +48,7 @@ const entries = {
 const sourceDirs = ["src", "stacks", "scripts"];
 const sourceFiles = ["package.json", "tsconfig.json", "node_modules/zod/package.json", "node_modules/esbuild/package.json"];
 const stampFile = join(dist, "bundle-stamp.json");
-const snapshot = { source: "stacks/snapshot.ts", bundle: "app-snapshot.js", blob: "app.blob" };
+const snapshot = { source: "stacks/snapshot.ts", bundle: join(dist, "app-snapshot.js"), dir: join(dist, "snapshots") };
 /** The node binary the blob is for: a blob built by another one does not load. */
 const nodeBinary = `${process.execPath} ${process.version} ${process.arch}`;
 
@@ -118,33 +120,50 @@ function bundleAll(files = sources(), hash = sourceHash(files)) {
     for (const { source, bundle } of Object.values(entries)) {
       buildSync({ ...options, entryPoints: [join(root, source)], outfile: join(tmp, bundle) });
     }
-    buildSnapshot(tmp, options);
+    buildSync({ ...options, external: [], sourcemap: false, entryPoints: [join(root, snapshot.source)], outfile: join(tmp, "app-snapshot.js") });
     for (const file of filesUnder(tmp)) {
       const target = join(dist, relative(tmp, file));
       mkdirSync(join(target, ".."), { recursive: true });
       renameSync(file, target);
     }
     writeStamp(hash, files);
+    // Blobs are named by the sources' hash, so old ones are never loaded; this only frees the space.
+    for (const old of existsSync(snapshot.dir) ? readdirSync(snapshot.dir) : []) {
+      if (!old.startsWith(hash.slice(0, 16))) rmSync(join(snapshot.dir, old), { force: true });
+    }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
 }
 
 /**
- * Bundles stacks/snapshot.ts with everything inside (no externals: a snapshot builder can only
- * require Node's own modules) and builds dist/app.blob from it. Node's warnings while building
- * (child_process is "not yet fully verified" in snapshots; the app never spawns) are not shown;
- * a failed build leaves no blob, and the app runs from its plain bundle.
+ * The app's snapshot blob for these sources and this process's NODE_OPTIONS, built from
+ * dist/app-snapshot.js (which ensureBundles keeps current) the first
+ * time it is needed (~1 s); undefined where it cannot be built (remembered, so it is not retried on
+ * every call). Node's warnings while building (child_process is "not yet fully verified" in
+ * snapshots; the app never spawns) are not shown.
  */
-function buildSnapshot(tmp, options) {
-  const bundle = join(tmp, snapshot.bundle);
-  require("esbuild").buildSync({ ...options, external: [], sourcemap: false, entryPoints: [join(root, snapshot.source)], outfile: bundle });
-  const built = spawnSync(process.execPath, ["--snapshot-blob", join(tmp, snapshot.blob), "--build-snapshot", bundle], { cwd: tmp, encoding: "utf8" });
-  if (built.status !== 0) {
-    process.stderr.write(`note: no V8 snapshot of the app (${(built.stderr || built.error?.message || "").trim().split("\n").pop()}); it runs from dist/app.js\n`);
-    rmSync(join(tmp, snapshot.blob), { force: true });
+function snapshotBlob() {
+  const stamp = readStamp();
+  if (!stamp) return undefined;
+  const options = (process.env.NODE_OPTIONS ?? "").trim();
+  const name = `${stamp.hash.slice(0, 16)}-${require("crypto").createHash("sha256").update(options).digest("hex").slice(0, 16)}`;
+  const blob = join(snapshot.dir, `${name}.blob`);
+  const failed = join(snapshot.dir, `${name}.failed`);
+  if (existsSync(blob)) return blob;
+  if (existsSync(failed) || !existsSync(snapshot.bundle)) return undefined;
+  mkdirSync(snapshot.dir, { recursive: true });
+  const tmp = `${blob}.${process.pid}`;
+  const built = spawnSync(process.execPath, ["--snapshot-blob", tmp, "--build-snapshot", snapshot.bundle], { cwd: snapshot.dir, encoding: "utf8" });
+  if (built.status === 0) {
+    renameSync(tmp, blob);
+    return blob;
   }
-  rmSync(bundle, { force: true });
+  rmSync(tmp, { force: true });
+  const why = (built.stderr || built.error?.message || "").trim().split("\n").pop();
+  writeFileSync(failed, `${why}\n`);
+  process.stderr.write(`note: no V8 snapshot of the app with NODE_OPTIONS="${options}" (${why}); it runs from dist/app.js\n`);
+  return undefined;
 }
 
 /** Written after the bundles: the hash they were made from, and the stats that skip the next hash. */
@@ -171,12 +190,6 @@ function ensureBundles() {
   }
   bundleAll(files, hash);
   return true;
-}
-
-/** The app's snapshot blob, when one was built. */
-function snapshotBlob() {
-  const blob = join(dist, snapshot.blob);
-  return existsSync(blob) ? blob : undefined;
 }
 
 /** The bundle of an entry point, by name; undefined for an unknown name. */

@@ -1,5 +1,5 @@
 import { execFile } from "child_process";
-import { cpSync, existsSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from "fs";
+import { cpSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from "fs";
 import { join } from "path";
 import { promisify } from "util";
 import { exampleConfigFile, readTree, runMain } from "../support/run-main";
@@ -66,7 +66,8 @@ test("bundles once, not again while no source changed (a touch is no change), an
 }, 60_000);
 
 test("the app runs from its V8 snapshot, which writes the bytes the in-process run writes, and refuses a bad config in one message", async () => {
-  expect(existsSync(join(dir, "dist", "app.blob"))).toBe(true);
+  const blobs = () => readdirSync(join(dir, "dist", "snapshots")).filter((f) => f.endsWith(".blob"));
+  expect(blobs()).toHaveLength(1);
   const outdir = join(tempDir(), "cdktf.out");
   const good = await launch(dir, ["app"], { CDKTF_OUTDIR: outdir, OKTA_CLOUDFLARE_CONFIG: exampleConfigFile });
   expect([good.code, good.stderr]).toEqual([0, ""]);
@@ -79,6 +80,12 @@ test("the app runs from its V8 snapshot, which writes the bytes the in-process r
   expect(bad.code).toBe(1);
   expect(bad.stderr).toContain('accessLogin.appLable is not a known key. Did you mean "appLabel"?');
   expect(bad.stderr).not.toMatch(/^ {4}at /m);
+
+  // cdktf synth runs the app command with NODE_OPTIONS=--max-old-space-size=16384, and a blob only
+  // loads with the V8 options it was built with: that run gets (and builds once) a blob of its own.
+  const cdktf = await launch(dir, ["app"], { NODE_OPTIONS: "--max-old-space-size=16384", CDKTF_OUTDIR: outdir, OKTA_CLOUDFLARE_CONFIG: exampleConfigFile });
+  expect([cdktf.code, cdktf.stderr]).toEqual([0, ""]);
+  expect(blobs()).toHaveLength(2);
 }, 60_000);
 
 const commands = ["app", "runbook", "check", "diff", "stack-order", "schema", "bench"];
