@@ -3,7 +3,7 @@
 // app (cdktf.json's app command), runbook, check, diff, stack-order, schema or bench. Rebundles
 // first when a source changed since the last bundle (by content hash, scripts/bundle.js), so edits
 // are picked up with no extra command, and nothing is compiled when none did. The app then runs
-// from its V8 snapshot (dist/app.blob) in a node started for it; the others, and the app where no
+// from its V8 snapshot (dist/snapshots/) in a node started for it; the others, and the app where no
 // snapshot could be built, run their bundle in this same process, as the main module.
 const { spawnSync } = require("child_process");
 const { bundlePath, ensureBundles, entries, snapshotBlob } = require("./bundle.js");
