@@ -41,12 +41,17 @@ const entries = {
 };
 
 /**
- * What the bundles are made from: every byte of these decides whether they are current. zod is
- * bundled and esbuild makes the bundle, so their installed versions count; the peer dependencies
- * stay external and do not.
+ * What the bundles are made from: every byte of these decides whether they are current. zod is in
+ * every bundle, cdktf, constructs and the providers in the snapshot's, and esbuild makes them all,
+ * so their installed versions count.
  */
 const sourceDirs = ["src", "stacks", "scripts"];
-const sourceFiles = ["package.json", "tsconfig.json", "node_modules/zod/package.json", "node_modules/esbuild/package.json"];
+const { peerDependencies } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+const sourceFiles = [
+  "package.json",
+  "tsconfig.json",
+  ...["zod", "esbuild", ...Object.keys(peerDependencies)].map((name) => `node_modules/${name}/package.json`),
+];
 const stampFile = join(dist, "bundle-stamp.json");
 const snapshot = { source: "stacks/snapshot.ts", bundle: join(dist, "app-snapshot.js"), dir: join(dist, "snapshots") };
 /** The node binary the blob is for: a blob built by another one does not load. */
@@ -86,7 +91,6 @@ function readStamp() {
 const sameStats = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 function buildOptions() {
-  const { peerDependencies } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
   return {
     bundle: true,
     platform: "node",
@@ -138,8 +142,8 @@ function bundleAll(files = sources(), hash = sourceHash(files)) {
 
 /**
  * The app's snapshot blob for these sources and this process's NODE_OPTIONS, built from
- * dist/app-snapshot.js (which ensureBundles keeps current) the first
- * time it is needed (~1 s); undefined where it cannot be built (remembered, so it is not retried on
+ * dist/app-snapshot.js (which ensureBundles keeps current) the first time it is needed (~1 s);
+ * undefined where it cannot be built (remembered until the sources change, so it is not retried on
  * every call). Node's warnings while building (child_process is "not yet fully verified" in
  * snapshots; the app never spawns) are not shown.
  */
