@@ -71,10 +71,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
     io.stdout(argv.includes("--json") ? `${JSON.stringify(checked, null, 2)}\n` : renderMarkdown(checked));
     if (hasFailure(checked)) return exitCode.notDone;
     if (nothingChecked(checked)) {
-      io.stderr(
-        `check: no step could be checked (${checked.summary!.unknown} could not check): nothing verifies the runbook. ` +
-          `Run it where cdktf deploy ran (terraform output in ${outdir}/stacks/<stack>, or set CDKTF_OUTDIR), and see each step's reason above.\n`,
-      );
+      const why =
+        project.targets.scimApps.length === 0
+          ? "this config has no SCIM app, and no API shows the other steps: check them by hand."
+          : `run it where cdktf deploy ran (terraform output in ${outdir}/stacks/<stack>, or set CDKTF_OUTDIR), and see each step's reason above.`;
+      io.stderr(`check: no step could be checked (${checked.summary!.unknown} could not check): nothing verifies the runbook; ${why}\n`);
       return exitCode.failure;
     }
     return exitCode.ok;

@@ -1,4 +1,6 @@
+import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
+import { tempDir } from "../support/temp-dir";
 import { CheckCliDeps, main } from "../../scripts/check";
 import {
   allDone,
@@ -87,7 +89,7 @@ describe("npm run check", () => {
     const fetch = fakeFetch(allDone());
     const { code, stdout, stderr } = await run(["--json"], credentials, allDone(), { outputs, fetch });
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^check: no step could be checked \(\d+ could not check\): nothing verifies the runbook\. Run it where cdktf deploy ran/);
+    expect(stderr).toMatch(/^check: no step could be checked \(\d+ could not check\): nothing verifies the runbook; run it where cdktf deploy ran/);
     expect(fetch.calls).toEqual([]); // nothing deployed to ask about
     const rb = JSON.parse(stdout);
     expect(rb.summary).toMatchObject({ pass: 0, fail: 0 });
@@ -101,5 +103,17 @@ describe("npm run check", () => {
   it("prints its usage with --help and exits 2 on an unknown argument", async () => {
     expect(await run(["--help"])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage: npm run check/) });
     expect(await run(["--strict"])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^Unknown argument "--strict"\./) });
+  });
+
+  it("exits 1, saying why, for a config without a SCIM app: no step of it can be checked", async () => {
+    const config = JSON.parse(readFileSync(example, "utf8"));
+    config.accessLogin.scim = { enabled: false };
+    delete config.accessApplications;
+    delete config.dashboardScim;
+    const file = join(tempDir(), "config.json");
+    writeFileSync(file, JSON.stringify(config));
+    const { code, stderr } = await run([], { ...credentials, OKTA_CLOUDFLARE_CONFIG: file });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/nothing verifies the runbook; this config has no SCIM app, and no API shows the other steps: check them by hand\.\n$/);
   });
 });
