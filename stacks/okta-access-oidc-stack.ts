@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Config } from "../src/config/schema";
+import { accessScim, Config } from "../src/config/schema";
 import { AccessAuthorizationServer } from "../src/okta/authorization-server";
 import { AccessOidcApp } from "../src/okta/access-oidc-app";
 import { OktaGroups } from "../src/okta/groups";
@@ -20,9 +20,10 @@ export class OktaAccessOidcStack extends ProjectStack {
     super(scope, id, config);
     oktaProvider(this, config);
     const login = config.accessLogin;
+    const scim = accessScim(config);
     // One lookup for every Access group; the SCIM stack reads the IDs from this stack's state.
     this.groups = new OktaGroups(this, "groups", {
-      names: [...login.assignedGroups, ...(login.scim?.assignedGroups ?? []), ...(login.scim?.pushGroups ?? [])],
+      names: [...login.assignedGroups, ...(scim?.assignedGroups ?? []), ...(scim?.pushGroups ?? [])],
     });
     this.oidcApp = new AccessOidcApp(this, "access-oidc-app", {
       okta: { orgName: config.okta.orgName, baseUrl: config.okta.baseUrl },
