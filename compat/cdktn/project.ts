@@ -61,31 +61,38 @@ export function prepare(run: Run, versions: Versions, dir: string, env: NodeJS.P
   rmSync(building, { recursive: true, force: true });
   const project = join(building, "project");
   const cli = join(building, "cli");
-  mkdirSync(project, { recursive: true });
-  mkdirSync(cli, { recursive: true });
-  log(`cdktn preparing ${dir} from the npm registry`);
-  writeFileSync(join(project, "package.json"), `${JSON.stringify({ name: "company", version: "1.0.0", private: true }, null, 2)}\n`);
-  // `cdktn init --template=typescript`'s dependencies...
-  npm(run, project, env, "install", "--save-exact", `cdktn@${versions.cdktn}`, `constructs@${versions.constructs}`);
-  npm(run, project, env, "install", "--save-exact", "--save-dev", `typescript@${versions.typescript}`);
-  // ...then the README's "Using cdktn" lines: cdktf aliased to cdktn for everything, and the providers.
-  npm(run, project, env, "pkg", "set", `overrides.cdktf=npm:cdktn@${versions.cdktn}`);
-  npm(run, project, env, "install", "--save-exact", ...Object.entries(versions.providers).map(([name, v]) => `${name}@${v}`));
-  // The library's own dependencies, into the npm cache for the offline install of its tarball.
-  npm(run, project, env, "cache", "add", ...Object.entries(versions.dependencies).map(([name, range]) => `${name}@${range}`));
-  writeFileSync(join(cli, "package.json"), `${JSON.stringify({ name: "cdktn-cli-tools", private: true }, null, 2)}\n`);
-  // The `node` package installs its binary in a preinstall script: scripts must run.
-  npm(run, cli, env, "install", "--ignore-scripts=false", `node@${versions.node}`, `cdktn-cli@${versions.cli}`);
-  writeFileSync(join(building, "versions.json"), `${JSON.stringify(versions, null, 2)}\n`);
-  rmSync(dir, { recursive: true, force: true });
-  renameSync(building, dir);
+  try {
+    mkdirSync(project, { recursive: true });
+    mkdirSync(cli, { recursive: true });
+    log(`cdktn preparing ${dir} from the npm registry`);
+    writeFileSync(join(project, "package.json"), `${JSON.stringify({ name: "company", version: "1.0.0", private: true }, null, 2)}\n`);
+    // `cdktn init --template=typescript`'s dependencies...
+    npm(run, project, env, "install", "--save-exact", `cdktn@${versions.cdktn}`, `constructs@${versions.constructs}`);
+    npm(run, project, env, "install", "--save-exact", "--save-dev", `typescript@${versions.typescript}`);
+    // ...then the README's "Using cdktn" lines: cdktf aliased to cdktn for everything, and the providers.
+    npm(run, project, env, "pkg", "set", `overrides.cdktf=npm:cdktn@${versions.cdktn}`);
+    npm(run, project, env, "install", "--save-exact", ...Object.entries(versions.providers).map(([name, v]) => `${name}@${v}`));
+    // The library's own dependencies, into the npm cache for the offline install of its tarball.
+    npm(run, project, env, "cache", "add", ...Object.entries(versions.dependencies).map(([name, range]) => `${name}@${range}`));
+    writeFileSync(join(cli, "package.json"), `${JSON.stringify({ name: "cdktn-cli-tools", private: true }, null, 2)}\n`);
+    // The `node` package installs its binary in a preinstall script: scripts must run.
+    npm(run, cli, env, "install", "--ignore-scripts=false", `node@${versions.node}`, `cdktn-cli@${versions.cli}`);
+    writeFileSync(join(building, "versions.json"), `${JSON.stringify(versions, null, 2)}\n`);
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(building, dir);
+  } finally {
+    rmSync(building, { recursive: true, force: true });
+  }
 }
 
 /** Runs npm in `cwd`; throws RegistryUnreachable when the registry cannot be reached, else an Error with npm's output. */
 export function npm(run: Run, cwd: string, env: NodeJS.ProcessEnv, ...args: string[]): void {
   const r = run("npm", [...args, "--no-audit", "--no-fund"], { cwd, env, timeoutMs: 10 * 60_000 });
   if (r.status === 0) return;
-  const said = `npm ${args.join(" ")} in ${cwd}: ${r.error ?? `exit ${r.status}`}\n${r.stderr.trim()}`;
+  // npm's error, without the stack of its fetch error.
+  const lines = r.stderr.trim().split("\n");
+  const stack = lines.findIndex((l) => /^npm error\s+at /.test(l));
+  const said = `npm ${args.join(" ")} in ${cwd}: ${r.error ?? `exit ${r.status}`}\n${lines.slice(0, stack < 0 ? undefined : stack).join("\n")}`;
   throw isRegistryUnreachable(r.stderr) ? new RegistryUnreachable(said) : new Error(said);
 }
 

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The cdktn test in CI. `npm run test:cdktn` exits 3 when the npm registry cannot be reached to install
+# cdktn, its CLI and Node 22 into the cache: reported as a loud skip, never as a pass. Any other
+# failure fails CI.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+npm run --silent test:cdktn
+status=$?
+if [ "$status" -eq 3 ]; then
+  echo "::warning::CDKTN SKIPPED: the npm registry cannot be reached (lines above)"
+  echo "=== CDKTN SKIPPED: npm registry unreachable; nothing was installed, compiled or synthesized ==="
+elif [ "$status" -ne 0 ]; then
+  echo "=== CDKTN FAILED: exit $status ==="
+  exit "$status"
+fi
