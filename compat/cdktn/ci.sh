@@ -4,12 +4,9 @@
 # failure fails CI.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-npm run --silent test:cdktn
-status=$?
-if [ "$status" -eq 3 ]; then
-  echo "::warning::CDKTN SKIPPED: the npm registry cannot be reached (lines above)"
-  echo "=== CDKTN SKIPPED: npm registry unreachable; nothing was installed, compiled or synthesized ==="
-elif [ "$status" -ne 0 ]; then
-  echo "=== CDKTN FAILED: exit $status ==="
-  exit "$status"
-fi
+source .ci/run-or-skip.sh
+run_or_skip \
+  "CDKTN SKIPPED: the npm registry cannot be reached (lines above)" \
+  "CDKTN SKIPPED: npm registry unreachable; nothing was installed, compiled or synthesized" \
+  "CDKTN FAILED" \
+  npm run --silent test:cdktn
