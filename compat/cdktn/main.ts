@@ -111,7 +111,8 @@ function cdktnSynth(cache: string, project: string, versions: Versions, env: Nod
   // The app a cdktn project runs, through the `node` first on PATH: Node 22, like the CLI.
   const cdktfJson = { language: "typescript", app: "node main-cdktn.js", projectId: "company", sendCrashReports: "false", terraformProviders: [], terraformModules: [], context: {} };
   writeFileSync(join(project, "cdktf.json"), `${JSON.stringify(cdktfJson, null, 2)}\n`);
-  const cliEnv = { ...env, PATH: `${dirname(node22)}:${env.PATH}`, CI: "1", CDKTF_HOME: join(project, ".cdktn-home") };
+  // No telemetry (CHECKPOINT_DISABLE, set in main), no version check, no spinner, no writes to ~/.cdktf.
+  const cliEnv = { ...env, PATH: `${dirname(node22)}:${env.PATH}`, DISABLE_VERSION_CHECK: "1", CI: "1", CDKTF_HOME: join(project, ".cdktn-home") };
   const r = run(node22, [join(cache, "cli/node_modules/cdktn-cli/bin/cdktn"), "synth"], { cwd: project, env: cliEnv, timeoutMs: 5 * 60_000 });
   if (r.status !== 0) return [`cdktn synth: exit ${r.status}: ${r.stdout.trim()} ${r.stderr.trim()}`];
   const out = readSynthesized(join(project, "cdktf.out"), STACK);
