@@ -11,6 +11,11 @@ module.exports = {
   testMatch: ["<rootDir>/test/**/*.test.ts"],
   // Both cores: jest's default on a 2-core machine is one worker, and the files are CPU-bound.
   maxWorkers: 2,
+  // One temp folder per run, removed at its end (test/support/run-temp-dir.ts).
+  globalSetup: "<rootDir>/test/global-setup.ts",
+  globalTeardown: "<rootDir>/test/global-teardown.ts",
+  // Jest's transform cache, kept out of the temp dir so a run leaves nothing there.
+  cacheDirectory: "<rootDir>/node_modules/.cache/jest",
   setupFiles: ["<rootDir>/test/jest.setup.ts"],
   setupFilesAfterEnv: ["<rootDir>/test/jest.after-env.ts"],
   transform: { "^.+\\.ts$": "ts-jest" },

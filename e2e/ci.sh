@@ -4,14 +4,11 @@
 # machine cannot run it), never as a pass. Any other failure fails CI.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+source .ci/run-or-skip.sh
 for config in config/example.json e2e/configs/everything-on.json; do
-  OKTA_CLOUDFLARE_CONFIG="$config" npm run --silent test:e2e
-  status=$?
-  if [ "$status" -eq 3 ]; then
-    echo "::warning::E2E SKIPPED for $config: providers unavailable from the Go module proxy (lines above)"
-    echo "=== E2E SKIPPED ($config): providers unavailable; nothing was planned or applied ==="
-  elif [ "$status" -ne 0 ]; then
-    echo "=== E2E FAILED ($config): exit $status ==="
-    exit "$status"
-  fi
+  OKTA_CLOUDFLARE_CONFIG="$config" run_or_skip \
+    "E2E SKIPPED for $config: providers unavailable from the Go module proxy (lines above)" \
+    "E2E SKIPPED ($config): providers unavailable; nothing was planned or applied" \
+    "E2E FAILED ($config)" \
+    npm run --silent test:e2e
 done

@@ -1,5 +1,5 @@
 import { oktaOrgUrl } from "../src/okta/org";
-import { CheckTargets, checkRunbook, hasFailure } from "../src/runbook/check";
+import { CheckTargets, checkRunbook, hasFailure, nothingChecked } from "../src/runbook/check";
 import { CloudflareApi } from "../src/runbook/cloudflare-api";
 import { Fetch, HttpOptions } from "../src/runbook/http";
 import { OktaApi } from "../src/runbook/okta-api";
@@ -7,6 +7,7 @@ import { isTokenShaped } from "../src/runbook/redact";
 import { renderMarkdown } from "../src/runbook/render-markdown";
 import { StackOutputReader, terraformOutputReader } from "../src/runbook/stack-outputs";
 import { projectCheckTargets, projectRunbook } from "../stacks/runbook";
+import { exitCode } from "./cli";
 import { handleFlags, Io, startCli, withProject } from "./runbook";
 import { configWarnings } from "../src/config/load";
 
@@ -30,9 +31,10 @@ The dashboard SCIM token is read from the stack output and used only to call Clo
 Bounds: a request and its body must finish within 15 s, a body may hold 4 MiB, a list 100 pages, and
 the whole check ends after 5 minutes; past any of these a step is "could not check", with why.
 
-Exit status: 0 no step is shown not done; 3 some step is NOT DONE (a pipeline gate); 1 the check
-cannot run (config, credentials); 2 bad arguments, or a token holding a character no token has (a
-control character such as a line break, a space, or a non-ASCII character).
+Exit status: 0 some steps checked and none is shown not done; 3 some step is NOT DONE (a pipeline
+gate); 1 the check cannot run (config, credentials) or could check no step at all (nothing
+deployed where terraform output reads, tokens refused); 2 bad arguments, or a token holding a
+character no token has (a control character such as a line break, a space, or a non-ASCII character).
 `;
 
 /** The whole check's time limit: a run makes a few dozen requests; this leaves room for rate-limit waits. */
@@ -53,14 +55,17 @@ export interface CheckCliDeps {
   readonly now?: () => number;
 }
 
-/** `npm run check`: 0 nothing shown not done, 3 a step is not done, 1 cannot run, 2 bad arguments. */
+/**
+ * `npm run check`: 0 steps checked and none shown not done, 3 a step is not done, 1 cannot run or
+ * could check nothing, 2 bad arguments.
+ */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: Io, deps: CheckCliDeps = {}): Promise<number> {
   const stop = handleFlags(argv, usage, io);
   if (stop !== undefined) return stop;
   const badToken = TOKEN_VARIABLES.find((name) => env[name] && !isTokenShaped(env[name]));
   if (badToken) {
     io.stderr(`${badToken} ${notATokenMessage}: set it again without it. Its value is not printed.\n`);
-    return 2;
+    return exitCode.usage;
   }
   try {
     const outdir = env.CDKTF_OUTDIR ?? "cdktf.out";
@@ -73,13 +78,13 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
     const missing = missingCredentials(env, project.targets.scimApps.length > 0);
     if (missing) {
       io.stderr(`${missing}\n`);
-      return 1;
+      return exitCode.failure;
     }
     const outputs = readOnce(deps.outputs ?? terraformOutputReader(outdir));
     const badScimToken = await badScimTokenOutput(project.targets, outputs);
     if (badScimToken) {
       io.stderr(`${badScimToken} ${notATokenMessage}: the check does not send it. Its value is not printed.\n`);
-      return 2;
+      return exitCode.usage;
     }
     const now = deps.now ?? Date.now;
     const http: HttpOptions = { fetch: deps.fetch ?? ((url, init) => fetch(url, init)), sleep: deps.sleep, now, deadline: now() + CHECK_TIME_LIMIT_MS };
@@ -89,11 +94,20 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
       cloudflare: new CloudflareApi(env.CLOUDFLARE_API_TOKEN ?? "", http),
     });
     io.stdout(argv.includes("--json") ? `${JSON.stringify(checked, null, 2)}\n` : renderMarkdown(checked));
-    return hasFailure(checked) ? 3 : 0;
+    if (hasFailure(checked)) return exitCode.notDone;
+    if (nothingChecked(checked)) {
+      const why =
+        project.targets.scimApps.length === 0
+          ? "this config has no SCIM app, and no API shows the other steps: check them by hand."
+          : `run it where cdktf deploy ran (terraform output in ${outdir}/stacks/<stack>, or set CDKTF_OUTDIR), and see each step's reason above.`;
+      io.stderr(`check: no step could be checked (${checked.summary!.unknown} could not check): nothing verifies the runbook; ${why}\n`);
+      return exitCode.failure;
+    }
+    return exitCode.ok;
   } catch (e) {
     // One message, no stack trace: ConfigError and ValidationErrors already say what to change.
     io.stderr(`${(e as Error).message}\n`);
-    return 1;
+    return exitCode.failure;
   }
 }
 

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { compare } from './diff/compare';
-import { CliError, exitQuietlyOnClosedPipe, type Io, processIo, runCli } from './diff/cli';
+import { exitCode, exitQuietlyOnClosedPipe, type Io, processIo, runCli, UsageError } from './cli';
 import { loadOutdir, type SynthModel } from './diff/load';
 import { renderMarkdown } from './diff/render-markdown';
 import { synthesize, synthesizeRef } from './diff/synth';
@@ -13,7 +13,12 @@ Compares the synthesized Terraform of a base with the working tree (or --head-di
   --base-dir <dir>   use an already-synthesized cdktf outdir as the base
   --head-dir <dir>   use an already-synthesized outdir instead of synthesizing the working tree
   --json             print the diff model as JSON instead of markdown
-  --exit-code        exit 2 when something changed, 0 when nothing did
+  --exit-code        exit 3 when something changed, 0 when nothing did
+  -h, --help         print this help
+
+A base where the config file does not exist yet (the pull request that adds it) has no stacks:
+everything shows as added. Exit status: 0 ok; 1 a synth or git step failed; 2 bad arguments;
+3 with --exit-code, something changed.
 `;
 
 function parse(argv: string[]) {
@@ -32,7 +37,7 @@ function parse(argv: string[]) {
       allowPositionals: false,
     }).values;
   } catch (e) {
-    throw new CliError(`${(e as Error).message}; see --help`);
+    throw new UsageError((e as Error).message);
   }
 }
 
@@ -45,7 +50,7 @@ export function main(argv: string[], io: Io = processIo): Promise<number> {
       return 0;
     }
     if (Boolean(args.base) === Boolean(args['base-dir'])) {
-      throw new CliError('give exactly one of --base <git ref> or --base-dir <outdir>; see --help');
+      throw new UsageError('give exactly one of --base <git ref> or --base-dir <outdir>');
     }
     const cwd = path.resolve(io.cwd ?? process.cwd());
     const base: SynthModel = args.base
@@ -59,7 +64,7 @@ export function main(argv: string[], io: Io = processIo): Promise<number> {
       head: args['head-dir'] ?? 'working tree',
     });
     io.out.write(args.json ? JSON.stringify(diff, null, 2) + '\n' : renderMarkdown(diff));
-    return args['exit-code'] && diff.changed ? 2 : 0;
+    return args['exit-code'] && diff.changed ? exitCode.notDone : exitCode.ok;
   });
 }
 

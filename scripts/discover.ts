@@ -10,6 +10,7 @@ import { OktaApi } from "../src/runbook/okta-api";
 import { isTokenShaped } from "../src/runbook/redact";
 import { ValidationErrors } from "../src/validation";
 import { CHECK_TIME_LIMIT_MS } from "./check";
+import { exitCode, wantsHelp } from "./cli";
 import { Io, startCli } from "./runbook";
 
 const usage = `Usage: npm run discover -- --okta-org <org> --account-id <id> --team-name <team> [options]
@@ -55,36 +56,36 @@ export interface DiscoverCliDeps {
 
 /** `npm run discover`: 0 draft written, 3 questions remain, 1 cannot run, 2 bad arguments. */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: Io, deps: DiscoverCliDeps = {}): Promise<number> {
-  if (argv.includes("--help") || argv.includes("-h")) {
+  if (wantsHelp(argv)) {
     io.stdout(usage);
-    return 0;
+    return exitCode.ok;
   }
   const parsed = parseArgs(argv);
   if (typeof parsed === "string") {
     io.stderr(`${parsed}\n\n${usage}`);
-    return 2;
+    return exitCode.usage;
   }
   const { target, out, force } = parsed;
   const badToken = ["OKTA_API_TOKEN", "CLOUDFLARE_API_TOKEN"].find((name) => env[name] && !isTokenShaped(env[name]));
   if (badToken) {
     io.stderr(`${badToken} holds a character no token has (a control character such as a line break, a space, or a non-ASCII character): set it again without it. Its value is not printed.\n`);
-    return 2;
+    return exitCode.usage;
   }
   const missing = ["OKTA_API_TOKEN", "CLOUDFLARE_API_TOKEN"].filter((name) => !env[name]);
   if (missing.length > 0) {
     io.stderr(`Set ${missing.join(" and ")}: npm run discover reads Okta with an SSWS API token and Cloudflare with an API token (read-only is enough).\n`);
-    return 1;
+    return exitCode.failure;
   }
   if (existsSync(out) && !force) {
     io.stderr(`${out} exists: choose another --out, or add --force to overwrite it.\n`);
-    return 1;
+    return exitCode.failure;
   }
   const now = deps.now ?? Date.now;
   const http: HttpOptions = { fetch: deps.fetch ?? ((url, init) => fetch(url, init)), sleep: deps.sleep, now, deadline: now() + CHECK_TIME_LIMIT_MS };
   const facts = await readFacts(target, new OktaApi(oktaOrgUrl(target.okta), env.OKTA_API_TOKEN!, http), new CloudflareApi(env.CLOUDFLARE_API_TOKEN!, http));
   if (!facts.ok) {
     io.stderr(`Discover could not read the setup: ${facts.reason}.\n`);
-    return 1;
+    return exitCode.failure;
   }
   const discovery = decide(target, facts.value);
   if (discovery.config) {
@@ -95,7 +96,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
   // A service could echo a credential into a name it returns: never print one.
   const report = [env.OKTA_API_TOKEN!, env.CLOUDFLARE_API_TOKEN!].reduce((text, token) => text.split(token).join("[redacted]"), renderDiscovery(discovery, out));
   io.stdout(report);
-  return discovery.questions.length > 0 ? 3 : 0;
+  return discovery.questions.length > 0 ? exitCode.notDone : exitCode.ok;
 }
 
 /** The flags as a target, or what is wrong with them. Values go through the config's own rules. */

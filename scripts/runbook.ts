@@ -7,7 +7,7 @@ import { Config } from "../src/config/schema";
 import { renderMarkdown } from "../src/runbook/render-markdown";
 import { buildStacks } from "../stacks/app";
 import { projectRunbook } from "../stacks/runbook";
-import { exitQuietlyOnClosedPipe } from "./diff/cli";
+import { exitCode, exitQuietlyOnClosedPipe, wantsHelp } from "./cli";
 
 const usage = `Usage: npm run runbook [-- --json]
 
@@ -20,6 +20,7 @@ config/example.json): provisioning of the Okta SCIM apps, pushed groups, checks.
 
 Commands in the steps read cdktf.out/, or CDKTF_OUTDIR when set. No secret is printed.
 After deploy and these steps, npm run check verifies them against the live APIs.
+Exit status: 0 printed; 1 the config or stacks cannot be built; 2 bad arguments.
 `;
 
 /** Where the CLI writes. */
@@ -33,14 +34,14 @@ export interface Io {
  * the command should stop here (0 after the help, 2 on an unknown argument).
  */
 export function handleFlags(argv: readonly string[], usage: string, io: Io): number | undefined {
-  if (argv.includes("--help") || argv.includes("-h")) {
+  if (wantsHelp(argv)) {
     io.stdout(usage);
-    return 0;
+    return exitCode.ok;
   }
   const unknown = argv.filter((a) => a !== "--json");
   if (unknown.length > 0) {
     io.stderr(`Unknown argument ${unknown.map((a) => `"${a}"`).join(", ")}.\n\n${usage}`);
-    return 2;
+    return exitCode.usage;
   }
   return undefined;
 }
@@ -52,11 +53,11 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: Io): n
   try {
     const rb = withProject(env, (app, config) => projectRunbook(app, config, { outdir: env.CDKTF_OUTDIR ?? "cdktf.out" }));
     io.stdout(argv.includes("--json") ? `${JSON.stringify(rb, null, 2)}\n` : renderMarkdown(rb));
-    return 0;
+    return exitCode.ok;
   } catch (e) {
     // One message, no stack trace: ConfigError and ValidationErrors already say what to change.
     io.stderr(`${(e as Error).message}\n`);
-    return 1;
+    return exitCode.failure;
   }
 }
 
@@ -84,10 +85,4 @@ export function withProject<T>(env: NodeJS.ProcessEnv, use: (app: App, config: C
   }
 }
 
-if (require.main === module) {
-  exitQuietlyOnClosedPipe();
-  process.exitCode = main(process.argv.slice(2), process.env, {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-  });
-}
+if (require.main === module) startCli(main);

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { CliError, exitQuietlyOnClosedPipe, type Io, processIo, runCli } from './diff/cli';
+import { CliError, exitCode, exitQuietlyOnClosedPipe, type Io, processIo, runCli, UsageError, wantsHelp } from './cli';
 import { readManifest } from './diff/load';
 
 /**
@@ -24,14 +24,27 @@ export function stackOrder(dependencies: Record<string, string[]>): string[] {
   return order;
 }
 
+const USAGE = `Usage: npm run -s stack-order [-- <outdir>]
+
+Prints the stacks of a synthesized cdktf outdir (default cdktf.out), one per line, each after the
+stacks it depends on: the order to plan or deploy them in. Exit status: 0 ok; 1 no manifest or a
+dependency cycle; 2 bad arguments.
+`;
+
 /** Prints the stacks of a cdktf outdir (default cdktf.out), one per line, in dependency order. */
 export function main(argv: string[], io: Io = processIo): Promise<number> {
   return runCli('stack-order', io, async () => {
-    if (argv.length > 1) throw new CliError('usage: stack-order [outdir], default cdktf.out');
+    if (wantsHelp(argv)) {
+      io.out.write(USAGE);
+      return exitCode.ok;
+    }
+    const flag = argv.find((a) => a.startsWith('-'));
+    if (flag) throw new UsageError(`unknown option "${flag}"`);
+    if (argv.length > 1) throw new UsageError(`one outdir at most, got ${argv.length}`);
     const stacks = readManifest(path.resolve(io.cwd ?? process.cwd(), argv[0] ?? 'cdktf.out'));
     const deps = Object.fromEntries(Object.entries(stacks).map(([name, s]) => [name, s.dependencies ?? []]));
     for (const name of stackOrder(deps)) io.out.write(`${name}\n`);
-    return 0;
+    return exitCode.ok;
   });
 }
 

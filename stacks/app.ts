@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Config } from "../src/config/schema";
+import { accessScim, Config } from "../src/config/schema";
 import { CloudflareAccessPoliciesStack } from "./cloudflare-access-policies-stack";
 import { CloudflareAccessStack } from "./cloudflare-access-stack";
 import { CloudflareDashboardScimStack, DashboardScim } from "./cloudflare-dashboard-scim-stack";
@@ -14,7 +14,8 @@ export interface ProjectStacks {
   readonly oktaAccessOidc: OktaAccessOidcStack;
   readonly cloudflareAccess: CloudflareAccessStack;
   readonly oktaAccessScim?: OktaAccessScimStack;
-  readonly cloudflareAccessPolicies: CloudflareAccessPoliciesStack;
+  /** Only with Access SCIM on: Access groups match pushed groups, so with SCIM off it would stay empty. */
+  readonly cloudflareAccessPolicies?: CloudflareAccessPoliciesStack;
   /** Only once a person has configured the SCIM app's provisioning (`provisioningConfigured`). */
   readonly oktaAccessPushGroups?: OktaPushGroupsStack;
   readonly cloudflareDashboardScim?: CloudflareDashboardScimStack;
@@ -26,12 +27,9 @@ export interface ProjectStacks {
 export function buildStacks(app: Construct, config: Config): ProjectStacks {
   const oktaAccessOidc = new OktaAccessOidcStack(app, "okta-access-oidc", config);
   const cloudflareAccess = new CloudflareAccessStack(app, "cloudflare-access", config, oktaAccessOidc);
-  const scim = config.accessLogin.scim;
-  const oktaAccessScim =
-    scim?.enabled !== false && scim
-      ? new OktaAccessScimStack(app, "okta-access-scim", config, scim, oktaAccessOidc, cloudflareAccess)
-      : undefined;
-  const cloudflareAccessPolicies = new CloudflareAccessPoliciesStack(app, "cloudflare-access-policies", config, cloudflareAccess);
+  const scim = accessScim(config);
+  const oktaAccessScim = scim ? new OktaAccessScimStack(app, "okta-access-scim", config, scim, oktaAccessOidc, cloudflareAccess) : undefined;
+  const cloudflareAccessPolicies = scim ? new CloudflareAccessPoliciesStack(app, "cloudflare-access-policies", config, cloudflareAccess) : undefined;
   const oktaAccessPushGroups =
     oktaAccessScim && scim?.provisioningConfigured
       ? addPushGroupsStack(app, "okta-access-push-groups", config, oktaAccessScim.scimApp, oktaAccessOidc.groups, {

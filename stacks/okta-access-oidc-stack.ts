@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { adoptAuthorizationServer, adoptOktaApp } from "../src/adopt/adopt";
-import { Config } from "../src/config/schema";
+import { accessScim, Config } from "../src/config/schema";
 import { AccessAuthorizationServer } from "../src/okta/authorization-server";
 import { AccessOidcApp } from "../src/okta/access-oidc-app";
 import { OktaGroups } from "../src/okta/groups";
@@ -21,9 +21,10 @@ export class OktaAccessOidcStack extends ProjectStack {
     super(scope, id, config);
     oktaProvider(this, config);
     const login = config.accessLogin;
+    const scim = accessScim(config);
     // One lookup for every Access group; the SCIM stack reads the IDs from this stack's state.
     this.groups = new OktaGroups(this, "groups", {
-      names: [...login.assignedGroups, ...(login.scim?.assignedGroups ?? []), ...(login.scim?.pushGroups ?? [])],
+      names: [...login.assignedGroups, ...(scim?.assignedGroups ?? []), ...(scim?.pushGroups ?? [])],
     });
     this.oidcApp = new AccessOidcApp(this, "access-oidc-app", {
       okta: { orgName: config.okta.orgName, baseUrl: config.okta.baseUrl },

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { adoptOktaApp } from "../src/adopt/adopt";
-import { Config } from "../src/config/schema";
+import { AccessScim, Config } from "../src/config/schema";
 import { AccessScimApp } from "../src/okta/scim-app";
 import { ProjectStack } from "./project-stack";
 import { CloudflareAccessStack } from "./cloudflare-access-stack";
@@ -8,7 +8,6 @@ import { OktaAccessOidcStack } from "./okta-access-oidc-stack";
 import { output } from "./outputs";
 import { oktaProvider } from "./providers";
 
-type AccessScim = NonNullable<Config["accessLogin"]["scim"]>;
 
 /** Okta side of Access SCIM: the SCIM 2.0 Test App (Header Auth), pointed at the login method's SCIM Endpoint. */
 export class OktaAccessScimStack extends ProjectStack {

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { CliError } from './cli';
+import { CliError } from '../cli';
 import { stripMetadata } from './flatten';
 
 /** One named Terraform block (resource, data source, output, variable) without cdktf metadata. */

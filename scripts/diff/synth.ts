@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CliError } from './cli';
+import { CliError } from '../cli';
 import { loadOutdir, type SynthModel } from './load';
 
 interface Log {
@@ -47,14 +47,26 @@ function hasSynthScript(projectDir: string): boolean {
  * Runs `npm run synth` in a project directory and reads what it wrote. CDKTF_OUTDIR is set for apps
  * that run without the cdktf CLI; `cdktf synth` sets it itself from cdktf.json, to the same place.
  */
-export async function synthesize(projectDir: string, label: string, log: Log): Promise<SynthModel> {
+export async function synthesize(projectDir: string, label: string, log: Log, env: NodeJS.ProcessEnv = {}): Promise<SynthModel> {
   const outdir = outdirOf(projectDir);
-  const { code, output } = await run('npm', ['run', 'synth'], projectDir, { ...process.env, CDKTF_OUTDIR: outdir });
+  const { code, output } = await run('npm', ['run', 'synth'], projectDir, { ...process.env, ...env, CDKTF_OUTDIR: outdir });
   if (code !== 0) {
     log.write(output.trimEnd().split('\n').slice(-TAIL_LINES).join('\n') + '\n');
     throw new CliError(`\`npm run synth\` failed for ${label} (exit ${code}): fix the error shown above`);
   }
   return loadOutdir(outdir, projectDir);
+}
+
+/**
+ * The config file the base's synth reads: OKTA_CLOUDFLARE_CONFIG (default config/example.json), a
+ * relative path taken from the base's project folder, and a path into the checkout moved into the
+ * base's worktree, so the base reads its own version of the file, or finds it missing.
+ */
+function configAtBase(cwd: string, projectDir: string): { name: string; path: string } {
+  const name = process.env.OKTA_CLOUDFLARE_CONFIG || 'config/example.json';
+  if (!path.isAbsolute(name)) return { name, path: path.join(projectDir, name) };
+  const inCheckout = path.relative(cwd, name);
+  return inCheckout.startsWith('..') || path.isAbsolute(inCheckout) ? { name, path: name } : { name, path: path.join(projectDir, inCheckout) };
 }
 
 /**
@@ -93,8 +105,14 @@ export async function synthesizeRef(ref: string, cwd: string, log: Log): Promise
       log.write(`note: ${ref} has no synth script; comparing against no stacks\n`);
       return {};
     }
+    const config = configAtBase(cwd, projectDir);
+    if (!fs.existsSync(config.path)) {
+      // The pull request that adds the config (every company's first): nothing was deployed from it.
+      log.write(`note: ${config.name} does not exist at ${ref}; comparing against no stacks (everything is added)\n`);
+      return {};
+    }
     fs.symlinkSync(fs.realpathSync(modules), path.join(projectDir, 'node_modules'), 'dir');
-    return await synthesize(projectDir, ref, log);
+    return await synthesize(projectDir, ref, log, { OKTA_CLOUDFLARE_CONFIG: config.path });
   } finally {
     process.removeListener('SIGINT', interrupted);
     process.removeListener('SIGTERM', interrupted);

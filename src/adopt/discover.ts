@@ -112,7 +112,7 @@ export function decide(target: DiscoverTarget, facts: Facts): Discovery {
     login.scim = scim;
   }
 
-  const pushed = login.scim ? (login.scim.pushGroups ?? login.scim.assignedGroups) : [];
+  const pushed = login.scim ? (login.scim.pushGroups ?? login.scim.assignedGroups ?? []) : [];
   let accessApplications: Application[] = [];
   if (method) {
     const accessGroups = adoptAccessGroups(method, pushed, facts, found, differences, questions);

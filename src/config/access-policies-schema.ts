@@ -6,14 +6,25 @@ import { duplicates } from "../validation";
 /** The parts of `accessLogin` that decide which Okta groups reach Access. */
 interface AccessLoginGroups {
   readonly accessGroups?: string[];
-  readonly scim?: { readonly enabled?: boolean; readonly assignedGroups: string[]; readonly pushGroups?: string[] };
+  readonly scim?: { readonly enabled?: boolean; readonly assignedGroups?: string[]; readonly pushGroups?: string[] };
+}
+
+/** Access SCIM is on: `accessLogin.scim` is present and not `enabled: false`. */
+export function accessScimOn(login: AccessLoginGroups): boolean {
+  return login.scim !== undefined && login.scim.enabled !== false;
 }
 
 /** Groups Access SCIM pushes, the only groups in a user's Access identity: none when SCIM is off. */
 export function pushedGroups(login: AccessLoginGroups): string[] {
   const scim = login.scim;
-  return scim && scim.enabled !== false ? (scim.pushGroups ?? scim.assignedGroups) : [];
+  return scim && accessScimOn(login) ? (scim.pushGroups ?? scim.assignedGroups ?? []) : [];
 }
+
+/**
+ * Why Access groups cannot work with SCIM off, and the fix: Access reads a user's groups only from
+ * what Access SCIM pushes, so pushGroups alone (with SCIM off) changes nothing.
+ */
+const scimOffFix = "Access groups match the groups Access SCIM pushes, and Access SCIM is off: set accessLogin.scim.enabled to true (with assignedGroups and pushGroups), or";
 
 /** Okta groups that get an Access group: `accessLogin.accessGroups`, by default every pushed group. */
 export function accessGroupNames(login: AccessLoginGroups): string[] {
@@ -46,10 +57,9 @@ export function accessGroupsRule(login: AccessLoginGroups, ctx: z.RefinementCtx)
     ctx.addIssue({
       code: "custom",
       path: ["accessGroups"],
-      message:
-        pushed.length === 0
-          ? `Access groups match groups that Access SCIM pushes, and SCIM is off: configure accessLogin.scim, or remove ${quoted(notPushed)} from accessGroups.`
-          : `${quoted(notPushed)} is not pushed by Access SCIM, so no user would match it: add it to accessLogin.scim.pushGroups (and assignedGroups), or remove it from accessGroups.`,
+      message: !accessScimOn(login)
+        ? `${scimOffFix} remove ${quoted(notPushed)} from accessGroups.`
+        : `${quoted(notPushed)} is not pushed by Access SCIM, so no user would match it: add it to accessLogin.scim.pushGroups (and assignedGroups), or remove it from accessGroups.`,
     });
   }
 }
@@ -79,8 +89,9 @@ export function allowGroupsRule(
       ctx.addIssue({
         code: "custom",
         path: ["accessApplications", i, "allowGroups"],
-        message:
-          config.accessLogin.accessGroups === undefined
+        message: !accessScimOn(config.accessLogin)
+          ? `${quoted(missing)} has no Access group. ${scimOffFix} remove it from allowGroups (or remove the application).`
+          : config.accessLogin.accessGroups === undefined
             ? `${quoted(missing)} has no Access group (they default to the groups Access SCIM pushes): add it to accessLogin.scim.pushGroups (and assignedGroups), or remove it from allowGroups.`
             : `${quoted(missing)} has no Access group: add it to accessLogin.accessGroups (Access SCIM must push it too), or remove it from allowGroups.`,
       });

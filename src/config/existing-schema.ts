@@ -49,7 +49,8 @@ export type Existing = z.output<typeof existingSchema>;
 /** What the `existing` rule reads of the rest of the config. */
 interface ScimSection {
   readonly enabled?: boolean;
-  readonly assignedGroups: string[];
+  /** Optional in accessLogin.scim, where SCIM can be on without an Okta app (its own rule asks for them). */
+  readonly assignedGroups?: string[];
   readonly pushGroups?: string[];
   readonly provisioningConfigured: boolean;
 }
@@ -85,8 +86,9 @@ export function existingRule(config: AdoptableConfig, ctx: z.RefinementCtx): voi
   if (unknownApps.length > 0) issue("accessApplicationIds", `${quoted(unknownApps)} is not in accessApplications: add the application there, or remove it here.`);
 }
 
+/** The section when it makes an Okta SCIM app: on, with assigned groups. */
 function on(section: ScimSection | undefined): ScimSection | undefined {
-  return section && section.enabled !== false ? section : undefined;
+  return section && section.enabled !== false && section.assignedGroups ? section : undefined;
 }
 
 function pushRules(
@@ -106,7 +108,7 @@ function pushRules(
   if (!section.provisioningConfigured) {
     return issue(mappingField, `Groups are pushed by Terraform only once ${sectionPath}.provisioningConfigured is true: set it (provisioning is on in the adopted app), or remove this.`);
   }
-  const pushed = section.pushGroups ?? section.assignedGroups;
+  const pushed = section.pushGroups ?? section.assignedGroups ?? [];
   const unknown = Object.keys(mappingIds).filter((g) => !pushed.includes(g));
   if (unknown.length > 0) issue(mappingField, `${quoted(unknown)} is not pushed by ${sectionPath}: add it to pushGroups (and assignedGroups), or remove it here.`);
 }

@@ -15,15 +15,30 @@ import { backendSchema } from "./backend-schema";
 import { existingRule, existingSchema } from "./existing-schema";
 import { oktaProviderSettingsSchema } from "./okta-provider-settings";
 
+/**
+ * Access SCIM. With `enabled: false` nothing is provisioned, so no group list is required (any
+ * given is kept for when SCIM is turned back on, and not checked).
+ */
 const accessScimSchema = scimSettingsSchema
   .safeExtend({
-    assignedGroups: assignedGroupsSchema,
+    assignedGroups: assignedGroupsSchema.optional(),
     pushGroups: z.array(groupNameSchema).optional(),
     appLabel: literalText().optional(),
     provisioningConfigured: z.boolean().default(false),
     preventDestroy: z.boolean().default(true).describe("Refuse to destroy the Access SCIM app: a new one needs its provisioning set up again by a person."),
   })
-  .superRefine(checkPushGroupsAssigned);
+  .superRefine((scim, ctx) => {
+    if (scim.enabled === false) return;
+    if (scim.assignedGroups === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["assignedGroups"],
+        message: 'Add it: the Okta groups the Access SCIM app provisions, e.g. ["Engineering"]; or set enabled to false to turn Access SCIM off.',
+      });
+      return;
+    }
+    checkPushGroupsAssigned({ assignedGroups: scim.assignedGroups, pushGroups: scim.pushGroups }, ctx);
+  });
 
 const accessLoginSchema = z
   .strictObject({
@@ -118,3 +133,12 @@ export const configSchema = z.strictObject({
 export type Config = z.output<typeof configSchema>;
 /** A config as written in the file: defaulted fields are optional. */
 export type ConfigInput = z.input<typeof configSchema>;
+
+/** Access SCIM turned on: the config check requires its assigned groups then. */
+export type AccessScim = NonNullable<Config["accessLogin"]["scim"]> & { readonly assignedGroups: string[] };
+
+/** Access SCIM's settings when it is on; undefined when absent or `enabled: false`. */
+export function accessScim(config: Config): AccessScim | undefined {
+  const scim = config.accessLogin.scim;
+  return scim && scim.enabled !== false && scim.assignedGroups ? { ...scim, assignedGroups: scim.assignedGroups } : undefined;
+}

@@ -1,7 +1,7 @@
 import type { ScimProvisioning } from "../okta/scim-app";
 import { CloudflareApi } from "./cloudflare-api";
 import { ApiResult, failed, ok } from "./http";
-import { CheckSummary, Runbook, RunbookApp, RunbookStep, StackOutput, StepCheck } from "./model";
+import { CheckSummary, quotedGroups, Runbook, RunbookApp, RunbookStep, StackOutput, StepCheck } from "./model";
 import { GroupPushMapping, OktaApi } from "./okta-api";
 import { StackOutputReader } from "./stack-outputs";
 
@@ -109,6 +109,15 @@ export function hasFailure(rb: Runbook): boolean {
   return (rb.summary?.fail ?? 0) > 0;
 }
 
+/**
+ * No step could be checked either way (nothing deployed where terraform output reads, APIs that
+ * refuse the tokens): "0 not done" then proves nothing, so a pipeline gate must not pass on it.
+ */
+export function nothingChecked(rb: Runbook): boolean {
+  const s = rb.summary;
+  return s !== undefined && s.pass === 0 && s.fail === 0 && s.unknown > 0;
+}
+
 function withCheck(step: RunbookStep, facts: ScimFacts | undefined): RunbookStep {
   const rule = scimChecks[step.id];
   const check =
@@ -189,7 +198,7 @@ export function checkConnection(f: ScimFacts, isToken: boolean): StepCheck {
   if (f.cloudflareGroups.ok && f.pushes.ok) {
     const held = f.cloudflareGroups.value;
     const pushed = [...f.pushes.value].filter(([name, s]) => typeof s === "object" && s.status === "ACTIVE" && held.has(name)).map(([name]) => name);
-    if (pushed.length > 0) return pass(`Cloudflare's SCIM API holds ${pushed.join(", ")}, which Okta pushes: Okta reaches the SCIM 2.0 Base URL with the token.`);
+    if (pushed.length > 0) return pass(`Cloudflare's SCIM API holds ${quotedGroups(pushed)}, which Okta pushes: Okta reaches the SCIM 2.0 Base URL with the token.`);
   }
   return unknown(`${hidden}, and no pushed group shows it working yet (see Push Groups and Verify).`);
 }
@@ -200,11 +209,11 @@ export function checkPushGroups(f: ScimFacts): StepCheck | undefined {
   if (!f.pushes.ok) return unknown(f.pushes.reason);
   const problems: string[] = [];
   for (const [name, state] of f.pushes.value) {
-    if (state === "no group") problems.push(`${name}: Okta has no group of this name`);
-    else if (state === "no mapping") problems.push(`${name}: not pushed (no push mapping on the app)`);
-    else if (state.status !== "ACTIVE") problems.push(`${name}: push mapping is ${state.status}${state.errorSummary ? ` (${state.errorSummary})` : ""}`);
+    if (state === "no group") problems.push(`${JSON.stringify(name)}: Okta has no group of this name`);
+    else if (state === "no mapping") problems.push(`${JSON.stringify(name)}: not pushed (no push mapping on the app)`);
+    else if (state.status !== "ACTIVE") problems.push(`${JSON.stringify(name)}: push mapping is ${state.status}${state.errorSummary ? ` (${state.errorSummary})` : ""}`);
   }
-  return problems.length > 0 ? fail(`${problems.join("; ")}.`) : pass(`Okta pushes ${f.target.pushGroups.join(", ")} (push mappings ACTIVE).`);
+  return problems.length > 0 ? fail(`${problems.join("; ")}.`) : pass(`Okta pushes ${quotedGroups(f.target.pushGroups)} (push mappings ACTIVE).`);
 }
 
 /** Permission policies (dashboard): each pushed group is an account User Group with at least one policy. */
@@ -213,10 +222,10 @@ export function checkPermissionPolicies(f: ScimFacts): StepCheck {
   const policies = f.userGroupPolicies.value;
   const problems = f.target.pushGroups.flatMap((name) => {
     const n = policies.get(name);
-    if (n === undefined) return [`${name}: no User Group of this name yet (not pushed?)`];
-    return n === 0 ? [`${name}: no permission policy attached`] : [];
+    if (n === undefined) return [`${JSON.stringify(name)}: no User Group of this name yet (not pushed?)`];
+    return n === 0 ? [`${JSON.stringify(name)}: no permission policy attached`] : [];
   });
-  return problems.length > 0 ? fail(`${problems.join("; ")}.`) : pass(`Each pushed User Group has permission policies: ${f.target.pushGroups.join(", ")}.`);
+  return problems.length > 0 ? fail(`${problems.join("; ")}.`) : pass(`Each pushed User Group has permission policies: ${quotedGroups(f.target.pushGroups)}.`);
 }
 
 /** Verify: Cloudflare holds users (Access) and the pushed groups. */
@@ -228,14 +237,14 @@ export function checkVerify(f: ScimFacts): StepCheck {
     if (f.scimUsers.value === 0) return fail("Cloudflare holds no SCIM user from this login method yet: provisioning has not run, or fails (see View Logs).");
     if (!groups.ok) return unknown(`Cloudflare holds ${f.scimUsers.value} SCIM user(s); the groups could not be read: ${groups.reason}.`);
     return missing.length > 0
-      ? fail(`Cloudflare holds ${f.scimUsers.value} SCIM user(s) but not the pushed group(s) ${missing.join(", ")}.`)
-      : pass(`Cloudflare holds ${f.scimUsers.value} SCIM user(s)${f.target.pushGroups.length > 0 ? ` and the groups ${f.target.pushGroups.join(", ")}` : ""}.`);
+      ? fail(`Cloudflare holds ${f.scimUsers.value} SCIM user(s) but not the pushed group(s) ${quotedGroups(missing)}.`)
+      : pass(`Cloudflare holds ${f.scimUsers.value} SCIM user(s)${f.target.pushGroups.length > 0 ? ` and the groups ${quotedGroups(f.target.pushGroups)}` : ""}.`);
   }
   if (!groups.ok) return refused(f) ? fail(`Cloudflare refuses the SCIM token: ${groups.reason}.`) : unknown(groups.reason);
   if (f.target.pushGroups.length === 0) return unknown("No group is pushed, so there is nothing to look for: check View Logs.");
   return missing.length > 0
-    ? fail(`Cloudflare's dashboard SCIM API does not hold the pushed group(s) ${missing.join(", ")}.`)
-    : pass(`Cloudflare's dashboard SCIM API holds the pushed groups ${f.target.pushGroups.join(", ")}.`);
+    ? fail(`Cloudflare's dashboard SCIM API does not hold the pushed group(s) ${quotedGroups(missing)}.`)
+    : pass(`Cloudflare's dashboard SCIM API holds the pushed groups ${quotedGroups(f.target.pushGroups)}.`);
 }
 
 /** Dashboard: Cloudflare answered the SCIM token with 401 or 403. */

@@ -22,8 +22,10 @@ export interface RunbookStep {
   readonly where: string;
   /** What to do; for a done step, what Terraform did. */
   readonly action: string;
-  /** The exact value to enter or check, when known without credentials. */
+  /** The exact value to enter or check, when known without credentials. A list of groups is quoted: `"A", "B, C"`. */
   readonly value?: string;
+  /** The Okta groups of the step, one name each (a name may hold a comma): what `value` quotes. */
+  readonly groups?: readonly string[];
   /** A shell command that prints the value or page (run after deploy); never the secret itself. */
   readonly command?: string;
   /** True when Terraform does this step. */
@@ -277,7 +279,7 @@ export function accessLoginRunbook(input: AccessLoginRunbookInput, options: Runb
         title: "Test",
         where: loginWhere,
         action: `Select Test and sign in as a member of an assigned group. The identity shown should list the user's groups.`,
-        value: input.assignedGroups.join(", "),
+        ...groupsValue(input.assignedGroups),
         done: false,
       },
     ],
@@ -384,7 +386,7 @@ export function scimAppRunbook(input: ScimAppRunbookInput, options: RunbookOptio
       action:
         "Before provisioning starts, make sure at least one Super Administrator is in none of the groups below, so that no change " +
         "in Okta can take away the last person able to repair the account.",
-      value: unique([...app.assignedGroups, ...app.pushGroups]).join(", "),
+      ...groupsValue(unique([...app.assignedGroups, ...app.pushGroups])),
       done: false,
     });
   }
@@ -433,7 +435,7 @@ export function scimAppRunbook(input: ScimAppRunbookInput, options: RunbookOptio
       action:
         `Done by Terraform (stack ${appStack}): the groups below are assigned. Change them in \`${input.configPath}.assignedGroups\` ` +
         "and deploy: Terraform manages this list.",
-      value: app.assignedGroups.join(", "),
+      ...groupsValue(app.assignedGroups),
       done: true,
       notes: [
         "SCIM userName must equal the user's email: Terraform sets the Sign On tab's Application username format to Email " +
@@ -453,7 +455,7 @@ export function scimAppRunbook(input: ScimAppRunbookInput, options: RunbookOptio
       action:
         'Provisioned users get "Minimal Account Access" only. Attach to each pushed User Group below the permission policies its ' +
         "members need; this project does not manage them.",
-      value: app.pushGroups.join(", "),
+      ...groupsValue(app.pushGroups),
       done: false,
     });
   }
@@ -500,14 +502,14 @@ function pushGroupsStep(input: ScimAppRunbookInput, where: string, outdir?: stri
       `Groups pushed by SCIM overwrite the groups in a user's Access identity: push the groups assigned to the OIDC app "${target.oidcAppLabel}".`,
     );
     const unpushed = missingFrom(target.signInGroups, app.pushGroups);
-    if (unpushed.length > 0) notes.push(`Not pushed, so dropped from identities once SCIM runs: ${unpushed.join(", ")}.`);
+    if (unpushed.length > 0) notes.push(`Not pushed, so dropped from identities once SCIM runs: ${quotedGroups(unpushed)}.`);
   } else {
     notes.push(
       "View these groups in the Cloudflare dashboard under Manage Account > Manage members > Members > User Groups. " +
         'Cloudflare rejects group names starting with "CF" and does not create empty groups.',
     );
   }
-  const base = { id: "push-groups", title: "Push Groups", where, value: app.pushGroups.join(", ") };
+  const base = { id: "push-groups", title: "Push Groups", where, ...groupsValue(app.pushGroups) };
   if (app.pushGroups.length === 0) {
     return { ...base, action: `Nothing to push: \`${input.configPath}.pushGroups\` is empty.`, done: true };
   }
@@ -542,4 +544,14 @@ function list(names: readonly string[]): string {
 
 function unique(names: readonly string[]): string[] {
   return [...new Set(names)];
+}
+
+/** Group names as one unambiguous line: each quoted, so "IT Help-Desk, Tier 2" stays one group. */
+export function quotedGroups(names: readonly string[]): string {
+  return names.map((n) => JSON.stringify(n)).join(", ");
+}
+
+/** A step's `value` and `groups` for a list of Okta groups. */
+function groupsValue(names: readonly string[]): { value: string; groups: readonly string[] } {
+  return { value: quotedGroups(names), groups: names };
 }

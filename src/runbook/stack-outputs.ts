@@ -17,7 +17,7 @@ export function terraformOutputReader(outdir: string, terraform = "terraform"): 
       return Promise.reject(new Error(`${cwd} does not exist: synthesize and deploy the stacks first, or set CDKTF_OUTDIR`));
     }
     return new Promise((resolve, reject) => {
-      execFile(terraform, ["output", "-json"], { cwd, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      execFile(terraform, ["output", "-json", "-no-color"], { cwd, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
         if (error) {
           if ((error as NodeJS.ErrnoException).code === "ENOENT") return reject(new Error(`${terraform} is not on PATH: install Terraform`));
           // Terraform frames errors with box-drawing characters; keep the line that names the error.

@@ -1,6 +1,7 @@
-import { readFileSync } from "fs";
+import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { writeConfig } from "../support/run-main";
+import { tempDir } from "../support/temp-dir";
 import { CheckCliDeps, main } from "../../scripts/check";
 import { Fetch } from "../../src/runbook/http";
 import {
@@ -91,15 +92,18 @@ describe("npm run check", () => {
     expect(stderr).not.toContain("BEGIN PRIVATE KEY");
   });
 
-  it("could not check, without failing or calling an API, when the stacks' outputs cannot be read", async () => {
+  it("exits 1 with its own message, not 0, when no step could be checked (nothing deployed): a gate must not pass", async () => {
     const outputs = async () => {
       throw new Error("terraform output in cdktf.out/stacks/x failed: Error: No outputs found");
     };
     const fetch = fakeFetch(allDone());
-    const { code, stdout } = await run(["--json"], credentials, allDone(), { outputs, fetch });
-    expect(code).toBe(0);
+    const { code, stdout, stderr } = await run(["--json"], credentials, allDone(), { outputs, fetch });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^check: no step could be checked \(\d+ could not check\): nothing verifies the runbook; run it where cdktf deploy ran/);
     expect(fetch.calls).toEqual([]); // nothing deployed to ask about
-    const verify = JSON.parse(stdout).apps[1].steps.find((s: any) => s.id === "verify");
+    const rb = JSON.parse(stdout);
+    expect(rb.summary).toMatchObject({ pass: 0, fail: 0 });
+    const verify = rb.apps[1].steps.find((s: any) => s.id === "verify");
     expect(verify.check).toEqual({
       status: "unknown",
       detail: "the outputs of stack cloudflare-access could not be read (terraform output in cdktf.out/stacks/x failed: Error: No outputs found)",
@@ -153,5 +157,17 @@ describe("npm run check", () => {
   it("prints its usage with --help and exits 2 on an unknown argument", async () => {
     expect(await run(["--help"])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage: npm run check/) });
     expect(await run(["--strict"])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^Unknown argument "--strict"\./) });
+  });
+
+  it("exits 1, saying why, for a config without a SCIM app: no step of it can be checked", async () => {
+    const config = JSON.parse(readFileSync(example, "utf8"));
+    config.accessLogin.scim = { enabled: false };
+    delete config.accessApplications;
+    delete config.dashboardScim;
+    const file = join(tempDir(), "config.json");
+    writeFileSync(file, JSON.stringify(config));
+    const { code, stderr } = await run([], { ...credentials, OKTA_CLOUDFLARE_CONFIG: file });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/nothing verifies the runbook; this config has no SCIM app, and no API shows the other steps: check them by hand\.\n$/);
   });
 });

@@ -1,5 +1,5 @@
 import { EventEmitter } from "events";
-import { exitQuietlyOnClosedPipe } from "../../scripts/diff/cli";
+import { exitQuietlyOnClosedPipe } from "../../scripts/cli";
 
 const pipeError = (code: string) => Object.assign(new Error(`write ${code}`), { code });
 

@@ -46,6 +46,12 @@ beforeAll(() => {
   fs.mkdirSync(path.join(repo, 'node_modules'));
   writeStack(repo, { admins: { name: 'Admins' } });
   git(repo, 'add', '.');
+  git(repo, 'commit', '-q', '-m', 'before the config file');
+  git(repo, 'tag', 'no-config');
+  // The config file the synth reads (OKTA_CLOUDFLARE_CONFIG, default config/example.json).
+  fs.mkdirSync(path.join(repo, 'config'));
+  fs.writeFileSync(path.join(repo, 'config', 'example.json'), '{}');
+  git(repo, 'add', '.');
   git(repo, 'commit', '-q', '-m', 'base');
   git(repo, 'tag', 'base');
   // A commit whose synth fails, to check cleanup after a failure.
@@ -76,7 +82,7 @@ describe('diff against a git ref', () => {
   it('synthesizes the ref in a temporary worktree and the working tree, then cleans up', async () => {
     const { code, out, err } = await run('--base', 'base', '--json', '--exit-code');
     expect(err).toBe('');
-    expect(code).toBe(2);
+    expect(code).toBe(3);
     const diff = JSON.parse(out) as Diff;
     expect(diff.base).toBe('base');
     expect(diff.head).toBe('working tree');
@@ -89,8 +95,17 @@ describe('diff against a git ref', () => {
 
   it('can reuse an already-synthesized head', async () => {
     const { code, out } = await run('--base', 'HEAD', '--head-dir', 'cdktf.out', '--exit-code');
-    expect(code).toBe(2);
+    expect(code).toBe(3);
     expect(out).toContain('- added `okta_group.readers`');
+  }, 30_000);
+
+  it('compares against no stacks, everything added, when the config file does not exist at the base', async () => {
+    const { code, out, err } = await run('--base', 'no-config', '--json', '--exit-code');
+    expect(err).toBe('note: config/example.json does not exist at no-config; comparing against no stacks (everything is added)\n');
+    expect(code).toBe(3);
+    const diff = JSON.parse(out) as Diff;
+    expect(diff.stacks.map((s) => [s.name, s.status])).toEqual([['app', 'added']]);
+    expect(worktrees()).toHaveLength(1);
   }, 30_000);
 
   it('exits 1 with one line for an unknown ref', async () => {

@@ -164,19 +164,19 @@ describe('exit codes', () => {
     expect(out).toContain('No changes');
   });
 
-  it('exits 2 with --exit-code when something changed, 0 without', async () => {
-    expect((await run('--base-dir', base, '--head-dir', head, '--exit-code')).code).toBe(2);
+  it('exits 3 with --exit-code when something changed, 0 without', async () => {
+    expect((await run('--base-dir', base, '--head-dir', head, '--exit-code')).code).toBe(3);
     expect((await run('--base-dir', base, '--head-dir', head)).code).toBe(0);
   });
 
   it.each([
-    [['--base-dir', '/nonexistent/outdir', '--head-dir', head], /manifest\.json not found at .*npm run synth/],
-    [['--head-dir', head], /exactly one of --base <git ref> or --base-dir/],
-    [['--base', 'main', '--base-dir', base], /exactly one of/],
-    [['--base-dir', base, '--frobnicate'], /Unknown option '--frobnicate'.*see --help/],
-  ])('exits 1 with one line naming the problem for %j', async (argv, message) => {
+    [['--base-dir', '/nonexistent/outdir', '--head-dir', head], /manifest\.json not found at .*npm run synth/, 1],
+    [['--head-dir', head], /exactly one of --base <git ref> or --base-dir.*see --help/, 2],
+    [['--base', 'main', '--base-dir', base], /exactly one of/, 2],
+    [['--base-dir', base, '--frobnicate'], /Unknown option '--frobnicate'.*see --help/, 2],
+  ])('exits with one line naming the problem for %j: 1 failure, 2 usage', async (argv, message, exit) => {
     const { code, out, err } = await run(...argv);
-    expect(code).toBe(1);
+    expect(code).toBe(exit);
     expect(out).toBe('');
     expect(err).toMatch(message);
     expect(err.trimEnd().split('\n')).toHaveLength(1);

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import type { Io } from '../../scripts/diff/cli';
+import type { Io } from '../../scripts/cli';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures', 'diff');
 

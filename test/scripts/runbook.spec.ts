@@ -43,7 +43,7 @@ describe("npm run runbook", () => {
       for (const step of app.steps) {
         expect(typeof step.done).toBe("boolean");
         for (const key of ["id", "title", "where", "action"]) expect(typeof step[key]).toBe("string");
-        expect(Object.keys(step).every((k) => ["id", "title", "where", "action", "value", "command", "done", "notes"].includes(k))).toBe(true);
+        expect(Object.keys(step).every((k) => ["id", "title", "where", "action", "value", "groups", "command", "done", "notes"].includes(k))).toBe(true);
       }
     }
   });

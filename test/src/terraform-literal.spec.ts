@@ -46,7 +46,7 @@ const terraform = spawnSync("terraform", ["version"], { encoding: "utf8" }).stat
     new TerraformOutput(stack, "lookup", { value: Token.asString(Fn.lookup(map.asAnyMap, fnStringArgument(text))) });
     const dir = tempDir();
     writeFileSync(join(dir, "main.tf.json"), Testing.synth(stack));
-    const run = (...args: string[]) => execFileSync("terraform", args, { cwd: dir, encoding: "utf8", env: { ...process.env, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1" } });
+    const run = (...args: string[]) => execFileSync("terraform", args, { cwd: dir, encoding: "utf8", env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1" } });
     run("init", "-input=false", "-no-color");
     run("apply", "-auto-approve", "-input=false", "-no-color");
     const outputs = JSON.parse(run("output", "-json")) as Record<string, { value: string }>;

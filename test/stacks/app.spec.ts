@@ -59,13 +59,13 @@ describe("the app from config/example.json", () => {
     }
   });
 
-  test("no Access SCIM stack when SCIM is disabled, and the login method says SCIM is off", () => {
+  test("no Access SCIM stack and no (always empty) policies stack when SCIM is disabled, and the login method says SCIM is off", () => {
     const input = exampleConfigInput();
     input.accessLogin.scim!.enabled = false;
     delete input.accessApplications;
     delete input.dashboardScim;
     const noScim = synthApp(input);
-    expect(Object.keys(noScim.manifest.stacks).sort()).toEqual(["cloudflare-access", "cloudflare-access-policies", "okta-access-oidc"]);
+    expect(Object.keys(noScim.manifest.stacks).sort()).toEqual(["cloudflare-access", "okta-access-oidc"]);
     const cloudflare = noScim.stack("cloudflare-access");
     expect(onlyResource(cloudflare, "cloudflare_zero_trust_access_identity_provider").scim_config.enabled).toBe(false);
     expect(cloudflare.output.scim_secret).toBeUndefined();

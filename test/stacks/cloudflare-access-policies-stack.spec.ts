@@ -67,8 +67,8 @@ describe("cloudflare-access-policies stack", () => {
     expect(Object.values(resources.cloudflare_zero_trust_access_policy)).toEqual([expect.objectContaining({ session_duration: "8h" })]);
   });
 
-  it("is synthesized empty without groups or applications, so removing the last one destroys it", () => {
-    const { scim, ...login } = example.accessLogin;
+  it("is synthesized empty without groups or applications (SCIM on), so removing the last one destroys it", () => {
+    const login = { ...example.accessLogin, accessGroups: [] };
     const empty = synthApp({ ...example, accessLogin: login, accessApplications: undefined }).stack("cloudflare-access-policies");
     expect(empty.resource).toBeUndefined();
     expect(empty.output.access_group_ids.value).toEqual({});

@@ -6,9 +6,10 @@ import { exampleConfigFile, readTree, runMain } from "../support/run-main";
 import { tempDir } from "../support/temp-dir";
 import { fakeCredentials } from "../support/secrets";
 
-// The one test of the app command as it ships, `node dist/app.js` (the bundle of scripts/bundle.js),
-// in its own process: exit code, stderr, and that a second process in another directory writes the
-// very bytes the in-process run of the TypeScript sources wrote.
+// The app's plain bundle, `node dist/app.js` (scripts/bundle.js; the app command runs it where no V8
+// snapshot can be built, and test/scripts/launcher.spec.ts tests the snapshot), in its own process:
+// exit code, stderr, and that a second process in another directory writes the very bytes the
+// in-process run of the TypeScript sources wrote.
 
 const repo = join(__dirname, "..", "..");
 const nodeModules = join(repo, "node_modules");

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "fs";
 import { join } from "path";
 import { main } from "../../stacks/run";
 import { exampleConfigInput } from "../helpers";
@@ -47,5 +47,29 @@ describe("the synth entry point", () => {
     const input = exampleConfigInput();
     input.okta.baseUrl = baseUrl;
     expect(run({ OKTA_CLOUDFLARE_CONFIG: writeConfig(input), CDKTF_OUTDIR: join(tempDir(), "out") })).toEqual({ code: 0, stderr: "" });
+  });
+
+  test("prints one summary line (stacks, output folder) and removes folders of stacks the config no longer makes", () => {
+    const outdir = join(tempDir(), "cdktf.out");
+    // Left by an earlier synth with provisioningConfigured: true.
+    mkdirSync(join(outdir, "stacks", "okta-access-push-groups"), { recursive: true });
+    writeFileSync(join(outdir, "stacks", "okta-access-push-groups", "cdk.tf.json"), "{}");
+    let stdout = "";
+    let stderr = "";
+    const code = main({ OKTA_CLOUDFLARE_CONFIG: exampleConfigFile, CDKTF_OUTDIR: outdir }, { write: (t: string) => (stderr += t) }, { stdout: { write: (t: string) => (stdout += t) } });
+    expect([code, stderr]).toEqual([0, ""]);
+    const stacks = ["cloudflare-access", "cloudflare-access-policies", "cloudflare-dashboard-scim", "okta-access-oidc", "okta-access-scim", "okta-dashboard-scim"];
+    expect(readdirSync(join(outdir, "stacks")).sort()).toEqual(stacks);
+    expect(stdout).toBe(`Synthesized 6 stacks into ${join(outdir, "stacks")}: ${stacks.join(", ")}.\n`);
+  });
+
+  test("--help prints the usage and exits 0; an argument exits 2 (it takes none)", () => {
+    let stdout = "";
+    let stderr = "";
+    const io = [{ write: (t: string) => (stderr += t) }, { stdout: { write: (t: string) => (stdout += t) } }] as const;
+    expect(main({}, io[0], { ...io[1], argv: ["--help"] })).toBe(0);
+    expect(stdout).toMatch(/^Usage: npm run synth/);
+    expect(main({}, io[0], { ...io[1], argv: ["cdktf.out"] })).toBe(2);
+    expect(stderr).toMatch(/^Unknown argument "cdktf.out": synth takes none\./);
   });
 });

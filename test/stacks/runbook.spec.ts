@@ -34,7 +34,7 @@ describe("runbook outputs of the synthesized stacks", () => {
     const out = runbookOf("okta-access-scim");
     expect(out.sensitive).toBe(false);
     expect(out.value).toMatch(/^## Cloudflare Access SCIM \(SCIM 2\.0 Test App \(Header Auth\)\)/);
-    expect(out.value).toContain("Value: `Engineering, Finance`");
+    expect(out.value).toMatch(/\n( +)- Groups:\n\1  - `Engineering`\n\1  - `Finance`\n/);
     expect(out.value).toContain("set `accessLogin.scim.provisioningConfigured: true` and deploy");
   });
 
@@ -126,7 +126,7 @@ describe("projectRunbook", () => {
     buildStacks(app, config);
     const scim = projectRunbook(app, config).apps.find((a) => a.id === "access-scim")!;
     expect(scim.label).toBe("CF SCIM");
-    expect(scim.steps.find((s) => s.id === "assignments")!.value).toBe("Engineering, Finance, Support");
+    expect(scim.steps.find((s) => s.id === "assignments")!.groups).toEqual(["Engineering", "Finance", "Support"]);
     expect(scim.steps.find((s) => s.id === "base-url")!.action).toContain('login method "Okta Workforce"');
   });
 
@@ -142,7 +142,7 @@ describe("projectRunbook", () => {
     expect(rb.stack).toBe("okta-dashboard-scim");
     expect(step("base-url").value).toBe("https://api.cloudflare.com/client/v4/accounts/0123456789abcdef0123456789abcdef/scim/v2");
     expect(step("api-token").command).toBe("cd cdktf.out/stacks/cloudflare-dashboard-scim && terraform output -raw scim_token");
-    expect(step("push-groups")).toMatchObject({ done: false, value: "Cloudflare Admins" });
+    expect(step("push-groups")).toMatchObject({ done: false, groups: ["Cloudflare Admins"] });
     const configured = dashboard((c) => (c.dashboardScim.provisioningConfigured = true));
     expect(configured.steps.find((s) => s.id === "push-groups")).toMatchObject({
       done: true,

@@ -49,7 +49,7 @@ describe("accessLogin.accessGroups", () => {
 
   it("rejects Access groups when SCIM is off", () => {
     expect(errorOf(config({ scim: undefined, accessGroups: ["Engineering"] }))).toMatch(
-      /^accessLogin\.accessGroups: .*SCIM is off: configure accessLogin\.scim/,
+      /^accessLogin\.accessGroups: .*Access SCIM is off: set accessLogin\.scim\.enabled to true/,
     );
   });
 

@@ -177,7 +177,7 @@ describe("the check's client against a local server", () => {
     const mapping = { id: "gPm1", sourceGroupId: "00gEngineering0000001", status: "ERROR", errorSummary: `SCIM server refused Bearer ${FAKE_SCIM_TOKEN} and ${FAKE_CLOUDFLARE_TOKEN}` };
     const { step } = await check(await serve([[mappingsPath, answer(200, JSON.stringify([mapping]))]]));
     expect(step("access-scim", "push-groups")?.detail).toBe(
-      "Engineering: push mapping is ERROR (SCIM server refused Bearer [redacted] and [redacted]); Finance: not pushed (no push mapping on the app).",
+      '"Engineering": push mapping is ERROR (SCIM server refused Bearer [redacted] and [redacted]); "Finance": not pushed (no push mapping on the app).',
     );
   });
 

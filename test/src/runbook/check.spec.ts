@@ -46,7 +46,7 @@ describe("checkRunbook", () => {
       }
     }
     expect(step("dashboard-scim", "permission-policies")?.status).toBe("pass");
-    expect(step("access-scim", "verify")?.detail).toBe("Cloudflare holds 2 SCIM user(s) and the groups Engineering, Finance.");
+    expect(step("access-scim", "verify")?.detail).toBe('Cloudflare holds 2 SCIM user(s) and the groups "Engineering", "Finance".');
     expect(step("access-login", "groups-claim")).toMatchObject({ status: "unknown", detail: expect.stringContaining("public API does not expose") });
     expect(step("dashboard-scim", "import-groups")?.status).toBe("unknown");
     expect(step("dashboard-scim", "super-admin")).toEqual({ status: "unknown", detail: "No API shows whether this is done: check it by hand." });
@@ -97,13 +97,13 @@ describe("checkRunbook", () => {
         [new RegExp(`^/api/v1/apps/${DASHBOARD_APP}/group-push/mappings`), pushMappings(DASHBOARD_APP, dashboardGroups, "ERROR", "Group name already exists")],
       ]),
     );
-    expect(step("access-scim", "push-groups")).toEqual({ status: "fail", detail: "Finance: not pushed (no push mapping on the app)." });
-    expect(step("dashboard-scim", "push-groups")).toEqual({ status: "fail", detail: "Cloudflare Admins: push mapping is ERROR (Group name already exists)." });
+    expect(step("access-scim", "push-groups")).toEqual({ status: "fail", detail: '"Finance": not pushed (no push mapping on the app).' });
+    expect(step("dashboard-scim", "push-groups")).toEqual({ status: "fail", detail: '"Cloudflare Admins": push mapping is ERROR (Group name already exists).' });
   });
 
   it("fails Push Groups for a configured group Okta does not have", async () => {
     const { step } = await check(withRoutes([[/^\/api\/v1\/groups\?/, { body: [{ id: "00gEngineering0000001", profile: { name: "Engineering" } }] }]]));
-    expect(step("access-scim", "push-groups")?.detail).toBe("Finance: Okta has no group of this name.");
+    expect(step("access-scim", "push-groups")?.detail).toBe('"Finance": Okta has no group of this name.');
   });
 
   it("fails Verify when Cloudflare holds no SCIM user yet, and cannot vouch for the Base URL then", async () => {
@@ -114,7 +114,7 @@ describe("checkRunbook", () => {
 
   it("fails Verify when a pushed group has not reached Cloudflare", async () => {
     const { step } = await check(withRoutes([[/\/scim\/groups\?name=Finance$/, { body: { success: true, errors: [], messages: [], result: [] } }]]));
-    expect(step("access-scim", "verify")?.detail).toBe("Cloudflare holds 2 SCIM user(s) but not the pushed group(s) Finance.");
+    expect(step("access-scim", "verify")?.detail).toBe('Cloudflare holds 2 SCIM user(s) but not the pushed group(s) "Finance".');
   });
 
   it("fails the dashboard token and Verify when Cloudflare refuses the SCIM token", async () => {
@@ -127,7 +127,7 @@ describe("checkRunbook", () => {
 
   it("fails Permission policies for a pushed User Group without any", async () => {
     const { step } = await check(withRoutes([[/\/iam\/user_groups/, { body: { success: true, errors: [], messages: [], result: [{ id: "ug1", name: "Cloudflare Admins", policies: [] }] } }]]));
-    expect(step("dashboard-scim", "permission-policies")).toEqual({ status: "fail", detail: "Cloudflare Admins: no permission policy attached." });
+    expect(step("dashboard-scim", "permission-policies")).toEqual({ status: "fail", detail: '"Cloudflare Admins": no permission policy attached.' });
   });
 
   it("says it could not check, and why, when an endpoint answers 403 or 404", async () => {

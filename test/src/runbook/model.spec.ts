@@ -126,14 +126,15 @@ describe("scimAppRunbook, Access (SCIM 2.0 Test App (Header Auth))", () => {
     const a = step(rb, "assignments");
     expect(a.action).toMatch(/^Done by Terraform \(stack okta-access-scim\)/);
     expect(a.action).toContain("`accessLogin.scim.assignedGroups`");
-    expect(a.value).toBe("Engineering, Finance");
+    expect(a.value).toBe('"Engineering", "Finance"');
+    expect(a.groups).toEqual(["Engineering", "Finance"]);
     expect(a.notes!.join(" ")).toContain("userName must equal the user's email: Terraform sets the Sign On tab's Application username format to Email");
   });
 
   it("without the push stack: the manual push, then the flag that manages pushed groups as code", () => {
     const p = step(rb, "push-groups");
     expect(p.done).toBe(false);
-    expect(p.value).toBe("Engineering, Finance");
+    expect(p.value).toBe('"Engineering", "Finance"');
     expect(p.action).toContain("Push Groups > Find groups by name");
     expect(p.action).toContain(
       "then set `accessLogin.scim.provisioningConfigured: true` and deploy to manage pushed groups as code (stack okta-access-push-groups)",
@@ -162,10 +163,18 @@ describe("scimAppRunbook, Access (SCIM 2.0 Test App (Header Auth))", () => {
     );
   });
 
+  it("quotes each group in value and lists them apart in groups, so a name with a comma stays one group", () => {
+    const names = ["IT Help-Desk, Tier 2", "Finance"];
+    const app = { ...accessInput().app, assignedGroups: names, pushGroups: names };
+    const a = step(scimAppRunbook(accessInput({ app })), "assignments");
+    expect(a.value).toBe('"IT Help-Desk, Tier 2", "Finance"');
+    expect(a.groups).toEqual(names);
+  });
+
   it("warns when sign-in groups are not pushed, as SCIM would drop them from identities", () => {
     const app = { ...accessInput().app, pushGroups: ["Engineering"] };
     expect(step(scimAppRunbook(accessInput({ app })), "push-groups").notes).toContain(
-      "Not pushed, so dropped from identities once SCIM runs: Finance.",
+      'Not pushed, so dropped from identities once SCIM runs: "Finance".',
     );
   });
 
@@ -227,8 +236,8 @@ describe("scimAppRunbook, dashboard (SCIM 2.0 Test App (OAuth Bearer Token))", (
   });
 
   it("keeps a Super Administrator outside the SCIM groups and attaches permission policies to pushed groups", () => {
-    expect(step(rb, "super-admin").value).toBe("Admins, Billing");
-    expect(step(rb, "permission-policies")).toMatchObject({ done: false, value: "Admins" });
+    expect(step(rb, "super-admin").value).toBe('"Admins", "Billing"');
+    expect(step(rb, "permission-policies")).toMatchObject({ done: false, value: '"Admins"', groups: ["Admins"] });
   });
 
   it("says how to turn on pushed groups as code for the dashboard", () => {

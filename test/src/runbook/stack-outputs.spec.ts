@@ -1,7 +1,7 @@
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { chmodSync, mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
 import { terraformOutputReader } from "../../../src/runbook/stack-outputs";
+import { tempDir } from "../../support/temp-dir";
 
 /** A stand-in for terraform: a script that prints `stdout`, or `stderr` and exits 1. */
 function fakeTerraform(dir: string, script: string): string {
@@ -12,7 +12,7 @@ function fakeTerraform(dir: string, script: string): string {
 }
 
 function outdirWith(stack: string): string {
-  const outdir = mkdtempSync(join(tmpdir(), "check-outputs-"));
+  const outdir = tempDir();
   mkdirSync(join(outdir, "stacks", stack), { recursive: true });
   return outdir;
 }
@@ -24,7 +24,7 @@ describe("terraformOutputReader", () => {
       scim_token: { sensitive: true, type: "string", value: "tok" },
       scim_base_url: { sensitive: false, type: "string", value: "https://api.cloudflare.com/client/v4/accounts/a/scim/v2" },
     });
-    const terraform = fakeTerraform(outdir, `[ "$1 $2" = "output -json" ] && [ "$(basename "$PWD")" = cloudflare-dashboard-scim ] && echo '${json}'`);
+    const terraform = fakeTerraform(outdir, `[ "$*" = "output -json -no-color" ] && [ "$(basename "$PWD")" = cloudflare-dashboard-scim ] && echo '${json}'`);
     await expect(terraformOutputReader(outdir, terraform)("cloudflare-dashboard-scim")).resolves.toEqual({
       scim_token: "tok",
       scim_base_url: "https://api.cloudflare.com/client/v4/accounts/a/scim/v2",
@@ -32,7 +32,7 @@ describe("terraformOutputReader", () => {
   });
 
   it("says to synthesize and deploy when the stack's directory is missing", async () => {
-    const outdir = mkdtempSync(join(tmpdir(), "check-outputs-"));
+    const outdir = tempDir();
     await expect(terraformOutputReader(outdir)("okta-access-scim")).rejects.toThrow(/stacks\/okta-access-scim does not exist: synthesize and deploy the stacks first/);
   });
 
@@ -42,5 +42,17 @@ describe("terraformOutputReader", () => {
     await expect(terraformOutputReader(outdir, terraform)("okta-access-scim")).rejects.toThrow(
       /terraform output in .*okta-access-scim failed: Error: Backend initialization required, please run "terraform init"$/,
     );
+  });
+
+  it("runs terraform with -no-color, so no ANSI escape reaches the check's Markdown or JSON", async () => {
+    const outdir = outdirWith("okta-access-scim");
+    // Like terraform: colour unless -no-color is given.
+    const terraform = fakeTerraform(
+      outdir,
+      `case " $* " in *" -no-color "*) printf 'Error: No outputs found\\n' >&2;; *) printf '\\033[31mError: \\033[0mNo outputs found\\n' >&2;; esac; exit 1`,
+    );
+    const error = await terraformOutputReader(outdir, terraform)("okta-access-scim").catch((e: Error) => e);
+    expect((error as Error).message).toMatch(/failed: Error: No outputs found$/);
+    expect((error as Error).message).not.toContain("\u001b");
   });
 });

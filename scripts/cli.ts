@@ -1,5 +1,22 @@
+/**
+ * The exit codes every command uses (README, "Exit codes"): a pipeline can tell a broken run from a
+ * wrong command line and from a verified "not done".
+ */
+export const exitCode = {
+  ok: 0,
+  /** The command could not do its job: bad config, missing credentials, a failed synth. */
+  failure: 1,
+  /** The command line is wrong: unknown flag, missing or extra argument. */
+  usage: 2,
+  /** It ran, and what it verifies is not so: a runbook step not done (check), a change (diff --exit-code). */
+  notDone: 3,
+} as const;
+
 /** An expected failure: the CLI prints its message as one line and exits 1, no stack trace. */
 export class CliError extends Error {}
+
+/** A wrong command line: the CLI prints its message and a pointer to --help, and exits 2. */
+export class UsageError extends CliError {}
 
 /** Where a CLI writes; injected so tests can call `main` without spawning a process. */
 export interface Io {
@@ -11,15 +28,20 @@ export interface Io {
 
 export const processIo: Io = { out: process.stdout, err: process.stderr };
 
-/** Runs a CLI body and turns any failure into one line on `err` and exit code 1. */
+/** Runs a CLI body and turns a failure into one line on `err`: exit 2 for usage, 1 for the rest. */
 export async function runCli(name: string, io: Io, body: () => Promise<number>): Promise<number> {
   try {
     return await body();
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    io.err.write(`${name}: ${message.split('\n')[0]}\n`);
-    return 1;
+    io.err.write(`${name}: ${message.split('\n')[0]}${e instanceof UsageError ? '; see --help' : ''}\n`);
+    return e instanceof UsageError ? exitCode.usage : exitCode.failure;
   }
+}
+
+/** True when the command line asks for help: `--help` or `-h` anywhere. */
+export function wantsHelp(argv: readonly string[]): boolean {
+  return argv.includes('--help') || argv.includes('-h');
 }
 
 /**
