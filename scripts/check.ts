@@ -1,14 +1,14 @@
 import { oktaOrgUrl } from "../src/okta/org";
 import { CheckTargets, checkRunbook, hasFailure, nothingChecked } from "../src/runbook/check";
 import { CloudflareApi } from "../src/runbook/cloudflare-api";
-import { Fetch, HttpOptions } from "../src/runbook/http";
+import { API_TIME_LIMIT_MS, Fetch, HttpOptions } from "../src/runbook/http";
 import { OktaApi } from "../src/runbook/okta-api";
 import { isTokenShaped } from "../src/runbook/redact";
 import { renderMarkdown } from "../src/runbook/render-markdown";
 import { StackOutputReader, terraformOutputReader } from "../src/runbook/stack-outputs";
 import { projectCheckTargets, projectRunbook } from "../stacks/runbook";
 import { exitCode } from "./cli";
-import { handleFlags, Io, startCli, withProject } from "./runbook";
+import { handleFlags, Io, startCli, withProject } from "./command";
 import { configWarnings } from "../src/config/load";
 
 const usage = `Usage: npm run check [-- --json]
@@ -37,8 +37,6 @@ deployed where terraform output reads, tokens refused); 2 bad arguments, or a to
 character no token has (a control character such as a line break, a space, or a non-ASCII character).
 `;
 
-/** The whole check's time limit: a run makes a few dozen requests; this leaves room for rate-limit waits. */
-export const CHECK_TIME_LIMIT_MS = 5 * 60_000;
 
 /** Variables holding the tokens the check sends. */
 const TOKEN_VARIABLES = ["OKTA_API_TOKEN", "CLOUDFLARE_API_TOKEN"];
@@ -87,7 +85,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
       return exitCode.usage;
     }
     const now = deps.now ?? Date.now;
-    const http: HttpOptions = { fetch: deps.fetch ?? ((url, init) => fetch(url, init)), sleep: deps.sleep, now, deadline: now() + CHECK_TIME_LIMIT_MS };
+    const http: HttpOptions = { fetch: deps.fetch ?? ((url, init) => fetch(url, init)), sleep: deps.sleep, now, deadline: now() + API_TIME_LIMIT_MS };
     const checked = await checkRunbook(project.rb, project.targets, {
       outputs,
       okta: new OktaApi(oktaOrgUrl(project.config.okta), env.OKTA_API_TOKEN ?? "", http),

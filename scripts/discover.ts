@@ -5,13 +5,12 @@ import { DiscoverTarget, readFacts } from "../src/adopt/facts";
 import { parseConfig } from "../src/config/load";
 import { oktaOrgUrl } from "../src/okta/org";
 import { CloudflareApi } from "../src/runbook/cloudflare-api";
-import { Fetch, HttpOptions } from "../src/runbook/http";
+import { API_TIME_LIMIT_MS, Fetch, HttpOptions } from "../src/runbook/http";
 import { OktaApi } from "../src/runbook/okta-api";
 import { isTokenShaped } from "../src/runbook/redact";
 import { ValidationErrors } from "../src/validation";
-import { CHECK_TIME_LIMIT_MS } from "./check";
 import { exitCode, wantsHelp } from "./cli";
-import { Io, startCli } from "./runbook";
+import { Io, startCli } from "./command";
 
 const usage = `Usage: npm run discover -- --okta-org <org> --account-id <id> --team-name <team> [options]
 
@@ -81,7 +80,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
     return exitCode.failure;
   }
   const now = deps.now ?? Date.now;
-  const http: HttpOptions = { fetch: deps.fetch ?? ((url, init) => fetch(url, init)), sleep: deps.sleep, now, deadline: now() + CHECK_TIME_LIMIT_MS };
+  const http: HttpOptions = { fetch: deps.fetch ?? ((url, init) => fetch(url, init)), sleep: deps.sleep, now, deadline: now() + API_TIME_LIMIT_MS };
   const facts = await readFacts(target, new OktaApi(oktaOrgUrl(target.okta), env.OKTA_API_TOKEN!, http), new CloudflareApi(env.CLOUDFLARE_API_TOKEN!, http));
   if (!facts.ok) {
     io.stderr(`Discover could not read the setup: ${facts.reason}.\n`);

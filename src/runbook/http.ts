@@ -17,6 +17,9 @@ export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** Pages of one list followed at most: Okta's largest page here holds 1,000 push mappings. */
 export const MAX_PAGES = 100;
 
+/** The time limit of a whole run of check or discover: a few dozen requests, with room for rate-limit waits. */
+export const API_TIME_LIMIT_MS = 5 * 60_000;
+
 /** How the check talks HTTP. */
 export interface HttpOptions {
   readonly fetch: Fetch;
