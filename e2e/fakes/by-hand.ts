@@ -18,6 +18,8 @@ export interface HandMadeSetup {
   readonly policyId: string;
   readonly dashboardScimAppId: string;
   readonly dashboardPushMappingIds: Record<string, string>;
+  /** The account API token entered in the dashboard SCIM app (Manage Account > Account API Tokens). */
+  readonly dashboardTokenId: string;
 }
 
 export interface HandMadeOptions {
@@ -108,6 +110,12 @@ export async function seedByHand(
   const dashboard = await okta("POST", "/api/v1/apps?activate=true", { name: "scim2testapp", label: "Cloudflare Dashboard", signOnMode: "SAML_2_0" });
   await assign(dashboard.id, options.dashboardGroups);
   const dashboardPushMappingIds = await push(dashboard.id, options.dashboardGroups);
+  // Its OAuth Bearer Token: an account token with the SCIM Provisioning permission group only.
+  const [scimPermission] = (await cf("GET", "/tokens/permission_groups?name=SCIM+Provisioning")) as unknown as Json[];
+  const token = await cf("POST", "/tokens", {
+    name: "Okta SCIM",
+    policies: [{ effect: "allow", permission_groups: [{ id: scimPermission.id }], resources: { [`com.cloudflare.api.account.${fakes.accountId}`]: "*" } }],
+  });
   return {
     oidcAppId: oidc.id,
     clientId,
@@ -119,5 +127,6 @@ export async function seedByHand(
     policyId: policy.id,
     dashboardScimAppId: dashboard.id,
     dashboardPushMappingIds,
+    dashboardTokenId: token.id,
   };
 }

@@ -91,27 +91,44 @@ export async function runE2e({ config, env, run, log }: E2eOptions): Promise<num
   const workDir = mkdtempSync(join(tmpdir(), "okta-cf-e2e-"));
   try {
     const stacks = synthesizeLocal(config, workDir);
-    const all = stacks.order.map((s) => stacks.json[s]);
-    const releases = releasesFor(all);
-    const cache = toolsCacheDir(env);
-    const mirror = join(cache, "mirror");
-    const { unavailable, toBuild } = unavailableProviders(run, releases, mirror, env);
-    if (unavailable.length > 0) {
-      for (const u of unavailable) log(unavailableLine(u));
-      return EXIT.PROVIDERS_UNAVAILABLE;
-    }
-    for (const { release, goMod } of toBuild) {
-      log(`e2e building ${release.source} ${release.release} from ${release.module}@${release.version}`);
-      buildProvider(run, release, goMod, cache, env);
-    }
-    const cli = resolveCli(run, minimumCliVersion(all), cache, env, (line) => log(`e2e ${line}`));
-    log(`e2e tools: ${cli.label}; ${releases.map((r) => `${r.source} ${r.release}`).join(", ")} (built from their Go modules, cached in ${cache})`);
-    const cliConfigFile = join(workDir, "terraformrc");
-    writeCliConfig(cliConfigFile, mirror, releases);
-    return await againstFakes(config, stacks, cli, cliConfigFile, run, env, log);
+    const tools = prepareTools(stacks, workDir, run, env, log);
+    if (tools === EXIT.PROVIDERS_UNAVAILABLE) return tools;
+    return await againstFakes(config, stacks, tools.cli, tools.cliConfigFile, run, env, log);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The providers the stacks need (built once, cached) and the CLI that runs them, with a CLI config
+ * in `workDir` whose only installation method is their mirror; PROVIDERS_UNAVAILABLE, after one line
+ * per provider, when the Go module proxy will not serve one.
+ */
+export function prepareTools(
+  stacks: SynthesizedStacks,
+  workDir: string,
+  run: Run,
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+): { cli: Cli; cliConfigFile: string } | typeof EXIT.PROVIDERS_UNAVAILABLE {
+  const all = stacks.order.map((s) => stacks.json[s]);
+  const releases = releasesFor(all);
+  const cache = toolsCacheDir(env);
+  const mirror = join(cache, "mirror");
+  const { unavailable, toBuild } = unavailableProviders(run, releases, mirror, env);
+  if (unavailable.length > 0) {
+    for (const u of unavailable) log(unavailableLine(u));
+    return EXIT.PROVIDERS_UNAVAILABLE;
+  }
+  for (const { release, goMod } of toBuild) {
+    log(`e2e building ${release.source} ${release.release} from ${release.module}@${release.version}`);
+    buildProvider(run, release, goMod, cache, env);
+  }
+  const cli = resolveCli(run, minimumCliVersion(all), cache, env, (line) => log(`e2e ${line}`));
+  log(`e2e tools: ${cli.label}; ${releases.map((r) => `${r.source} ${r.release}`).join(", ")} (built from their Go modules, cached in ${cache})`);
+  const cliConfigFile = join(workDir, "terraformrc");
+  writeCliConfig(cliConfigFile, mirror, releases);
+  return { cli, cliConfigFile };
 }
 
 async function againstFakes(

@@ -27,7 +27,8 @@ type TfRun = (...args: string[]) => RunResult & { output: string };
  * One stack, in its synthesized directory with the local backend: init, validate, plan, apply,
  * a second plan that must change nothing, and a destroy plan of a protected resource that must be
  * refused; for a push-group stack, the runbook's remedy for a mapping deleted in Okta. Stops at the
- * first failing step.
+ * first failing step. `firstPlan` may ask more of the first plan (adoption: imports only): the
+ * reason it fails, or undefined.
  */
 export function runStack(
   run: Run,
@@ -37,6 +38,7 @@ export function runStack(
   tf: TerraformJson,
   env: NodeJS.ProcessEnv,
   deletedMapping?: DeletedMappingCheck,
+  firstPlan: (output: string) => string | undefined = () => undefined,
 ): StackResult {
   const tfRun: TfRun = (...args) => {
     const r = run(cli, [...args, "-no-color"], { cwd: dir, env });
@@ -52,6 +54,8 @@ export function runStack(
   if (validate.status !== 0) return fail("validate", firstError(validate.output));
   const plan = tfRun("plan", "-input=false", "-detailed-exitcode", "-out=e2e.tfplan");
   if (plan.status !== 0 && plan.status !== 2) return fail("plan", firstError(plan.output));
+  const refused = firstPlan(plan.output);
+  if (refused) return fail("plan", refused);
   const apply = tfRun("apply", "-input=false", "-auto-approve", "e2e.tfplan");
   if (apply.status !== 0) return fail("apply", firstError(apply.output));
   const replan = tfRun("plan", "-input=false", "-detailed-exitcode");

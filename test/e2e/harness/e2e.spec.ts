@@ -1,12 +1,10 @@
-import { mkdirSync, readFileSync, readlinkSync, writeFileSync } from "fs";
-import { dirname, join } from "path";
+import { readFileSync, readlinkSync } from "fs";
+import { join } from "path";
 import { minimumCliVersion, runE2e, runInOrder, synthesizeLocal, terraformEnv, withTerraformCommand } from "../../../e2e/harness/e2e";
-import { providerReleases } from "../../../e2e/harness/providers";
 import { EXIT } from "../../../e2e/harness/report";
-import { mirrorPath, registryHosts } from "../../../e2e/harness/tools";
 import { exampleConfig } from "../../helpers";
 import { tempDir } from "../../support/temp-dir";
-import { fakeRun, proxy403, Script } from "./fake-run";
+import { fakeRun, proxy403, Script, warmCache } from "./fake-run";
 
 const terraformPasses: Script = [
   [/^terraform version -json$/, { stdout: JSON.stringify({ terraform_version: "1.11.4" }) }],
@@ -15,18 +13,6 @@ const terraformPasses: Script = [
   [/^terraform (init|validate|apply|plan) /, {}],
 ];
 
-/** A tools cache holding every provider release, as after a first successful build. */
-function warmCache(): string {
-  const cache = tempDir();
-  for (const release of providerReleases) {
-    for (const host of registryHosts) {
-      const path = mirrorPath(join(cache, "mirror"), host, release);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, "");
-    }
-  }
-  return cache;
-}
 
 describe("npm run test:e2e", () => {
   test("providers the proxy refuses: one line each, exit 3, and no CLI resolved, nothing built or run", async () => {

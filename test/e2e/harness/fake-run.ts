@@ -1,4 +1,9 @@
+import { mkdirSync, writeFileSync } from "fs";
+import { dirname, join } from "path";
+import { providerReleases } from "../../../e2e/harness/providers";
 import { Run, RunOptions, RunResult } from "../../../e2e/harness/run";
+import { mirrorPath, registryHosts } from "../../../e2e/harness/tools";
+import { tempDir } from "../../support/temp-dir";
 
 /** One scripted answer: matched by the command line ("go mod download ...", "terraform plan ..."). */
 export type Script = Array<[RegExp, Partial<RunResult> | ((args: readonly string[], options?: RunOptions) => Partial<RunResult>)]>;
@@ -25,4 +30,17 @@ export function proxy403(moduleVersion: string): string {
     Version: version,
     Error: `${moduleVersion}: reading https://proxy.golang.org/${module}/@v/${version}.info: 403 Forbidden\n\tserver response: This module version is not available.`,
   });
+}
+
+/** A tools cache holding every provider release, as after a first successful build. */
+export function warmCache(): string {
+  const cache = tempDir();
+  for (const release of providerReleases) {
+    for (const host of registryHosts) {
+      const path = mirrorPath(join(cache, "mirror"), host, release);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, "");
+    }
+  }
+  return cache;
 }
