@@ -41,6 +41,8 @@ export class FakeOkta {
   /** App ID -> mapping ID -> Group Push mapping. */
   public readonly pushMappings = new Map<string, Map<string, Json>>();
   public readonly authServers = new Map<string, Json>();
+  /** OIDC client secrets by app ID: returned by create and update, never by a read. */
+  public readonly clientSecrets = new Map<string, string>();
   /** `<serverId>/<kind>` -> ID -> scope, claim or policy; `<serverId>/policies/<policyId>/rules` for rules. */
   private readonly serverChildren = new Map<string, Map<string, Json>>();
   private readonly ids = new Ids();
@@ -227,10 +229,10 @@ export class FakeOkta {
     };
     if (body.signOnMode === "OPENID_CONNECT") {
       app.credentials.oauthClient = { ...app.credentials.oauthClient, client_id: id, autoKeyRotation: true };
-      const secret = `fakeClientSecret${id}`;
+      this.clientSecrets.set(id, app.credentials.oauthClient.client_secret ?? `fakeClientSecret${id}`);
+      delete app.credentials.oauthClient.client_secret;
       this.apps.set(id, app);
-      // The client secret is returned by the create call only.
-      return ok({ ...publicApp(app), credentials: { ...app.credentials, oauthClient: { ...app.credentials.oauthClient, client_secret: secret } } });
+      return ok(withClientSecret(publicApp(app), this.clientSecrets.get(id)!));
     }
     if (body.signOnMode === "SAML_2_0") {
       const kid = `fakeKid${id}`;
@@ -256,7 +258,12 @@ export class FakeOkta {
         ...(app.credentials.signing ? { signing: app.credentials.signing } : {}),
       },
     });
-    return ok(publicApp(app));
+    if (!app.credentials.oauthClient) return ok(publicApp(app));
+    // A secret sent replaces the app's; none sent keeps it. Okta returns it on update as on create
+    // (okta provider 4.20 resource_okta_app_oauth.go: "always returned from the API on update"), never on a read.
+    if (app.credentials.oauthClient.client_secret) this.clientSecrets.set(app.id, app.credentials.oauthClient.client_secret);
+    delete app.credentials.oauthClient.client_secret;
+    return ok(withClientSecret(publicApp(app), this.clientSecrets.get(app.id)!));
   }
 
   private assignmentsOf(appId: string): Map<string, Json> {
@@ -363,6 +370,11 @@ function ok(body: unknown): FakeResponse {
 /** Okta's default username format when the caller sends none: the Okta username. */
 function withDefaultUserNameTemplate(credentials: Json | undefined): Json {
   return { ...credentials, userNameTemplate: credentials?.userNameTemplate ?? { template: "${source.login}", type: "BUILT_IN" } };
+}
+
+/** An OIDC app's answer to create or update: with its client secret. */
+function withClientSecret(app: Json, secret: string): Json {
+  return { ...app, credentials: { ...app.credentials, oauthClient: { ...app.credentials.oauthClient, client_secret: secret } } };
 }
 
 /** The app as the API returns it: no fake-internal fields. */

@@ -58,8 +58,12 @@ export async function runAdoptE2e({ env, run, log }: AdoptE2eOptions): Promise<n
     const results = runInOrder(stacks, (stack) => runStack(run, tools.cli.command, stack, stacks.dir[stack], stacks.json[stack], tfEnv, undefined, importsOnly));
     const unimplemented = [...okta.api.failures, ...cloudflare.api.failures];
     for (const f of unimplemented) log(`e2e ${f}`);
+    // okta 4.20 reads the OIDC client secret back only on create and update: an imported app's state
+    // has none until an update, and the login method must not be given an empty one.
+    const secretKept = cloudflare.identityProviders.get(setup.loginMethodId)?.config?.client_secret === okta.clientSecrets.get(setup.oidcAppId);
+    if (!secretKept && !results.some((r) => r.failure)) log("e2e adopt: the login method's client secret is no longer the OIDC app's after adoption");
     log(adoptLine(results));
-    return results.some((r) => r.failure) || unimplemented.length > 0 ? EXIT.FAILED : EXIT.PASSED;
+    return results.some((r) => r.failure) || unimplemented.length > 0 || !secretKept ? EXIT.FAILED : EXIT.PASSED;
   } finally {
     await Promise.all([okta.stop(), cloudflare.stop()]);
     rmSync(workDir, { recursive: true, force: true });

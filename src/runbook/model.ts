@@ -225,7 +225,12 @@ const adoptionPlanStep: RunbookStep = {
     "the setup match the config, or change the config to keep what you have and plan again. Stop at any destroy or any \"to add\" of an " +
     "object you have: its ID is missing from existing (npm run discover finds them).",
   done: false,
-  notes: ["After the first deploy the import blocks do nothing (an imported object stays in state): the IDs may stay in the config."],
+  notes: [
+    "okta provider 4.20 reads the OIDC app's client secret back only when it creates or updates the app: the first plan of okta-access-oidc " +
+      "must update okta_app_oauth before cloudflare-access is planned, or the login method would get no client secret. If it does not, " +
+      "deploy okta-access-oidc once with another accessLogin.appLabel, then set it back.",
+    "After the first deploy the import blocks do nothing (an imported object stays in state): the IDs may stay in the config.",
+  ],
 };
 
 /** Steps of the Access login: the OIDC app and the Zero Trust login method (seed: "Set up Okta as an OIDC provider"). */

@@ -223,3 +223,11 @@ describe("the runbook of an adopted setup: secrets an import cannot recover", ()
     expect(review.done).toBe(false);
   });
 });
+
+test("an adopted setup's first-plan step warns that the OIDC client secret arrives only with an update of the app", () => {
+  const config = exampleConfig((c) => (c.existing = { oidcAppId: "0oa1oidcapp000000001" }));
+  const app = testApp();
+  buildStacks(app, config);
+  const review = projectRunbook(app, config).apps.find((a) => a.id === "access-login")!.steps.find((s) => s.id === "adoption-plan")!;
+  expect(review.notes?.[0]).toMatch(/^okta provider 4\.20 reads the OIDC app's client secret back only when it creates or updates the app: the first plan of okta-access-oidc must update okta_app_oauth before cloudflare-access is planned/);
+});

@@ -60,13 +60,18 @@ describe("FakeOkta", () => {
     expect((await call(base, "GET", `/api/v1/apps/${id}/credentials/keys`, auth)).body).toEqual([expect.objectContaining({ kid: read.body.credentials.signing.kid })]);
   });
 
-  test("OIDC app: the client secret only from create; the groups claim through the internal idToken endpoint", async () => {
+  test("OIDC app: the client secret from create and update, never from a read; the groups claim through the internal idToken endpoint", async () => {
     const created = await call(base, "POST", "/api/v1/apps?activate=true", {
       ...auth,
       body: { name: "oidc_client", label: "Cloudflare Access", signOnMode: "OPENID_CONNECT", credentials: { oauthClient: { token_endpoint_auth_method: "client_secret_basic" } } },
     });
     const id = created.body.id;
     expect(created.body.credentials.oauthClient).toMatchObject({ client_id: id, client_secret: expect.any(String) });
+    const secret = created.body.credentials.oauthClient.client_secret;
+    expect((await call(base, "GET", `/api/v1/apps/${id}`, auth)).body.credentials.oauthClient.client_secret).toBeUndefined();
+    // An update that sends no secret (an imported app's state has none) gets the app's own back.
+    const updated = await call(base, "PUT", `/api/v1/apps/${id}`, { ...auth, body: { name: "oidc_client", label: "Access", signOnMode: "OPENID_CONNECT", credentials: { oauthClient: {} } } });
+    expect(updated.body.credentials.oauthClient).toMatchObject({ client_id: id, client_secret: secret });
     expect((await call(base, "GET", `/api/v1/apps/${id}`, auth)).body.credentials.oauthClient.client_secret).toBeUndefined();
     const path = `/api/v1/internal/apps/${id}/settings/oauth/idToken`;
     expect((await call(base, "GET", path, auth)).body.name).toBeUndefined();
