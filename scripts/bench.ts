@@ -175,6 +175,7 @@ function cliCases(exampleEnv: NodeJS.ProcessEnv, tmp: string): Array<[string, Ca
     // Writes config/config.schema.json under its working directory: a scratch one.
     ["schema", [], exampleEnv, tmp, 0],
   ];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- bundle.js is CommonJS without types
   const bundles = require(join(ROOT, "scripts", "bundle.js")) as { bundlePath(name: string): string };
   return runs.map(([name, args, env, cwd, status]) => [
     name,

@@ -6,7 +6,8 @@
 import { IConstruct } from "constructs";
 
 /** Synthesized Terraform JSON of a stack. */
-export type TerraformJson = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- cdktf's synthesized JSON is untyped
+export type TerraformJson = Record<string, any>;
 
 /** A feature of the Terraform language or CLI and the version that brought it. */
 export interface TerraformFeature {

@@ -91,6 +91,7 @@ describe('workflows', () => {
   });
 
   it('package.json scripts that run a bundled entry point name one scripts/bundle.js knows, from an existing source', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- bundle.js is CommonJS without types
     const { entries } = require(path.join(ROOT, 'scripts', 'bundle.js')) as { entries: Record<string, { source: string }> };
     const named = Object.values(scripts).flatMap((command) => [...command.matchAll(/node scripts\/run\.js ([\w-]+)/g)].map((m) => m[1]));
     expect(named).toEqual(expect.arrayContaining(['app', 'runbook', 'check', 'diff', 'stack-order', 'schema', 'bench']));
@@ -101,7 +102,7 @@ describe('workflows', () => {
   });
 
   describe('the plan and deploy guard (scripts/pipeline-config.js)', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- pipeline-config.js is CommonJS without types
     const { refusal } = require('../scripts/pipeline-config.js') as { refusal: (file?: string, read?: (f: string) => string) => string | undefined };
     const config = (backend: unknown) => () => JSON.stringify({ name: 'acme', backend });
 

@@ -5,7 +5,7 @@ import { FakeOkta } from "./okta";
 // walk a person through it, made through the fakes' own API routes as the admin consoles would: the
 // project never saw its IDs. Names are what a person might type, not the project's defaults.
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 export interface HandMadeSetup {
   readonly oidcAppId: string;

@@ -5,7 +5,7 @@ import { FakeApi, FakeRequest, FakeResponse, Ids, Route } from "./http";
 // applications, account API tokens and their permission groups. Paths from cloudflare-go v6; the
 // envelope ({ success, errors, messages, result }) and behaviour from Cloudflare's API reference.
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 export interface PermissionGroup {
   readonly id: string;
@@ -202,6 +202,6 @@ export class FakeCloudflare {
 }
 
 function withoutSecret(idp: Json): Json {
-  const { secret, ...scim } = idp.scim_config ?? {}; // eslint-disable-line @typescript-eslint/no-unused-vars
+  const { secret, ...scim } = idp.scim_config ?? {};
   return { ...idp, scim_config: scim };
 }

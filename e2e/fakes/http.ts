@@ -8,7 +8,7 @@ export interface FakeRequest {
   readonly params: Record<string, string>;
   readonly query: URLSearchParams;
   readonly headers: IncomingMessage["headers"];
-  readonly body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  readonly body: any;
 }
 
 /** What a handler answers: JSON unless `text` is given (Okta's SAML metadata is XML). */

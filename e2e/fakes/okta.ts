@@ -7,7 +7,7 @@ import { parseSearch } from "./okta-search";
 // v6.12.0) and Okta's API reference. The org is a Classic Engine org (`pipeline: "v1"`), for which the
 // provider makes no authentication-policy calls.
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 export interface OktaSeedGroup {
   readonly name: string;
@@ -379,7 +379,7 @@ function withClientSecret(app: Json, secret: string): Json {
 
 /** The app as the API returns it: no fake-internal fields. */
 function publicApp(app: Json): Json {
-  const { _keys, ...rest } = app; // eslint-disable-line @typescript-eslint/no-unused-vars
+  const { _keys, ...rest } = app;
   return rest;
 }
 

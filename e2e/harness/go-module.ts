@@ -26,7 +26,7 @@ export function probeModule(run: Run, module: string, version: string, env: Node
   const r = run("go", ["mod", "download", "-json", `${module}@${version}`], { env, timeoutMs });
   if (r.error?.includes("ETIMEDOUT")) return { ok: false, error: `go mod download did not finish in ${timeoutMs / 1000} s` };
   if (r.error) return { ok: false, error: `cannot run go (${r.error}): install Go to build the providers` };
-  let info: { Error?: string; GoMod?: string } = {};
+  let info: { Error?: string; GoMod?: string };
   try {
     info = JSON.parse(r.stdout);
   } catch {

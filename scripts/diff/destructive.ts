@@ -166,7 +166,9 @@ function replacements(name: string, base: StackModel, head: StackModel): Destruc
 }
 
 // The quoted key takes only JSON's escapes, so JSON.parse reads it.
-const LOCAL_KEY = /^\$\{local\.[\w-]+(?:\.([A-Za-z_][\w-]*)|\[("(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*")\])\}$/;
+const LOCAL_KEY =
+  // eslint-disable-next-line no-control-regex -- JSON strings exclude raw control characters
+  /^\$\{local\.[\w-]+(?:\.([A-Za-z_][\w-]*)|\[("(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*")\])\}$/;
 const DATA_GROUP = /^\$\{(data\.okta_group\.[\w-]+)\.id\}$/;
 
 /**

@@ -41,7 +41,8 @@ export interface UserGroup {
 }
 
 /** A Zero Trust object as a list returns it (fields as Cloudflare names them). */
-export type ZeroTrustObject = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Cloudflare's JSON, read field by field where used
+export type ZeroTrustObject = Record<string, any>;
 
 /** Items asked for per page of a list. */
 const PER_PAGE = 50;

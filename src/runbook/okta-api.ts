@@ -203,7 +203,8 @@ export function nextLink(link: string | null): string | undefined {
   return undefined;
 }
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Okta's JSON, read field by field where used
+type Json = Record<string, any>;
 
 function appSummary(a: Json): OktaAppSummary {
   const text = (v: unknown) => (typeof v === "string" ? v : undefined);

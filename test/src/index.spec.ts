@@ -9,7 +9,7 @@ import * as lib from "../../src";
 /** Exports that are neither constructs nor errors, each on purpose. */
 const plainExports = ["accessCallbackUrl", "configSchema", "loadConfig", "oktaOrgUrl", "parseConfig", "teamDomainUrl"];
 
-const isSubclassOf = (value: unknown, base: Function): boolean =>
+const isSubclassOf = (value: unknown, base: abstract new (...args: never[]) => unknown): boolean =>
   typeof value === "function" && value.prototype instanceof base;
 
 describe("public API", () => {

@@ -23,7 +23,7 @@ const existing = {
   dashboardScimTokenId: "0123456789abcdef0123456789abcd01",
 };
 
-function everythingOn(): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+function everythingOn(): Record<string, any> {
   return JSON.parse(readFileSync(join(__dirname, "..", "..", "e2e", "configs", "everything-on.json"), "utf8"));
 }
 
@@ -125,6 +125,7 @@ describe("adopting a setup made by hand", () => {
 
   test("synth does not run terraform to check its version (cdktf's importFrom would)", () => {
     // The module object cdktf calls through (an ES namespace import cannot be spied on).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the CommonJS module object, spied on
     const execSync = jest.spyOn(require("child_process") as typeof import("child_process"), "execSync");
     try {
       adopted();

@@ -20,7 +20,7 @@ describe("the app from config/example.json", () => {
     expect(config.client_id).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-okta-access-oidc\.outputs\.[^}]+client_id\}$/);
     expect(config.client_secret).toMatch(/^\$\{sensitive\(data\.terraform_remote_state\.[^)]+client_secret\)\}$/);
     const producerOutputs = app.stack("okta-access-oidc").output;
-    const secretOutput = Object.values(producerOutputs).find((o: any) => /client_secret\}$/.test(o.value)) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const secretOutput = Object.values(producerOutputs).find((o: any) => /client_secret\}$/.test(o.value)) as any;
     expect(secretOutput.sensitive).toBe(true);
   });
 

@@ -10,7 +10,7 @@ import { readStacks, runMain, writeConfig } from "../support/run-main";
 // Terraform as a literal (escaped, so Terraform reads back exactly the text) or is refused with the
 // field named. Nothing in the output may evaluate it.
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 type Path = Array<string | number>;
 
 const payloads = [

@@ -34,7 +34,7 @@ describe("runbook outputs of the synthesized stacks", () => {
     const out = runbookOf("okta-access-scim");
     expect(out.sensitive).toBe(false);
     expect(out.value).toMatch(/^## Cloudflare Access SCIM \(SCIM 2\.0 Test App \(Header Auth\)\)/);
-    expect(out.value).toMatch(/\n( +)- Groups:\n\1  - `Engineering`\n\1  - `Finance`\n/);
+    expect(out.value).toMatch(/\n( +)- Groups:\n\1 {2}- `Engineering`\n\1 {2}- `Finance`\n/);
     expect(out.value).toContain("set `accessLogin.scim.provisioningConfigured: true` and deploy");
   });
 

@@ -12,6 +12,7 @@ const testRoot = join(__dirname, "..");
 export function describeSpecs(dir: string): void {
   for (const file of specFiles(dir)) {
     describe(relative(testRoot, file).replace(/\.spec\.ts$/, ""), () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loads the spec inside this describe
       require(file);
     });
   }

@@ -68,7 +68,7 @@ export function applyStandIn(input: unknown, postcondition: Array<{ condition: s
  * without the providers: every import targets an instance the configuration has. Returns the plan's
  * summary counts, or the output when it fails.
  */
-export function planImportsStandIn(stack: Record<string, any>): { counts?: Record<"import" | "add" | "change" | "destroy", number>; output: string } { // eslint-disable-line @typescript-eslint/no-explicit-any
+export function planImportsStandIn(stack: Record<string, any>): { counts?: Record<"import" | "add" | "change" | "destroy", number>; output: string } {
   const mirror = (type: string, name: string) => `${type}__${name}`;
   const resources: Record<string, unknown> = {};
   for (const [type, byName] of Object.entries<Record<string, { for_each?: Record<string, unknown> }>>(stack.resource ?? {})) {

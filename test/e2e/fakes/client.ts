@@ -4,7 +4,7 @@ export async function call(
   method: string,
   path: string,
   options: { token?: string; body?: unknown } = {},
-): Promise<{ status: number; body: any; text: string; headers: Headers }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+): Promise<{ status: number; body: any; text: string; headers: Headers }> {
   const res = await fetch(`${base}${path}`, {
     method,
     headers: { ...(options.token ? { authorization: options.token } : {}), ...(options.body ? { "content-type": "application/json" } : {}) },

@@ -110,7 +110,7 @@ describe("runStack on a push-group stack: a mapping deleted in Okta", () => {
 (terraformOnPath ? describe : describe.skip)("runStack with real Terraform (skipped: no terraform on PATH)", () => {
   const env = { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
 
-  function standIn(resources: Record<string, unknown>): { dir: string; tf: Record<string, any> } { // eslint-disable-line @typescript-eslint/no-explicit-any
+  function standIn(resources: Record<string, unknown>): { dir: string; tf: Record<string, any> } {
     const dir = tempDir();
     const tf = { resource: { terraform_data: resources } };
     writeFileSync(join(dir, "main.tf.json"), JSON.stringify(tf));

@@ -19,7 +19,6 @@ const SCIM = "0oa1scim000000000001";
 const DASH = "0oa1dash000000000001";
 
 /** A complete setup made by hand, as the APIs show it; tests change one thing each. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Mutable = any; // each test changes the facts freely
 function facts(): Mutable {
   return {

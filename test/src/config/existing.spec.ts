@@ -8,8 +8,8 @@ const APP = "0oa1accessscim000001";
 const MAPPING = "gPm1engineering00001";
 const UUID = "00000000-0000-4000-8000-000000000001";
 
-function problems(edit: (raw: Record<string, any>) => void): string[] { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const raw = exampleConfigInput() as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+function problems(edit: (raw: Record<string, any>) => void): string[] {
+  const raw = exampleConfigInput() as Record<string, any>;
   edit(raw);
   try {
     parseConfig(raw);

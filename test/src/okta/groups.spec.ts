@@ -4,8 +4,8 @@ import { OktaGroups } from "../../../src/okta/groups";
 import { synthStack } from "../../helpers";
 import { applyStandIn, evaluate, terraformOnPath } from "../../support/terraform-console";
 
-function searches(stack: Record<string, any>) { // eslint-disable-line @typescript-eslint/no-explicit-any
-  return Object.values(stack.data?.okta_groups ?? {}) as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+function searches(stack: Record<string, any>) {
+  return Object.values(stack.data?.okta_groups ?? {}) as Array<Record<string, any>>;
 }
 
 describe("OktaGroups", () => {
