@@ -12,7 +12,9 @@ export function applyBackend(stack: TerraformStack, backend: BackendConfig, conf
     case "local":
       // Relative to cdktf.out/stacks/<stack>/, where Terraform runs: the same for every stack, and no
       // absolute path of this machine ends up in the synthesized JSON.
-      new LocalBackend(stack, { path: `../../../${backend.directory}/terraform.${stackName}.tfstate`.replace("/./", "/") });
+      new LocalBackend(stack, {
+        path: `../../../${backend.directory}/terraform.${stackName}.tfstate`.replace("/./", "/"),
+      });
       return;
     case "s3": {
       const s3 = new S3Backend(stack, {

@@ -68,5 +68,7 @@ export function testApp(): App {
 export function synthAll(app: App): Record<string, StackJson> {
   app.synth();
   const dir = join(app.outdir, "stacks");
-  return Object.fromEntries(readdirSync(dir).map((id) => [id, JSON.parse(readFileSync(join(dir, id, "cdk.tf.json"), "utf8"))]));
+  return Object.fromEntries(
+    readdirSync(dir).map((id) => [id, JSON.parse(readFileSync(join(dir, id, "cdk.tf.json"), "utf8"))]),
+  );
 }

@@ -7,7 +7,10 @@ export async function call(
 ): Promise<{ status: number; body: any; text: string; headers: Headers }> {
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: { ...(options.token ? { authorization: options.token } : {}), ...(options.body ? { "content-type": "application/json" } : {}) },
+    headers: {
+      ...(options.token ? { authorization: options.token } : {}),
+      ...(options.body ? { "content-type": "application/json" } : {}),
+    },
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   const text = await res.text();
