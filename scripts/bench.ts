@@ -62,12 +62,17 @@ export interface BenchReport {
 function parse(argv: readonly string[]): { runs: number; json: boolean } {
   let values;
   try {
-    values = parseArgs({ args: [...argv], options: { runs: { type: "string", default: "7" }, json: { type: "boolean", default: false } }, strict: true }).values;
+    values = parseArgs({
+      args: [...argv],
+      options: { runs: { type: "string", default: "7" }, json: { type: "boolean", default: false } },
+      strict: true,
+    }).values;
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
   const runs = Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1) throw new UsageError(`--runs takes a whole number of rounds, e.g. --runs 7, not "${values.runs}"`);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new UsageError(`--runs takes a whole number of rounds, e.g. --runs 7, not "${values.runs}"`);
   return { runs, json: values.json ?? false };
 }
 
@@ -90,13 +95,17 @@ export function main(argv: readonly string[], io: Io = processIo): Promise<numbe
 /** Each target the report misses, as a sentence; empty when all are met. */
 export function targetsMissed(r: BenchReport): string[] {
   const missed: string[] = [];
-  if (r.app.ratio > r.app.target) missed.push(`the app command took ${r.app.ratio.toFixed(2)}x the floor (target <= ${r.app.target}x)`);
+  if (r.app.ratio > r.app.target)
+    missed.push(`the app command took ${r.app.ratio.toFixed(2)}x the floor (target <= ${r.app.target}x)`);
   for (const [name, cli] of Object.entries(r.clis)) {
-    if (cli.ratio > cli.target) missed.push(`${name} took ${cli.ratio.toFixed(2)}x its in-process work (target <= ${cli.target}x)`);
+    if (cli.ratio > cli.target)
+      missed.push(`${name} took ${cli.ratio.toFixed(2)}x its in-process work (target <= ${cli.target}x)`);
   }
-  if (r.scaling > targets.scale) missed.push(`synth at 1,000 groups took ${r.scaling.toFixed(2)}x 10 groups (target <= ${targets.scale}x)`);
+  if (r.scaling > targets.scale)
+    missed.push(`synth at 1,000 groups took ${r.scaling.toFixed(2)}x 10 groups (target <= ${targets.scale}x)`);
   for (const s of r.scales.filter((s) => s.groups === SIZES[SIZES.length - 1])) {
-    if (s.largestPlan.calls >= targets.calls) missed.push(`a plan at 1,000 groups makes ${s.largestPlan.calls} Okta calls (target < ${targets.calls})`);
+    if (s.largestPlan.calls >= targets.calls)
+      missed.push(`a plan at 1,000 groups makes ${s.largestPlan.calls} Okta calls (target < ${targets.calls})`);
   }
   return missed;
 }
@@ -117,7 +126,10 @@ function measure(runs: number): BenchReport {
     if (program !== "node") throw new Error(`cdktf.json's app command is not a node command: ${appCommand}`);
 
     const base = JSON.parse(readFileSync(example, "utf8")) as ConfigJson;
-    const configs = [...SIZES.map((n) => ({ groups: n, as: "names" as const })), { groups: SIZES[SIZES.length - 1], as: "ids" as const }];
+    const configs = [
+      ...SIZES.map((n) => ({ groups: n, as: "names" as const })),
+      { groups: SIZES[SIZES.length - 1], as: "ids" as const },
+    ];
     const envs = configs.map(({ groups, as }) => {
       const config = join(tmp, `config-${groups}-${as}.json`);
       writeFileSync(config, JSON.stringify(scaledConfig(base, groups, as)));
@@ -129,12 +141,26 @@ function measure(runs: number): BenchReport {
     const stackOrder = clis.find(([name]) => name === "stack-order")![1];
 
     const timings = timeInterleaved(runs, [
-      { label: `floor: node loading cdktf + the ${modules.length} provider modules the app loads`, args: ["-e", modules.map((m) => `require(${JSON.stringify(m)});`).join("")], cwd: ROOT },
+      {
+        label: `floor: node loading cdktf + the ${modules.length} provider modules the app loads`,
+        args: ["-e", modules.map((m) => `require(${JSON.stringify(m)});`).join("")],
+        cwd: ROOT,
+      },
       { label: `app command (${appCommand}), config/example.json`, args: appArgs, env: exampleEnv, cwd: ROOT },
       { label: "node dist/app.js, config/example.json", args: [APP_BUNDLE], env: exampleEnv, cwd: ROOT },
-      ...SIZES.map((n, i) => ({ label: `synth ${n} groups (node dist/app.js)`, args: [APP_BUNDLE], env: envs[i], cwd: ROOT })),
+      ...SIZES.map((n, i) => ({
+        label: `synth ${n} groups (node dist/app.js)`,
+        args: [APP_BUNDLE],
+        env: envs[i],
+        cwd: ROOT,
+      })),
       ...clis.flatMap(([, command, inProcess]) => [command, inProcess]),
-      { ...stackOrder, label: "npm run -s stack-order", command: "npm", args: ["run", "-s", "stack-order", "--", ...stackOrder.args.slice(2)] },
+      {
+        ...stackOrder,
+        label: "npm run -s stack-order",
+        command: "npm",
+        args: ["run", "-s", "stack-order", "--", ...stackOrder.args.slice(2)],
+      },
     ]);
     const [floor, app, appBundle, ...rest] = timings;
     const synths = rest.slice(0, SIZES.length);
@@ -148,7 +174,9 @@ function measure(runs: number): BenchReport {
       modules: modules.slice(1),
       app: ratio(app, floor, targets.app),
       appBundle: ratio(appBundle, floor, Infinity),
-      clis: Object.fromEntries(clis.map(([name], i) => [name, ratio(cliTimings[2 * i], cliTimings[2 * i + 1], targets.cli)])),
+      clis: Object.fromEntries(
+        clis.map(([name], i) => [name, ratio(cliTimings[2 * i], cliTimings[2 * i + 1], targets.cli)]),
+      ),
       npm: ratio(npmTiming, cliTimings[2 * clis.findIndex(([name]) => name === "stack-order")], Infinity),
       scaling: synths[synths.length - 1].medianMs / synths[0].medianMs,
       scales: configs.map((c, i) => ({ ...c, synth: synths[i], ...apiCalls(envs[i].CDKTF_OUTDIR) })),
@@ -158,7 +186,12 @@ function measure(runs: number): BenchReport {
   }
 }
 
-const ratio = (measured: Timing, baseline: Timing, target: number): Ratio => ({ measured, baseline, ratio: measured.medianMs / baseline.medianMs, target });
+const ratio = (measured: Timing, baseline: Timing, target: number): Ratio => ({
+  measured,
+  baseline,
+  ratio: measured.medianMs / baseline.medianMs,
+  target,
+});
 
 /**
  * Each CLI as `npm run <cli>` runs it, and its in-process work: node running its bundle directly.
@@ -175,11 +208,24 @@ function cliCases(exampleEnv: NodeJS.ProcessEnv, tmp: string): Array<[string, Ca
     // Writes config/config.schema.json under its working directory: a scratch one.
     ["schema", [], exampleEnv, tmp, 0],
   ];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- bundle.js is CommonJS without types
   const bundles = require(join(ROOT, "scripts", "bundle.js")) as { bundlePath(name: string): string };
   return runs.map(([name, args, env, cwd, status]) => [
     name,
-    { label: `${name}: node scripts/run.js ${name}`, args: [join(ROOT, "scripts", "run.js"), name, ...args], env, cwd, status },
-    { label: `${name}: in-process (node ${bundles.bundlePath(name).slice(ROOT.length + 1)})`, args: [bundles.bundlePath(name), ...args], env, cwd, status },
+    {
+      label: `${name}: node scripts/run.js ${name}`,
+      args: [join(ROOT, "scripts", "run.js"), name, ...args],
+      env,
+      cwd,
+      status,
+    },
+    {
+      label: `${name}: in-process (node ${bundles.bundlePath(name).slice(ROOT.length + 1)})`,
+      args: [bundles.bundlePath(name), ...args],
+      env,
+      cwd,
+      status,
+    },
   ]);
 }
 
@@ -191,7 +237,11 @@ function appModules(): string[] {
 }
 
 /** The Okta API calls of the stacks last synthesized into `outdir`. */
-function apiCalls(outdir: string): { stacks: string[]; calls: ApiCallEstimate; largestPlan: { stack: string; calls: number } } {
+function apiCalls(outdir: string): {
+  stacks: string[];
+  calls: ApiCallEstimate;
+  largestPlan: { stack: string; calls: number };
+} {
   const dir = join(outdir, "stacks");
   const stacks = readdirSync(dir).sort();
   const json = stacks.map((s) => JSON.parse(readFileSync(join(dir, s, "cdk.tf.json"), "utf8")) as StackJson);
@@ -216,9 +266,15 @@ export function markdown(r: BenchReport): string {
     "",
     "| command | time | baseline | ratio | target |",
     "| --- | ---: | ---: | ---: | --- |",
-    row(`app command \`${r.appCommand}\`, config/example.json`, r.app, `floor (cdktf + ${r.modules.length} provider modules)`),
+    row(
+      `app command \`${r.appCommand}\`, config/example.json`,
+      r.app,
+      `floor (cdktf + ${r.modules.length} provider modules)`,
+    ),
     `| the app's plain bundle \`node dist/app.js\` (no snapshot), config/example.json | ${ms(r.appBundle.measured)} | ${ms(r.appBundle.baseline)} | ${r.appBundle.ratio.toFixed(2)}x floor | none |`,
-    ...Object.entries(r.clis).map(([name, x]) => row(`\`npm run ${name}\` (\`node scripts/run.js ${name}\`)`, x, "in-process")),
+    ...Object.entries(r.clis).map(([name, x]) =>
+      row(`\`npm run ${name}\` (\`node scripts/run.js ${name}\`)`, x, "in-process"),
+    ),
     "",
     `npm's own start, outside the ratios (the same for every \`npm run\`): \`npm run -s stack-order\` took ${ms(r.npm.measured)}, ` +
       `${Math.round(r.npm.measured.medianMs - r.npm.baseline.medianMs)} ms more than \`node scripts/run.js stack-order\`.`,

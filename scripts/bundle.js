@@ -22,7 +22,17 @@
 //
 // Usage: node scripts/bundle.js          rebundle every entry point into dist/
 //        node scripts/bundle.js <file>   bundle only the app, into <file> (tests)
-const { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("fs");
+const {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} = require("fs");
 const { spawnSync } = require("child_process");
 const { join, relative, resolve } = require("path");
 
@@ -66,18 +76,24 @@ function filesUnder(dir) {
 }
 
 function sources() {
-  return [...sourceDirs.flatMap((d) => filesUnder(join(root, d))), ...sourceFiles.map((f) => join(root, f)).filter(existsSync)];
+  return [
+    ...sourceDirs.flatMap((d) => filesUnder(join(root, d))),
+    ...sourceFiles.map((f) => join(root, f)).filter(existsSync),
+  ];
 }
 
 /** Each source's size and mtime, by path relative to the project. */
 function sourceStats(files = sources()) {
-  return Object.fromEntries(files.map((f) => [relative(root, f).split("\\").join("/"), (({ size, mtimeMs }) => [size, mtimeMs])(statSync(f))]));
+  return Object.fromEntries(
+    files.map((f) => [relative(root, f).split("\\").join("/"), (({ size, mtimeMs }) => [size, mtimeMs])(statSync(f))]),
+  );
 }
 
 /** SHA-256 over the path and bytes of every source file. */
 function sourceHash(files = sources()) {
   const hash = require("crypto").createHash("sha256").update(nodeBinary).update("\0");
-  for (const file of files) hash.update(relative(root, file).split("\\").join("/")).update("\0").update(readFileSync(file)).update("\0");
+  for (const file of files)
+    hash.update(relative(root, file).split("\\").join("/")).update("\0").update(readFileSync(file)).update("\0");
   return hash.digest("hex");
 }
 
@@ -125,7 +141,13 @@ function bundleAll(files = sources(), hash = sourceHash(files)) {
     for (const { source, bundle } of Object.values(entries)) {
       buildSync({ ...options, entryPoints: [join(root, source)], outfile: join(tmp, bundle) });
     }
-    buildSync({ ...options, external: [], sourcemap: false, entryPoints: [join(root, snapshot.source)], outfile: join(tmp, "app-snapshot.js") });
+    buildSync({
+      ...options,
+      external: [],
+      sourcemap: false,
+      entryPoints: [join(root, snapshot.source)],
+      outfile: join(tmp, "app-snapshot.js"),
+    });
     for (const file of filesUnder(tmp)) {
       const target = join(dist, relative(tmp, file));
       mkdirSync(join(target, ".."), { recursive: true });
@@ -159,7 +181,10 @@ function snapshotBlob() {
   if (existsSync(failed) || !existsSync(snapshot.bundle)) return undefined;
   mkdirSync(snapshot.dir, { recursive: true });
   const tmp = `${blob}.${process.pid}`;
-  const built = spawnSync(process.execPath, ["--snapshot-blob", tmp, "--build-snapshot", snapshot.bundle], { cwd: snapshot.dir, encoding: "utf8" });
+  const built = spawnSync(process.execPath, ["--snapshot-blob", tmp, "--build-snapshot", snapshot.bundle], {
+    cwd: snapshot.dir,
+    encoding: "utf8",
+  });
   if (built.status === 0) {
     renameSync(tmp, blob);
     return blob;
@@ -167,7 +192,9 @@ function snapshotBlob() {
   rmSync(tmp, { force: true });
   const why = (built.stderr || built.error?.message || "").trim().split("\n").pop();
   writeFileSync(failed, `${why}\n`);
-  process.stderr.write(`note: no V8 snapshot of the app with NODE_OPTIONS="${options}" (${why}); it runs from dist/app.js\n`);
+  process.stderr.write(
+    `note: no V8 snapshot of the app with NODE_OPTIONS="${options}" (${why}); it runs from dist/app.js\n`,
+  );
   return undefined;
 }
 

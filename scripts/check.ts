@@ -37,7 +37,6 @@ deployed where terraform output reads, tokens refused); 2 bad arguments, or a to
 character no token has (a control character such as a line break, a space, or a non-ASCII character).
 `;
 
-
 /** Variables holding the tokens the check sends. */
 const TOKEN_VARIABLES = ["OKTA_API_TOKEN", "CLOUDFLARE_API_TOKEN"];
 
@@ -57,7 +56,12 @@ export interface CheckCliDeps {
  * `npm run check`: 0 steps checked and none shown not done, 3 a step is not done, 1 cannot run or
  * could check nothing, 2 bad arguments.
  */
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: Io, deps: CheckCliDeps = {}): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  io: Io,
+  deps: CheckCliDeps = {},
+): Promise<number> {
   const stop = handleFlags(argv, usage, io);
   if (stop !== undefined) return stop;
   const badToken = TOKEN_VARIABLES.find((name) => env[name] && !isTokenShaped(env[name]));
@@ -85,7 +89,12 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
       return exitCode.usage;
     }
     const now = deps.now ?? Date.now;
-    const http: HttpOptions = { fetch: deps.fetch ?? ((url, init) => fetch(url, init)), sleep: deps.sleep, now, deadline: now() + API_TIME_LIMIT_MS };
+    const http: HttpOptions = {
+      fetch: deps.fetch ?? ((url, init) => fetch(url, init)),
+      sleep: deps.sleep,
+      now,
+      deadline: now() + API_TIME_LIMIT_MS,
+    };
     const checked = await checkRunbook(project.rb, project.targets, {
       outputs,
       okta: new OktaApi(oktaOrgUrl(project.config.okta), env.OKTA_API_TOKEN ?? "", http),
@@ -98,7 +107,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
         project.targets.scimApps.length === 0
           ? "this config has no SCIM app, and no API shows the other steps: check them by hand."
           : `run it where cdktf deploy ran (terraform output in ${outdir}/stacks/<stack>, or set CDKTF_OUTDIR), and see each step's reason above.`;
-      io.stderr(`check: no step could be checked (${checked.summary!.unknown} could not check): nothing verifies the runbook; ${why}\n`);
+      io.stderr(
+        `check: no step could be checked (${checked.summary!.unknown} could not check): nothing verifies the runbook; ${why}\n`,
+      );
       return exitCode.failure;
     }
     return exitCode.ok;
@@ -130,8 +141,12 @@ async function badScimTokenOutput(targets: CheckTargets, outputs: StackOutputRea
     if (t.product !== "dashboard") continue;
     const { stack, output } = t.scimToken;
     // An unreadable stack is the run's to report (as could not check), not a reason to stop here.
-    const value = await outputs(stack).then((o) => o[output], () => undefined);
-    if (typeof value === "string" && value !== "" && !isTokenShaped(value)) return `The output ${output} of stack ${stack}`;
+    const value = await outputs(stack).then(
+      (o) => o[output],
+      () => undefined,
+    );
+    if (typeof value === "string" && value !== "" && !isTokenShaped(value))
+      return `The output ${output} of stack ${stack}`;
   }
   return undefined;
 }

@@ -34,14 +34,14 @@ export async function runCli(name: string, io: Io, body: () => Promise<number>):
     return await body();
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    io.err.write(`${name}: ${message.split('\n')[0]}${e instanceof UsageError ? '; see --help' : ''}\n`);
+    io.err.write(`${name}: ${message.split("\n")[0]}${e instanceof UsageError ? "; see --help" : ""}\n`);
     return e instanceof UsageError ? exitCode.usage : exitCode.failure;
   }
 }
 
 /** True when the command line asks for help: `--help` or `-h` anywhere. */
 export function wantsHelp(argv: readonly string[]): boolean {
-  return argv.includes('--help') || argv.includes('-h');
+  return argv.includes("--help") || argv.includes("-h");
 }
 
 /**
@@ -50,8 +50,8 @@ export function wantsHelp(argv: readonly string[]): boolean {
  * end quietly, with the exit code so far. Entry points call this before they write.
  */
 export function exitQuietlyOnClosedPipe(stream: NodeJS.WritableStream = process.stdout): void {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
     process.exit(process.exitCode ?? 0);
   });
 }

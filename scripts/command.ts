@@ -35,7 +35,9 @@ export function handleFlags(argv: readonly string[], usage: string, io: Io): num
 }
 
 /** Runs a CLI's `main` on this process (its arguments, environment and streams) and exits with the code it returns. */
-export function startCli(main: (argv: readonly string[], env: NodeJS.ProcessEnv, io: Io) => number | Promise<number>): void {
+export function startCli(
+  main: (argv: readonly string[], env: NodeJS.ProcessEnv, io: Io) => number | Promise<number>,
+): void {
   exitQuietlyOnClosedPipe();
   const io: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
   void Promise.resolve(main(process.argv.slice(2), process.env, io)).then((code) => (process.exitCode = code));

@@ -1,10 +1,10 @@
-import * as path from 'path';
-import { parseArgs } from 'util';
-import { compare } from './diff/compare';
-import { exitCode, exitQuietlyOnClosedPipe, type Io, processIo, runCli, UsageError } from './cli';
-import { loadOutdir, type SynthModel } from './diff/load';
-import { renderMarkdown } from './diff/render-markdown';
-import { synthesize, synthesizeRef } from './diff/synth';
+import * as path from "path";
+import { parseArgs } from "util";
+import { compare } from "./diff/compare";
+import { exitCode, exitQuietlyOnClosedPipe, type Io, processIo, runCli, UsageError } from "./cli";
+import { loadOutdir, type SynthModel } from "./diff/load";
+import { renderMarkdown } from "./diff/render-markdown";
+import { synthesize, synthesizeRef } from "./diff/synth";
 
 const USAGE = `Usage: npm run -s diff -- (--base <git ref> | --base-dir <outdir>) [--head-dir <outdir>] [--json] [--exit-code]
 
@@ -26,12 +26,12 @@ function parse(argv: string[]) {
     return parseArgs({
       args: argv,
       options: {
-        base: { type: 'string' },
-        'base-dir': { type: 'string' },
-        'head-dir': { type: 'string' },
-        json: { type: 'boolean', default: false },
-        'exit-code': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
+        base: { type: "string" },
+        "base-dir": { type: "string" },
+        "head-dir": { type: "string" },
+        json: { type: "boolean", default: false },
+        "exit-code": { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
       allowPositionals: false,
@@ -43,28 +43,28 @@ function parse(argv: string[]) {
 
 /** Runs the diff CLI; returns the exit code instead of exiting so tests can call it. */
 export function main(argv: string[], io: Io = processIo): Promise<number> {
-  return runCli('diff', io, async () => {
+  return runCli("diff", io, async () => {
     const args = parse(argv);
     if (args.help) {
       io.out.write(USAGE);
       return 0;
     }
-    if (Boolean(args.base) === Boolean(args['base-dir'])) {
-      throw new UsageError('give exactly one of --base <git ref> or --base-dir <outdir>');
+    if (Boolean(args.base) === Boolean(args["base-dir"])) {
+      throw new UsageError("give exactly one of --base <git ref> or --base-dir <outdir>");
     }
     const cwd = path.resolve(io.cwd ?? process.cwd());
     const base: SynthModel = args.base
       ? await synthesizeRef(args.base, cwd, io.err)
-      : loadOutdir(path.resolve(cwd, args['base-dir']!));
-    const head: SynthModel = args['head-dir']
-      ? loadOutdir(path.resolve(cwd, args['head-dir']))
-      : await synthesize(cwd, 'the working tree', io.err);
+      : loadOutdir(path.resolve(cwd, args["base-dir"]!));
+    const head: SynthModel = args["head-dir"]
+      ? loadOutdir(path.resolve(cwd, args["head-dir"]))
+      : await synthesize(cwd, "the working tree", io.err);
     const diff = compare(base, head, {
-      base: args.base ?? args['base-dir']!,
-      head: args['head-dir'] ?? 'working tree',
+      base: args.base ?? args["base-dir"]!,
+      head: args["head-dir"] ?? "working tree",
     });
-    io.out.write(args.json ? JSON.stringify(diff, null, 2) + '\n' : renderMarkdown(diff));
-    return args['exit-code'] && diff.changed ? exitCode.notDone : exitCode.ok;
+    io.out.write(args.json ? JSON.stringify(diff, null, 2) + "\n" : renderMarkdown(diff));
+    return args["exit-code"] && diff.changed ? exitCode.notDone : exitCode.ok;
   });
 }
 

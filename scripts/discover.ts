@@ -54,7 +54,12 @@ export interface DiscoverCliDeps {
 }
 
 /** `npm run discover`: 0 draft written, 3 questions remain, 1 cannot run, 2 bad arguments. */
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: Io, deps: DiscoverCliDeps = {}): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  io: Io,
+  deps: DiscoverCliDeps = {},
+): Promise<number> {
   if (wantsHelp(argv)) {
     io.stdout(usage);
     return exitCode.ok;
@@ -67,12 +72,16 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
   const { target, out, force } = parsed;
   const badToken = ["OKTA_API_TOKEN", "CLOUDFLARE_API_TOKEN"].find((name) => env[name] && !isTokenShaped(env[name]));
   if (badToken) {
-    io.stderr(`${badToken} holds a character no token has (a control character such as a line break, a space, or a non-ASCII character): set it again without it. Its value is not printed.\n`);
+    io.stderr(
+      `${badToken} holds a character no token has (a control character such as a line break, a space, or a non-ASCII character): set it again without it. Its value is not printed.\n`,
+    );
     return exitCode.usage;
   }
   const missing = ["OKTA_API_TOKEN", "CLOUDFLARE_API_TOKEN"].filter((name) => !env[name]);
   if (missing.length > 0) {
-    io.stderr(`Set ${missing.join(" and ")}: npm run discover reads Okta with an SSWS API token and Cloudflare with an API token (read-only is enough).\n`);
+    io.stderr(
+      `Set ${missing.join(" and ")}: npm run discover reads Okta with an SSWS API token and Cloudflare with an API token (read-only is enough).\n`,
+    );
     return exitCode.failure;
   }
   if (existsSync(out) && !force) {
@@ -80,8 +89,17 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
     return exitCode.failure;
   }
   const now = deps.now ?? Date.now;
-  const http: HttpOptions = { fetch: deps.fetch ?? ((url, init) => fetch(url, init)), sleep: deps.sleep, now, deadline: now() + API_TIME_LIMIT_MS };
-  const facts = await readFacts(target, new OktaApi(oktaOrgUrl(target.okta), env.OKTA_API_TOKEN!, http), new CloudflareApi(env.CLOUDFLARE_API_TOKEN!, http));
+  const http: HttpOptions = {
+    fetch: deps.fetch ?? ((url, init) => fetch(url, init)),
+    sleep: deps.sleep,
+    now,
+    deadline: now() + API_TIME_LIMIT_MS,
+  };
+  const facts = await readFacts(
+    target,
+    new OktaApi(oktaOrgUrl(target.okta), env.OKTA_API_TOKEN!, http),
+    new CloudflareApi(env.CLOUDFLARE_API_TOKEN!, http),
+  );
   if (!facts.ok) {
     io.stderr(`Discover could not read the setup: ${facts.reason}.\n`);
     return exitCode.failure;
@@ -89,11 +107,19 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
   const discovery = decide(target, facts.value);
   if (discovery.config) {
     // For editors: the schema, relative to where the draft is written (the config folder by default).
-    const schema = relative(dirname(resolve(out)), resolve("config", "config.schema.json")).split(sep).join("/");
-    writeFileSync(out, `${JSON.stringify({ $schema: schema.startsWith(".") ? schema : `./${schema}`, ...discovery.config }, null, 2)}\n`);
+    const schema = relative(dirname(resolve(out)), resolve("config", "config.schema.json"))
+      .split(sep)
+      .join("/");
+    writeFileSync(
+      out,
+      `${JSON.stringify({ $schema: schema.startsWith(".") ? schema : `./${schema}`, ...discovery.config }, null, 2)}\n`,
+    );
   }
   // A service could echo a credential into a name it returns: never print one.
-  const report = [env.OKTA_API_TOKEN!, env.CLOUDFLARE_API_TOKEN!].reduce((text, token) => text.split(token).join("[redacted]"), renderDiscovery(discovery, out));
+  const report = [env.OKTA_API_TOKEN!, env.CLOUDFLARE_API_TOKEN!].reduce(
+    (text, token) => text.split(token).join("[redacted]"),
+    renderDiscovery(discovery, out),
+  );
   io.stdout(report);
   return discovery.questions.length > 0 ? exitCode.notDone : exitCode.ok;
 }
@@ -105,7 +131,8 @@ function parseArgs(argv: readonly string[]): { target: DiscoverTarget; out: stri
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--force") force = true;
-    else if ((FLAGS as readonly string[]).includes(arg) && argv[i + 1] !== undefined && !argv[i + 1].startsWith("--")) values.set(arg, argv[++i]);
+    else if ((FLAGS as readonly string[]).includes(arg) && argv[i + 1] !== undefined && !argv[i + 1].startsWith("--"))
+      values.set(arg, argv[++i]);
     else return (FLAGS as readonly string[]).includes(arg) ? `${arg} needs a value.` : `Unknown argument "${arg}".`;
   }
   const absent = ["--okta-org", "--account-id", "--team-name"].filter((f) => !values.has(f));
@@ -121,7 +148,13 @@ function parseArgs(argv: readonly string[]): { target: DiscoverTarget; out: stri
     parseConfig({ ...target, accessLogin: { assignedGroups: ["Everyone"] } });
   } catch (e) {
     if (!(e instanceof ValidationErrors)) throw e;
-    const flag: Record<string, string> = { name: "--name", "okta.orgName": "--okta-org", "okta.baseUrl": "--okta-base-url", "cloudflare.accountId": "--account-id", "cloudflare.teamName": "--team-name" };
+    const flag: Record<string, string> = {
+      name: "--name",
+      "okta.orgName": "--okta-org",
+      "okta.baseUrl": "--okta-base-url",
+      "cloudflare.accountId": "--account-id",
+      "cloudflare.teamName": "--team-name",
+    };
     return e.errors.map((v) => `${flag[v.field] ?? v.field}: ${v.message}`).join("\n");
   }
   return { target, out: values.get("--out") ?? "config/discovered.json", force };
@@ -130,7 +163,9 @@ function parseArgs(argv: readonly string[]): { target: DiscoverTarget; out: stri
 /** What a person reads: found, first-plan differences, questions, and what to do next. */
 export function renderDiscovery(d: Discovery, out: string): string {
   const section = (title: string, lines: readonly string[], numbered = false) =>
-    lines.length === 0 ? "" : `## ${title}\n\n${lines.map((l, i) => `${numbered ? `${i + 1}.` : "-"} ${l}`).join("\n")}\n\n`;
+    lines.length === 0
+      ? ""
+      : `## ${title}\n\n${lines.map((l, i) => `${numbered ? `${i + 1}.` : "-"} ${l}`).join("\n")}\n\n`;
   const next = d.config
     ? `Wrote ${out} (it validates). Next: ${d.questions.length > 0 ? "answer the questions above (edit the draft), then " : ""}` +
       `OKTA_CLOUDFLARE_CONFIG=${out} npm run synth, and plan each stack: the first plan must show imports only (0 to add, 0 to destroy) besides the differences above.\n`

@@ -9,7 +9,8 @@ const { resolve } = require("path");
 
 /** Why the pipeline must not plan or deploy with `file`, or undefined when it may. */
 function refusal(file, readText = (f) => readFileSync(f, "utf8")) {
-  if (!file) return "OKTA_CLOUDFLARE_CONFIG is not set: set the repository variable OKTA_CLOUDFLARE_CONFIG to your config file (e.g. config/acme.json).";
+  if (!file)
+    return "OKTA_CLOUDFLARE_CONFIG is not set: set the repository variable OKTA_CLOUDFLARE_CONFIG to your config file (e.g. config/acme.json).";
   if (resolve(file) === resolve(__dirname, "..", "config", "example.json")) {
     return `OKTA_CLOUDFLARE_CONFIG names the example config (${file}): copy it, fill in your org, account and backend, and point the variable at the copy.`;
   }
@@ -27,7 +28,9 @@ function refusal(file, readText = (f) => readFileSync(f, "utf8")) {
 
 if (require.main === module) {
   if (process.argv.includes("--help")) {
-    process.stdout.write("Usage: node scripts/pipeline-config.js\nExits 1 when OKTA_CLOUDFLARE_CONFIG is unset, names the example, or uses the local backend.\n");
+    process.stdout.write(
+      "Usage: node scripts/pipeline-config.js\nExits 1 when OKTA_CLOUDFLARE_CONFIG is unset, names the example, or uses the local backend.\n",
+    );
     process.exit(0);
   }
   const why = refusal(process.env.OKTA_CLOUDFLARE_CONFIG);

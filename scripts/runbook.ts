@@ -22,7 +22,9 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: Io): n
   const stop = handleFlags(argv, usage, io);
   if (stop !== undefined) return stop;
   try {
-    const rb = withProject(env, (app, config) => projectRunbook(app, config, { outdir: env.CDKTF_OUTDIR ?? "cdktf.out" }));
+    const rb = withProject(env, (app, config) =>
+      projectRunbook(app, config, { outdir: env.CDKTF_OUTDIR ?? "cdktf.out" }),
+    );
     io.stdout(argv.includes("--json") ? `${JSON.stringify(rb, null, 2)}\n` : renderMarkdown(rb));
     return exitCode.ok;
   } catch (e) {

@@ -7,13 +7,30 @@ export { AccessOidcApp, type AccessOidcAppProps } from "./okta/access-oidc-app";
 export { AccessAuthorizationServer, type AccessAuthorizationServerProps } from "./okta/authorization-server";
 export { OktaGroups, type IOktaGroupResolver, type OktaGroupsProps } from "./okta/groups";
 export { oktaOrgUrl, type OktaOrg } from "./okta/org";
-export { AccessScimApp, type ScimApp, type ScimAppKind, type ScimAppProps, type ScimProvisioning } from "./okta/scim-app";
+export {
+  AccessScimApp,
+  type ScimApp,
+  type ScimAppKind,
+  type ScimAppProps,
+  type ScimProvisioning,
+} from "./okta/scim-app";
 export { DashboardScimApp, type DashboardScimAppProps } from "./okta/dashboard-scim-app";
 export { PushGroups, type PushGroupsProps } from "./okta/push-groups";
-export { OktaV6Provider, PushGroup, type OktaV6ProviderConfig, type PushGroupAppConfig, type PushGroupConfig } from "./okta/push-group";
+export {
+  OktaV6Provider,
+  PushGroup,
+  type OktaV6ProviderConfig,
+  type PushGroupAppConfig,
+  type PushGroupConfig,
+} from "./okta/push-group";
 
 // Cloudflare
-export { OktaLoginMethod, type IdentityUpdateBehavior, type OktaLoginMethodProps, type ScimSettings } from "./cloudflare/okta-login-method";
+export {
+  OktaLoginMethod,
+  type IdentityUpdateBehavior,
+  type OktaLoginMethodProps,
+  type ScimSettings,
+} from "./cloudflare/okta-login-method";
 export { OktaAccessGroups, type OktaAccessGroupsProps } from "./cloudflare/access-groups";
 export { AccessApplication, type AccessApplicationProps } from "./cloudflare/access-application";
 export { DashboardScimToken, type DashboardScimTokenProps } from "./cloudflare/dashboard-scim-token";

@@ -15,7 +15,11 @@ function unwrap(schema: z.core.$ZodType): z.core.$ZodType[] {
 }
 
 function child(schema: z.core.$ZodType, key: PropertyKey): z.core.$ZodType[] {
-  const def = schema._zod.def as unknown as { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType };
+  const def = schema._zod.def as unknown as {
+    type: string;
+    shape?: Record<string, z.core.$ZodType>;
+    element?: z.core.$ZodType;
+  };
   if (def.type === "object") return def.shape?.[String(key)] ? [def.shape[String(key)]] : [];
   if (def.type === "array" && typeof key === "number") return def.element ? [def.element] : [];
   return [];
@@ -23,7 +27,9 @@ function child(schema: z.core.$ZodType, key: PropertyKey): z.core.$ZodType[] {
 
 /** Every schema that may apply to the value at `path`. */
 export function schemasAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): z.core.$ZodType[] {
-  return path.reduce<z.core.$ZodType[]>((found, key) => found.flatMap(unwrap).flatMap((s) => child(s, key)), [schema]).flatMap(unwrap);
+  return path
+    .reduce<z.core.$ZodType[]>((found, key) => found.flatMap(unwrap).flatMap((s) => child(s, key)), [schema])
+    .flatMap(unwrap);
 }
 
 function shapeOf(schema: z.core.$ZodType): Record<string, z.core.$ZodType> | undefined {

@@ -6,7 +6,8 @@
 import { IConstruct } from "constructs";
 
 /** Synthesized Terraform JSON of a stack. */
-export type TerraformJson = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- cdktf's synthesized JSON is untyped
+export type TerraformJson = Record<string, any>;
 
 /** A feature of the Terraform language or CLI and the version that brought it. */
 export interface TerraformFeature {
@@ -18,13 +19,19 @@ export interface TerraformFeature {
 /** Every lifecycle block of the stack's resources and data sources. */
 function lifecycles(tf: TerraformJson): TerraformJson[] {
   return ["resource", "data"].flatMap((kind) =>
-    Object.values<TerraformJson>(tf[kind] ?? {}).flatMap((byName) => Object.values<TerraformJson>(byName).map((block) => block.lifecycle ?? {})),
+    Object.values<TerraformJson>(tf[kind] ?? {}).flatMap((byName) =>
+      Object.values<TerraformJson>(byName).map((block) => block.lifecycle ?? {}),
+    ),
   );
 }
 
 /** The features this project's stacks may use, oldest first. */
 export const terraformFeatures: readonly TerraformFeature[] = [
-  { version: "0.13.0", feature: "required_providers with source addresses", usedBy: (tf) => Object.keys(tf.terraform?.required_providers ?? {}).length > 0 },
+  {
+    version: "0.13.0",
+    feature: "required_providers with source addresses",
+    usedBy: (tf) => Object.keys(tf.terraform?.required_providers ?? {}).length > 0,
+  },
   { version: "0.15.0", feature: "the sensitive() function", usedBy: (tf) => JSON.stringify(tf).includes("sensitive(") },
   {
     version: "1.0.0",
@@ -38,7 +45,11 @@ export const terraformFeatures: readonly TerraformFeature[] = [
     usedBy: (tf) => lifecycles(tf).some((l) => l.precondition !== undefined || l.postcondition !== undefined),
   },
   { version: "1.5.0", feature: "import blocks", usedBy: (tf) => tf.import !== undefined },
-  { version: "1.10.0", feature: "S3 native locking (use_lockfile)", usedBy: (tf) => tf.terraform?.backend?.s3?.use_lockfile !== undefined },
+  {
+    version: "1.10.0",
+    feature: "S3 native locking (use_lockfile)",
+    usedBy: (tf) => tf.terraform?.backend?.s3?.use_lockfile !== undefined,
+  },
 ];
 
 /** The newest version among the features `tf` uses (versions compared part by part), or undefined. */

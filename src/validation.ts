@@ -106,14 +106,23 @@ function unknownKey(prefix: string, path: PropertyKey[], schema?: z.core.$ZodTyp
   const problem = "is not a known key";
   const siblings = schema ? knownKeys(schema, path.slice(0, -1)) : [];
   const typo = closest(key, siblings);
-  if (typo) return new ValidationError(field, undefined, `Did you mean "${typo}"? Fix the spelling, or remove it.`, problem);
+  if (typo)
+    return new ValidationError(field, undefined, `Did you mean "${typo}"? Fix the spelling, or remove it.`, problem);
   if (/token|secret|password|private_?key|api_?key/i.test(key)) {
-    const fix = "Credentials never go in the config file: remove it, and set the provider's environment variable instead (see the README, Credentials and secrets).";
+    const fix =
+      "Credentials never go in the config file: remove it, and set the provider's environment variable instead (see the README, Credentials and secrets).";
     return new ValidationError(field, undefined, fix, problem);
   }
-  const elsewhere = schema ? keyPaths(schema).filter((p) => p.split(".").pop()?.toLowerCase() === key.toLowerCase()) : [];
+  const elsewhere = schema
+    ? keyPaths(schema).filter((p) => p.split(".").pop()?.toLowerCase() === key.toLowerCase())
+    : [];
   if (elsewhere.length > 0) {
-    return new ValidationError(field, undefined, `It belongs elsewhere: move it to ${elsewhere.join(" or ")}.`, problem);
+    return new ValidationError(
+      field,
+      undefined,
+      `It belongs elsewhere: move it to ${elsewhere.join(" or ")}.`,
+      problem,
+    );
   }
   const known = siblings.length > 0 ? ` Keys allowed here: ${siblings.join(", ")}.` : "";
   return new ValidationError(field, undefined, `Remove it.${known}`, problem);

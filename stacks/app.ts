@@ -28,8 +28,12 @@ export function buildStacks(app: Construct, config: Config): ProjectStacks {
   const oktaAccessOidc = new OktaAccessOidcStack(app, "okta-access-oidc", config);
   const cloudflareAccess = new CloudflareAccessStack(app, "cloudflare-access", config, oktaAccessOidc);
   const scim = accessScim(config);
-  const oktaAccessScim = scim ? new OktaAccessScimStack(app, "okta-access-scim", config, scim, oktaAccessOidc, cloudflareAccess) : undefined;
-  const cloudflareAccessPolicies = scim ? new CloudflareAccessPoliciesStack(app, "cloudflare-access-policies", config, cloudflareAccess) : undefined;
+  const oktaAccessScim = scim
+    ? new OktaAccessScimStack(app, "okta-access-scim", config, scim, oktaAccessOidc, cloudflareAccess)
+    : undefined;
+  const cloudflareAccessPolicies = scim
+    ? new CloudflareAccessPoliciesStack(app, "cloudflare-access-policies", config, cloudflareAccess)
+    : undefined;
   const oktaAccessPushGroups =
     oktaAccessScim && scim?.provisioningConfigured
       ? addPushGroupsStack(app, "okta-access-push-groups", config, oktaAccessScim.scimApp, oktaAccessOidc.groups, {
@@ -40,18 +44,38 @@ export function buildStacks(app: Construct, config: Config): ProjectStacks {
   const dashboard = config.dashboardScim?.enabled ? dashboardScimStacks(app, config, config.dashboardScim) : {};
   // Last: the runbook reads every stack above.
   addRunbookOutputs(app, config);
-  return { oktaAccessOidc, cloudflareAccess, oktaAccessScim, cloudflareAccessPolicies, oktaAccessPushGroups, ...dashboard };
+  return {
+    oktaAccessOidc,
+    cloudflareAccess,
+    oktaAccessScim,
+    cloudflareAccessPolicies,
+    oktaAccessPushGroups,
+    ...dashboard,
+  };
 }
 
 /** Dashboard SCIM stands apart from Access: its own token, app and group lookup. */
 function dashboardScimStacks(app: Construct, config: Config, dashboard: DashboardScim) {
   const cloudflareDashboardScim = new CloudflareDashboardScimStack(app, "cloudflare-dashboard-scim", config, dashboard);
-  const oktaDashboardScim = new OktaDashboardScimStack(app, "okta-dashboard-scim", config, dashboard, cloudflareDashboardScim);
+  const oktaDashboardScim = new OktaDashboardScimStack(
+    app,
+    "okta-dashboard-scim",
+    config,
+    dashboard,
+    cloudflareDashboardScim,
+  );
   const oktaDashboardPushGroups = dashboard.provisioningConfigured
-    ? addPushGroupsStack(app, "okta-dashboard-push-groups", config, oktaDashboardScim.scimApp, oktaDashboardScim.groups, {
-        appId: config.existing?.dashboardScimAppId,
-        mappingIds: config.existing?.dashboardPushMappingIds,
-      })
+    ? addPushGroupsStack(
+        app,
+        "okta-dashboard-push-groups",
+        config,
+        oktaDashboardScim.scimApp,
+        oktaDashboardScim.groups,
+        {
+          appId: config.existing?.dashboardScimAppId,
+          mappingIds: config.existing?.dashboardPushMappingIds,
+        },
+      )
     : undefined;
   return { cloudflareDashboardScim, oktaDashboardScim, oktaDashboardPushGroups };
 }

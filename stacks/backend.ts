@@ -12,9 +12,11 @@ export function applyBackend(stack: TerraformStack, backend: BackendConfig, conf
     case "local":
       // Relative to cdktf.out/stacks/<stack>/, where Terraform runs: the same for every stack, and no
       // absolute path of this machine ends up in the synthesized JSON.
-      new LocalBackend(stack, { path: `../../../${backend.directory}/terraform.${stackName}.tfstate`.replace("/./", "/") });
+      new LocalBackend(stack, {
+        path: `../../../${backend.directory}/terraform.${stackName}.tfstate`.replace("/./", "/"),
+      });
       return;
-    case "s3":
+    case "s3": {
       const s3 = new S3Backend(stack, {
         bucket: backend.bucket,
         key: `${backend.keyPrefix}/${configName}/${stackName}.tfstate`,
@@ -26,6 +28,7 @@ export function applyBackend(stack: TerraformStack, backend: BackendConfig, conf
       // S3 native locking (Terraform >= 1.10) postdates cdktf 0.21's typed S3BackendConfig.
       if (backend.useLockfile !== undefined) s3.addOverride("use_lockfile", backend.useLockfile);
       return;
+    }
     case "cloud":
       withoutSynthTimeVersionCheck(
         new CloudBackend(stack, {

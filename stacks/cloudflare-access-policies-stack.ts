@@ -44,7 +44,8 @@ export class CloudflareAccessPoliciesStack extends ProjectStack {
           allowGroups: app.allowGroups,
         }),
     );
-    for (const app of this.applications) adoptAccessApplication(app, accountId, config.existing?.accessApplicationIds?.[app.name]);
+    for (const app of this.applications)
+      adoptAccessApplication(app, accountId, config.existing?.accessApplicationIds?.[app.name]);
     output(this, "access_group_ids", this.accessGroups.ids, "Zero Trust Access group IDs by Okta group name");
     output(
       this,

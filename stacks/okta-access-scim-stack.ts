@@ -8,12 +8,18 @@ import { OktaAccessOidcStack } from "./okta-access-oidc-stack";
 import { output } from "./outputs";
 import { oktaProvider } from "./providers";
 
-
 /** Okta side of Access SCIM: the SCIM 2.0 Test App (Header Auth), pointed at the login method's SCIM Endpoint. */
 export class OktaAccessScimStack extends ProjectStack {
   public readonly scimApp: AccessScimApp;
 
-  constructor(scope: Construct, id: string, config: Config, scim: AccessScim, oidc: OktaAccessOidcStack, cloudflare: CloudflareAccessStack) {
+  constructor(
+    scope: Construct,
+    id: string,
+    config: Config,
+    scim: AccessScim,
+    oidc: OktaAccessOidcStack,
+    cloudflare: CloudflareAccessStack,
+  ) {
     super(scope, id, config);
     oktaProvider(this, config);
     this.scimApp = new AccessScimApp(this, "access-scim-app", {

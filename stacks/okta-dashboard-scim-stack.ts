@@ -17,10 +17,18 @@ export class OktaDashboardScimStack extends ProjectStack {
   public readonly groups: OktaGroups;
   public readonly scimApp: DashboardScimApp;
 
-  constructor(scope: Construct, id: string, config: Config, dashboard: DashboardScim, cloudflare: CloudflareDashboardScimStack) {
+  constructor(
+    scope: Construct,
+    id: string,
+    config: Config,
+    dashboard: DashboardScim,
+    cloudflare: CloudflareDashboardScimStack,
+  ) {
     super(scope, id, config);
     oktaProvider(this, config);
-    this.groups = new OktaGroups(this, "groups", { names: [...dashboard.assignedGroups, ...(dashboard.pushGroups ?? [])] });
+    this.groups = new OktaGroups(this, "groups", {
+      names: [...dashboard.assignedGroups, ...(dashboard.pushGroups ?? [])],
+    });
     this.scimApp = new DashboardScimApp(this, "dashboard-scim-app", {
       okta: { orgName: config.okta.orgName, baseUrl: config.okta.baseUrl },
       label: dashboard.appLabel,
@@ -32,7 +40,12 @@ export class OktaDashboardScimStack extends ProjectStack {
       preventDestroy: dashboard.preventDestroy,
     });
     adoptOktaApp(this.scimApp, config.existing?.dashboardScimAppId);
-    output(this, "scim_app_id", this.scimApp.appId, "Okta SCIM 2.0 Test App (OAuth Bearer Token) for the Cloudflare dashboard");
+    output(
+      this,
+      "scim_app_id",
+      this.scimApp.appId,
+      "Okta SCIM 2.0 Test App (OAuth Bearer Token) for the Cloudflare dashboard",
+    );
     output(this, "scim_app_admin_url", this.scimApp.adminUrl, "The dashboard SCIM app in the Okta admin console");
   }
 }

@@ -18,7 +18,14 @@ export class OktaPushGroupsStack extends ProjectStack {
   public readonly scimApp: ScimApp;
   public readonly pushGroups: PushGroups;
 
-  constructor(scope: Construct, id: string, config: Config, scimApp: ScimApp, groups: OktaGroups, adopted: AdoptedPushGroups = {}) {
+  constructor(
+    scope: Construct,
+    id: string,
+    config: Config,
+    scimApp: ScimApp,
+    groups: OktaGroups,
+    adopted: AdoptedPushGroups = {},
+  ) {
     super(scope, id, config);
     oktaV6Provider(this, config);
     this.scimApp = scimApp;
@@ -51,5 +58,7 @@ export function addPushGroupsStack(
   groups: OktaGroups,
   adopted: AdoptedPushGroups = {},
 ): OktaPushGroupsStack | undefined {
-  return scimApp.pushGroups.length > 0 ? new OktaPushGroupsStack(scope, id, config, scimApp, groups, adopted) : undefined;
+  return scimApp.pushGroups.length > 0
+    ? new OktaPushGroupsStack(scope, id, config, scimApp, groups, adopted)
+    : undefined;
 }

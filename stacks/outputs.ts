@@ -10,7 +10,11 @@ export function output(
   description: string,
   sensitive = false,
 ): TerraformOutput {
-  const out = new TerraformOutput(scope, name, { value: terraformLiterals(value), description: terraformLiteral(description), sensitive });
+  const out = new TerraformOutput(scope, name, {
+    value: terraformLiterals(value),
+    description: terraformLiteral(description),
+    sensitive,
+  });
   out.overrideLogicalId(name);
   return out;
 }

@@ -53,7 +53,9 @@ export function main(env: NodeJS.ProcessEnv, stderr: MessageSink, { argv = [], s
     buildStacks(app, config);
     app.synth();
     const stacks = removeStaleStacks(outdir);
-    stdout?.write(`Synthesized ${stacks.length} stack${stacks.length === 1 ? "" : "s"} into ${shortPath(join(outdir, "stacks"))}: ${stacks.join(", ")}.\n`);
+    stdout?.write(
+      `Synthesized ${stacks.length} stack${stacks.length === 1 ? "" : "s"} into ${shortPath(join(outdir, "stacks"))}: ${stacks.join(", ")}.\n`,
+    );
     return 0;
   } catch (e) {
     stderr.write(`${failureMessage(e, file, Boolean(env.OKTA_CLOUDFLARE_DEBUG))}\n`);
@@ -73,12 +75,15 @@ function shortPath(path: string): string {
  * a stack the app stopped making. Returns the stacks synthesized, by name.
  */
 export function removeStaleStacks(outdir: string): string[] {
-  const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as { stacks: Record<string, unknown> };
+  const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as {
+    stacks: Record<string, unknown>;
+  };
   const stacks = Object.keys(manifest.stacks);
   const dir = join(outdir, "stacks");
   if (existsSync(dir)) {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !stacks.includes(entry.name)) rmSync(join(dir, entry.name), { recursive: true, force: true });
+      if (entry.isDirectory() && !stacks.includes(entry.name))
+        rmSync(join(dir, entry.name), { recursive: true, force: true });
     }
   }
   return stacks;
@@ -88,8 +93,11 @@ export function removeStaleStacks(outdir: string): string[] {
 function failureMessage(e: unknown, file: string, debug: boolean): string {
   if (e instanceof ConfigError) return e.message;
   // A construct refusing a value the config check let through: still the config's field and fix.
-  if (e instanceof ValidationErrors) return `Config file ${file} has a value the stacks refuse:\n${problemList(e.errors)}`;
+  if (e instanceof ValidationErrors)
+    return `Config file ${file} has a value the stacks refuse:\n${problemList(e.errors)}`;
   // Duck-typed: errors from another realm (Node's fs under a test runner) fail `instanceof Error`.
   const { message = String(e), stack = message } = (e ?? {}) as Partial<Error>;
-  return debug ? `Synth failed: ${stack}` : `Synth failed: ${message}\nSet OKTA_CLOUDFLARE_DEBUG=1 for the stack trace.`;
+  return debug
+    ? `Synth failed: ${stack}`
+    : `Synth failed: ${message}\nSet OKTA_CLOUDFLARE_DEBUG=1 for the stack trace.`;
 }

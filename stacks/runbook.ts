@@ -91,12 +91,19 @@ export function projectRunbook(scope: Construct, config: Config, options: Runboo
         {
           id: w.id,
           app,
-          adminUrl: { value: app.adminUrl, from: { stack: TerraformStack.of(app).node.id, output: "scim_app_admin_url" } },
+          adminUrl: {
+            value: app.adminUrl,
+            from: { stack: TerraformStack.of(app).node.id, output: "scim_app_admin_url" },
+          },
           // The dashboard's is known from the config; the app's own is a reference to the token's account.
-          baseUrl: { value: dashboard ? dashboardScimBaseUrl(config.cloudflare.accountId) : app.baseUrl, from: w.baseUrl },
+          baseUrl: {
+            value: dashboard ? dashboardScimBaseUrl(config.cloudflare.accountId) : app.baseUrl,
+            from: w.baseUrl,
+          },
           token: w.token,
           // Imported, so never returned to Terraform: the login method's SCIM secret, the account token's value.
-          tokenAdopted: (dashboard ? config.existing?.dashboardScimTokenId : config.existing?.loginMethodId) !== undefined,
+          tokenAdopted:
+            (dashboard ? config.existing?.dashboardScimTokenId : config.existing?.loginMethodId) !== undefined,
           configPath: w.configPath,
           pushGroupsStack: push && TerraformStack.of(push).node.id,
           pushGroupsResource: push && `${push.terraformResourceType}.${push.friendlyUniqueId}`,
@@ -138,7 +145,12 @@ export function projectCheckTargets(scope: Construct, config: Config): CheckTarg
 export function addRunbookOutputs(scope: Construct, config: Config): void {
   for (const app of projectRunbook(scope, config, { terraformValues: true }).apps) {
     const stack = scope.node.findChild(app.stack) as TerraformStack;
-    output(stack, "runbook", renderAppMarkdown(app), `Steps a person still does for ${app.label} (npm run runbook prints them all)`);
+    output(
+      stack,
+      "runbook",
+      renderAppMarkdown(app),
+      `Steps a person still does for ${app.label} (npm run runbook prints them all)`,
+    );
   }
 }
 

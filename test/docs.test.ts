@@ -11,18 +11,27 @@ const committed = readFileSync(join(repo, "docs", "api", "API.md"), "utf8");
 
 test("documents each construct src/index.ts exports", () => {
   const index = readFileSync(join(repo, "src", "index.ts"), "utf8");
-  const classes = [...index.matchAll(/export \{ ([^}]+) \}/g)].flatMap((m) => m[1].split(",").map((s) => s.trim()).filter((s) => /^[A-Z]/.test(s)));
+  const classes = [...index.matchAll(/export \{ ([^}]+) \}/g)].flatMap((m) =>
+    m[1]
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => /^[A-Z]/.test(s)),
+  );
   expect(classes.length).toBeGreaterThanOrEqual(11);
   for (const name of classes) expect(committed).toContain(`### ${name}\n`);
 });
 
 test("is what npm run docs generates from the sources now (run npm run docs when this fails)", () => {
   const out = tempDir();
-  const typedoc = spawnSync(process.execPath, [join(repo, "node_modules", "typedoc", "bin", "typedoc"), "--out", out, "--logLevel", "Error"], {
-    cwd: repo,
-    encoding: "utf8",
-    timeout: 120_000,
-  });
+  const typedoc = spawnSync(
+    process.execPath,
+    [join(repo, "node_modules", "typedoc", "bin", "typedoc"), "--out", out, "--logLevel", "Error"],
+    {
+      cwd: repo,
+      encoding: "utf8",
+      timeout: 120_000,
+    },
+  );
   expect(typedoc.stderr + typedoc.stdout).toBe("");
   expect(typedoc.status).toBe(0);
   expect(readFileSync(join(out, "API.md"), "utf8")).toBe(committed);

@@ -6,7 +6,7 @@ import { parseConfig } from "../src/config/load";
 import { buildStacks, ProjectStacks } from "../stacks/app";
 
 /** Synthesized Terraform JSON of one stack, as a plain object. */
-export type StackJson = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type StackJson = Record<string, any>;
 
 /** Builds constructs in a fresh stack and returns its synthesized JSON. */
 export function synthStack(build: (stack: TerraformStack) => void): StackJson {
@@ -16,7 +16,7 @@ export function synthStack(build: (stack: TerraformStack) => void): StackJson {
 }
 
 /** The example config as a mutable object, for tests to change one field at a time. */
-export function exampleConfigInput(): ConfigInput & Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export function exampleConfigInput(): ConfigInput & Record<string, any> {
   return JSON.parse(readFileSync(join(__dirname, "..", "config", "example.json"), "utf8"));
 }
 
@@ -53,7 +53,7 @@ export function onlyResource(stack: StackJson, type: string, kind: "resource" | 
 }
 
 /** The example config changed by `edit`, parsed as the app parses it. */
-export function exampleConfig(edit: (raw: any) => void = () => undefined): Config { // eslint-disable-line @typescript-eslint/no-explicit-any
+export function exampleConfig(edit: (raw: any) => void = () => undefined): Config {
   const raw = exampleConfigInput();
   edit(raw);
   return parseConfig(raw);
@@ -68,5 +68,7 @@ export function testApp(): App {
 export function synthAll(app: App): Record<string, StackJson> {
   app.synth();
   const dir = join(app.outdir, "stacks");
-  return Object.fromEntries(readdirSync(dir).map((id) => [id, JSON.parse(readFileSync(join(dir, id, "cdk.tf.json"), "utf8"))]));
+  return Object.fromEntries(
+    readdirSync(dir).map((id) => [id, JSON.parse(readFileSync(join(dir, id, "cdk.tf.json"), "utf8"))]),
+  );
 }

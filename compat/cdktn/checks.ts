@@ -21,7 +21,9 @@ export function companyStackProblems(stack: { resource?: Block; data?: Block }):
     problems.push(`okta_app_oauth redirect_uris ${JSON.stringify(app[1].redirect_uris)}`);
   }
   if (app && login && login[1].config?.client_secret !== `\${okta_app_oauth.${app[0]}.client_secret}`) {
-    problems.push(`login method client_secret is not a reference to the OIDC app: ${JSON.stringify(login[1].config?.client_secret)}`);
+    problems.push(
+      `login method client_secret is not a reference to the OIDC app: ${JSON.stringify(login[1].config?.client_secret)}`,
+    );
   }
   const idp = group?.[1].include?.[0]?.okta?.identity_provider_id;
   if (login && idp !== `\${cloudflare_zero_trust_access_identity_provider.${login[0]}.id}`) {
@@ -47,6 +49,9 @@ export function readSynthesized(outdir: string, stackName: string): Synthesized 
 /** Problems of one synthesis: missing output, another framework, or the company stack's problems. */
 export function synthesisProblems(out: Synthesized | undefined, cdktnVersion: string): string[] {
   if (!out) return ["no synthesized stack"];
-  const framework = out.frameworkVersion === cdktnVersion ? [] : [`synthesized by framework ${out.frameworkVersion}, not cdktn ${cdktnVersion}`];
+  const framework =
+    out.frameworkVersion === cdktnVersion
+      ? []
+      : [`synthesized by framework ${out.frameworkVersion}, not cdktn ${cdktnVersion}`];
   return [...framework, ...companyStackProblems(out.stack)];
 }

@@ -17,7 +17,8 @@ export const CDKTN = {
 /** A registry step failed for want of a network, not because of the project: a skip, not a failure. */
 export class RegistryUnreachable extends Error {}
 
-const NETWORK_CODES = /npm (?:error|ERR!) (?:code (?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|ERR_SOCKET_TIMEOUT)|network )/;
+const NETWORK_CODES =
+  /npm (?:error|ERR!) (?:code (?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|ERR_SOCKET_TIMEOUT)|network )/;
 
 /** Whether npm's error output says the registry could not be reached. */
 export function isRegistryUnreachable(stderr: string): boolean {
@@ -37,14 +38,21 @@ export interface Versions {
 }
 
 /** The versions to test, read from this repo's package.json. */
-export function versionsOf(manifest: { dependencies: Record<string, string>; devDependencies: Record<string, string> }): Versions {
-  const providers = Object.fromEntries(Object.entries(manifest.devDependencies).filter(([name]) => name.startsWith("@cdktf/provider-")));
+export function versionsOf(manifest: {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+}): Versions {
+  const providers = Object.fromEntries(
+    Object.entries(manifest.devDependencies).filter(([name]) => name.startsWith("@cdktf/provider-")),
+  );
   return { ...CDKTN, typescript: manifest.devDependencies.typescript, providers, dependencies: manifest.dependencies };
 }
 
 /** The cache folder for one set of versions: a project to copy, and the CLI with its Node. */
 export function cacheDir(versions: Versions, env: NodeJS.ProcessEnv): string {
-  const root = env.CDKTN_COMPAT_CACHE || join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "cdktf-okta-cloudflare", "cdktn-project");
+  const root =
+    env.CDKTN_COMPAT_CACHE ||
+    join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "cdktf-okta-cloudflare", "cdktn-project");
   const key = createHash("sha256").update(JSON.stringify(versions)).digest("hex").slice(0, 12);
   return join(root, `cdktn-${versions.cdktn}-${key}`);
 }
@@ -55,7 +63,13 @@ export function cacheDir(versions: Versions, env: NodeJS.ProcessEnv): string {
  * "Using cdktn" lines, without the library itself: the test installs the packed tarball offline.
  * Built in a temporary folder and renamed when complete, so an interrupted install is never reused.
  */
-export function prepare(run: Run, versions: Versions, dir: string, env: NodeJS.ProcessEnv, log: (line: string) => void): void {
+export function prepare(
+  run: Run,
+  versions: Versions,
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+): void {
   if (existsSync(join(dir, "versions.json"))) return;
   const building = `${dir}.partial-${process.pid}`;
   rmSync(building, { recursive: true, force: true });
@@ -65,16 +79,36 @@ export function prepare(run: Run, versions: Versions, dir: string, env: NodeJS.P
     mkdirSync(project, { recursive: true });
     mkdirSync(cli, { recursive: true });
     log(`cdktn preparing ${dir} from the npm registry`);
-    writeFileSync(join(project, "package.json"), `${JSON.stringify({ name: "company", version: "1.0.0", private: true }, null, 2)}\n`);
+    writeFileSync(
+      join(project, "package.json"),
+      `${JSON.stringify({ name: "company", version: "1.0.0", private: true }, null, 2)}\n`,
+    );
     // `cdktn init --template=typescript`'s dependencies...
     npm(run, project, env, "install", "--save-exact", `cdktn@${versions.cdktn}`, `constructs@${versions.constructs}`);
     npm(run, project, env, "install", "--save-exact", "--save-dev", `typescript@${versions.typescript}`);
     // ...then the README's "Using cdktn" lines: cdktf aliased to cdktn for everything, and the providers.
     npm(run, project, env, "pkg", "set", `overrides.cdktf=npm:cdktn@${versions.cdktn}`);
-    npm(run, project, env, "install", "--save-exact", ...Object.entries(versions.providers).map(([name, v]) => `${name}@${v}`));
+    npm(
+      run,
+      project,
+      env,
+      "install",
+      "--save-exact",
+      ...Object.entries(versions.providers).map(([name, v]) => `${name}@${v}`),
+    );
     // The library's own dependencies, into the npm cache for the offline install of its tarball.
-    npm(run, project, env, "cache", "add", ...Object.entries(versions.dependencies).map(([name, range]) => `${name}@${range}`));
-    writeFileSync(join(cli, "package.json"), `${JSON.stringify({ name: "cdktn-cli-tools", private: true }, null, 2)}\n`);
+    npm(
+      run,
+      project,
+      env,
+      "cache",
+      "add",
+      ...Object.entries(versions.dependencies).map(([name, range]) => `${name}@${range}`),
+    );
+    writeFileSync(
+      join(cli, "package.json"),
+      `${JSON.stringify({ name: "cdktn-cli-tools", private: true }, null, 2)}\n`,
+    );
     // The `node` package installs its binary in a preinstall script: scripts must run.
     npm(run, cli, env, "install", "--ignore-scripts=false", `node@${versions.node}`, `cdktn-cli@${versions.cli}`);
     writeFileSync(join(building, "versions.json"), `${JSON.stringify(versions, null, 2)}\n`);
@@ -97,6 +131,9 @@ export function npm(run: Run, cwd: string, env: NodeJS.ProcessEnv, ...args: stri
 }
 
 /** The repo's package.json. */
-export function readManifest(root: string): { dependencies: Record<string, string>; devDependencies: Record<string, string> } {
+export function readManifest(root: string): {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+} {
   return JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 }

@@ -5,7 +5,7 @@ import { FakeOkta } from "./okta";
 // walk a person through it, made through the fakes' own API routes as the admin consoles would: the
 // project never saw its IDs. Names are what a person might type, not the project's defaults.
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 export interface HandMadeSetup {
   readonly oidcAppId: string;
@@ -46,19 +46,42 @@ async function send(base: string, authorization: string, method: string, path: s
 
 /** Builds the hand-made setup in the running fakes and returns its IDs. */
 export async function seedByHand(
-  fakes: { okta: FakeOkta; oktaUrl: string; oktaToken: string; cloudflare: FakeCloudflare; cloudflareUrl: string; cloudflareToken: string; accountId: string },
+  fakes: {
+    okta: FakeOkta;
+    oktaUrl: string;
+    oktaToken: string;
+    cloudflare: FakeCloudflare;
+    cloudflareUrl: string;
+    cloudflareToken: string;
+    accountId: string;
+  },
   options: HandMadeOptions,
 ): Promise<HandMadeSetup> {
-  const okta = (method: string, path: string, body?: unknown) => send(fakes.oktaUrl, `SSWS ${fakes.oktaToken}`, method, path, body);
+  const okta = (method: string, path: string, body?: unknown) =>
+    send(fakes.oktaUrl, `SSWS ${fakes.oktaToken}`, method, path, body);
   const cf = (method: string, path: string, body?: unknown) =>
-    send(fakes.cloudflareUrl, `Bearer ${fakes.cloudflareToken}`, method, `/client/v4/accounts/${fakes.accountId}${path}`, body).then((r) => r.result as Json);
-  const groupId = (name: string) => fakes.okta.groups.find((g) => g.profile.name === name && g.type === "OKTA_GROUP")!.id as string;
+    send(
+      fakes.cloudflareUrl,
+      `Bearer ${fakes.cloudflareToken}`,
+      method,
+      `/client/v4/accounts/${fakes.accountId}${path}`,
+      body,
+    ).then((r) => r.result as Json);
+  const groupId = (name: string) =>
+    fakes.okta.groups.find((g) => g.profile.name === name && g.type === "OKTA_GROUP")!.id as string;
   const assign = async (appId: string, groups: readonly string[]) => {
     for (const g of groups) await okta("PUT", `/api/v1/apps/${appId}/groups/${groupId(g)}`, {});
   };
   const push = async (appId: string, groups: readonly string[]) => {
     const ids: Record<string, string> = {};
-    for (const g of groups) ids[g] = (await okta("POST", `/api/v1/apps/${appId}/group-push/mappings`, { sourceGroupId: groupId(g), targetGroupName: g, status: "ACTIVE" })).id;
+    for (const g of groups)
+      ids[g] = (
+        await okta("POST", `/api/v1/apps/${appId}/group-push/mappings`, {
+          sourceGroupId: groupId(g),
+          targetGroupName: g,
+          status: "ACTIVE",
+        })
+      ).id;
     return ids;
   };
 
@@ -84,19 +107,38 @@ export async function seedByHand(
   const loginMethod = await cf("POST", "/access/identity_providers", {
     name: "Okta SSO",
     type: "okta",
-    config: { client_id: clientId, client_secret: oidc.credentials.oauthClient.client_secret, okta_account: options.oktaAccount, claims: [], pkce_enabled: false },
+    config: {
+      client_id: clientId,
+      client_secret: oidc.credentials.oauthClient.client_secret,
+      okta_account: options.oktaAccount,
+      claims: [],
+      pkce_enabled: false,
+    },
     scim_config: { enabled: true, user_deprovision: true, seat_deprovision: false, identity_update_behavior: "reauth" },
   });
   // "Configure SCIM in Okta": the Header Auth test app, assignments, pushed groups (username format left at Okta's default).
-  const accessScim = await okta("POST", "/api/v1/apps?activate=true", { name: "scim2headerauth", label: "Cloudflare SCIM", signOnMode: "SAML_2_0" });
+  const accessScim = await okta("POST", "/api/v1/apps?activate=true", {
+    name: "scim2headerauth",
+    label: "Cloudflare SCIM",
+    signOnMode: "SAML_2_0",
+  });
   await assign(accessScim.id, options.accessGroups);
   const accessPushMappingIds = await push(accessScim.id, options.accessGroups);
   // A policy built on the synced groups: one Access group per Okta group, one application.
   const accessGroupIds: Record<string, string> = {};
   for (const g of options.accessGroups) {
-    accessGroupIds[g] = (await cf("POST", "/access/groups", { name: g, include: [{ okta: { name: g, identity_provider_id: loginMethod.id } }] })).id;
+    accessGroupIds[g] = (
+      await cf("POST", "/access/groups", {
+        name: g,
+        include: [{ okta: { name: g, identity_provider_id: loginMethod.id } }],
+      })
+    ).id;
   }
-  const policy = await cf("POST", "/access/policies", { name: "Wiki staff", decision: "allow", include: [{ group: { id: accessGroupIds[options.accessGroups[0]] } }] });
+  const policy = await cf("POST", "/access/policies", {
+    name: "Wiki staff",
+    decision: "allow",
+    include: [{ group: { id: accessGroupIds[options.accessGroups[0]] } }],
+  });
   const application = await cf("POST", "/access/apps", {
     name: "Wiki",
     domain: "wiki.acme.example",
@@ -107,14 +149,24 @@ export async function seedByHand(
     policies: [{ id: policy.id, precedence: 1 }],
   });
   // Dashboard SCIM seed, "Provision with Okta": the OAuth Bearer Token test app.
-  const dashboard = await okta("POST", "/api/v1/apps?activate=true", { name: "scim2testapp", label: "Cloudflare Dashboard", signOnMode: "SAML_2_0" });
+  const dashboard = await okta("POST", "/api/v1/apps?activate=true", {
+    name: "scim2testapp",
+    label: "Cloudflare Dashboard",
+    signOnMode: "SAML_2_0",
+  });
   await assign(dashboard.id, options.dashboardGroups);
   const dashboardPushMappingIds = await push(dashboard.id, options.dashboardGroups);
   // Its OAuth Bearer Token: an account token with the SCIM Provisioning permission group only.
   const [scimPermission] = (await cf("GET", "/tokens/permission_groups?name=SCIM+Provisioning")) as unknown as Json[];
   const token = await cf("POST", "/tokens", {
     name: "Okta SCIM",
-    policies: [{ effect: "allow", permission_groups: [{ id: scimPermission.id }], resources: { [`com.cloudflare.api.account.${fakes.accountId}`]: "*" } }],
+    policies: [
+      {
+        effect: "allow",
+        permission_groups: [{ id: scimPermission.id }],
+        resources: { [`com.cloudflare.api.account.${fakes.accountId}`]: "*" },
+      },
+    ],
   });
   return {
     oidcAppId: oidc.id,

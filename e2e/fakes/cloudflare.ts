@@ -5,7 +5,7 @@ import { FakeApi, FakeRequest, FakeResponse, Ids, Route } from "./http";
 // applications, account API tokens and their permission groups. Paths from cloudflare-go v6; the
 // envelope ({ success, errors, messages, result }) and behaviour from Cloudflare's API reference.
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 export interface PermissionGroup {
   readonly id: string;
@@ -29,13 +29,18 @@ export const defaultPermissionGroups: readonly PermissionGroup[] = [
   { id: "82e64a83756745bbbb1c9c2701bf816b", name: "DNS Read", scopes: ["com.cloudflare.api.account.zone"] },
 ];
 
-function envelope(status: number, result: unknown, errors: Array<{ code: number; message: string }> = []): FakeResponse {
+function envelope(
+  status: number,
+  result: unknown,
+  errors: Array<{ code: number; message: string }> = [],
+): FakeResponse {
   return { status, body: { success: errors.length === 0, errors, messages: [], result } };
 }
 
 const ok = (result: unknown) => envelope(200, result);
 const failure = (status: number, code: number, message: string) => envelope(status, null, [{ code, message }]);
-const notFound = (what: string) => failure(404, 7003, `Could not route to ${what}, perhaps your object identifier is invalid?`);
+const notFound = (what: string) =>
+  failure(404, 7003, `Could not route to ${what}, perhaps your object identifier is invalid?`);
 
 /** Zero Trust objects with plain create/read/replace/delete: Access groups, policies, applications. */
 const accessCollections = ["groups", "policies", "apps"] as const;
@@ -43,7 +48,9 @@ const accessCollections = ["groups", "policies", "apps"] as const;
 export class FakeCloudflare {
   public readonly api: FakeApi;
   public readonly identityProviders = new Map<string, Json>();
-  public readonly access = new Map<(typeof accessCollections)[number], Map<string, Json>>(accessCollections.map((c) => [c, new Map()]));
+  public readonly access = new Map<(typeof accessCollections)[number], Map<string, Json>>(
+    accessCollections.map((c) => [c, new Map()]),
+  );
   public readonly tokens = new Map<string, Json>();
   private readonly permissionGroups: readonly PermissionGroup[];
   private readonly ids = new Ids();
@@ -51,7 +58,8 @@ export class FakeCloudflare {
   constructor(private readonly options: FakeCloudflareOptions) {
     this.permissionGroups = options.permissionGroups ?? defaultPermissionGroups;
     this.api = new FakeApi("cloudflare", this.routes(), (req) => {
-      if (req.headers.authorization !== `Bearer ${options.apiToken}`) return failure(401, 10000, "Authentication error");
+      if (req.headers.authorization !== `Bearer ${options.apiToken}`)
+        return failure(401, 10000, "Authentication error");
       if (req.params.accountId !== undefined && req.params.accountId !== options.accountId) return notFound(req.path);
       return undefined;
     });
@@ -68,12 +76,22 @@ export class FakeCloudflare {
 
   private routes(): Route[] {
     const account = "/client/v4/accounts/:accountId";
-    const r = (method: string, path: string, handle: (req: FakeRequest) => FakeResponse): Route => ({ method, path: `${account}${path}`, handle });
+    const r = (method: string, path: string, handle: (req: FakeRequest) => FakeResponse): Route => ({
+      method,
+      path: `${account}${path}`,
+      handle,
+    });
     return [
       r("POST", "/access/identity_providers", (req) => this.createIdentityProvider(req.body)),
-      r("GET", "/access/identity_providers", (req) => this.list(req, [...this.identityProviders.values()].map(withoutSecret))),
-      r("GET", "/access/identity_providers/:id", (req) => this.withItem(this.identityProviders, req, (idp) => ok(withoutSecret(idp)))),
-      r("PUT", "/access/identity_providers/:id", (req) => this.withItem(this.identityProviders, req, (idp) => this.updateIdentityProvider(idp, req.body))),
+      r("GET", "/access/identity_providers", (req) =>
+        this.list(req, [...this.identityProviders.values()].map(withoutSecret)),
+      ),
+      r("GET", "/access/identity_providers/:id", (req) =>
+        this.withItem(this.identityProviders, req, (idp) => ok(withoutSecret(idp))),
+      ),
+      r("PUT", "/access/identity_providers/:id", (req) =>
+        this.withItem(this.identityProviders, req, (idp) => this.updateIdentityProvider(idp, req.body)),
+      ),
       r("DELETE", "/access/identity_providers/:id", (req) => this.deleteItem(this.identityProviders, req)),
       ...accessCollections.flatMap((kind) => {
         const items = this.access.get(kind)!;
@@ -81,7 +99,9 @@ export class FakeCloudflare {
           r("POST", `/access/${kind}`, (req) => this.createAccessObject(kind, req.body)),
           r("GET", `/access/${kind}`, (req) => this.list(req, [...items.values()])),
           r("GET", `/access/${kind}/:id`, (req) => this.withItem(items, req, ok)),
-          r("PUT", `/access/${kind}/:id`, (req) => this.withItem(items, req, (item) => ok(Object.assign(item, this.replaced(item, req.body))))),
+          r("PUT", `/access/${kind}/:id`, (req) =>
+            this.withItem(items, req, (item) => ok(Object.assign(item, this.replaced(item, req.body)))),
+          ),
           r("DELETE", `/access/${kind}/:id`, (req) => this.deleteItem(items, req)),
         ];
       }),
@@ -99,7 +119,13 @@ export class FakeCloudflare {
     const page = Math.max(1, Number(req.query.get("page") ?? 1));
     const perPage = Math.min(1000, Math.max(1, Number(req.query.get("per_page") ?? 25)));
     const result = items.slice((page - 1) * perPage, page * perPage);
-    const info = { page, per_page: perPage, count: result.length, total_count: items.length, total_pages: Math.max(1, Math.ceil(items.length / perPage)) };
+    const info = {
+      page,
+      per_page: perPage,
+      count: result.length,
+      total_count: items.length,
+      total_pages: Math.max(1, Math.ceil(items.length / perPage)),
+    };
     return { status: 200, body: { success: true, errors: [], messages: [], result, result_info: info } };
   }
 
@@ -160,14 +186,26 @@ export class FakeCloudflare {
   private listPermissionGroups(req: FakeRequest): FakeResponse {
     const name = req.query.get("name");
     const scope = req.query.get("scope");
-    const found = this.permissionGroups.filter((g) => (name === null || g.name === name) && (scope === null || g.scopes.includes(scope)));
-    return { status: 200, body: { success: true, errors: [], messages: [], result: found, result_info: { page: 1, per_page: 20, count: found.length, total_count: found.length } } };
+    const found = this.permissionGroups.filter(
+      (g) => (name === null || g.name === name) && (scope === null || g.scopes.includes(scope)),
+    );
+    return {
+      status: 200,
+      body: {
+        success: true,
+        errors: [],
+        messages: [],
+        result: found,
+        result_info: { page: 1, per_page: 20, count: found.length, total_count: found.length },
+      },
+    };
   }
 
   private checkPolicies(body: Json | undefined): FakeResponse | undefined {
     for (const policy of body?.policies ?? []) {
       for (const pg of policy.permission_groups ?? []) {
-        if (!this.permissionGroups.some((g) => g.id === pg.id)) return failure(400, 1001, `Invalid permission group id: ${pg.id}`);
+        if (!this.permissionGroups.some((g) => g.id === pg.id))
+          return failure(400, 1001, `Invalid permission group id: ${pg.id}`);
       }
     }
     return undefined;
@@ -178,7 +216,10 @@ export class FakeCloudflare {
       id: this.ids.hex32(),
       effect: p.effect,
       resources: p.resources,
-      permission_groups: p.permission_groups.map((pg: Json) => ({ id: pg.id, name: this.permissionGroups.find((g) => g.id === pg.id)!.name })),
+      permission_groups: p.permission_groups.map((pg: Json) => ({
+        id: pg.id,
+        name: this.permissionGroups.find((g) => g.id === pg.id)!.name,
+      })),
     }));
   }
 
@@ -187,7 +228,14 @@ export class FakeCloudflare {
     const invalid = this.checkPolicies(body);
     if (invalid) return invalid;
     const now = this.ids.now();
-    const token: Json = { ...body, id: this.ids.hex32(), status: "active", issued_on: now, modified_on: now, policies: this.tokenPolicies(body) };
+    const token: Json = {
+      ...body,
+      id: this.ids.hex32(),
+      status: "active",
+      issued_on: now,
+      modified_on: now,
+      policies: this.tokenPolicies(body),
+    };
     this.tokens.set(token.id, token);
     // The value is returned by the create call only.
     return ok({ ...token, value: `fakeAccountTokenValue${token.id}`.slice(0, 40) });
@@ -196,12 +244,19 @@ export class FakeCloudflare {
   private updateToken(token: Json, body: Json): FakeResponse {
     const invalid = this.checkPolicies(body);
     if (invalid) return invalid;
-    Object.assign(token, { ...body, id: token.id, status: body.status ?? token.status, issued_on: token.issued_on, modified_on: this.ids.now(), policies: this.tokenPolicies(body) });
+    Object.assign(token, {
+      ...body,
+      id: token.id,
+      status: body.status ?? token.status,
+      issued_on: token.issued_on,
+      modified_on: this.ids.now(),
+      policies: this.tokenPolicies(body),
+    });
     return ok(token);
   }
 }
 
 function withoutSecret(idp: Json): Json {
-  const { secret, ...scim } = idp.scim_config ?? {}; // eslint-disable-line @typescript-eslint/no-unused-vars
+  const { secret, ...scim } = idp.scim_config ?? {};
   return { ...idp, scim_config: scim };
 }

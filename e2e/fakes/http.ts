@@ -8,7 +8,7 @@ export interface FakeRequest {
   readonly params: Record<string, string>;
   readonly query: URLSearchParams;
   readonly headers: IncomingMessage["headers"];
-  readonly body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  readonly body: any;
 }
 
 /** What a handler answers: JSON unless `text` is given (Okta's SAML metadata is XML). */
@@ -58,7 +58,9 @@ export class FakeApi {
   ) {
     this.compiled = routes.map((r) => {
       const names: string[] = [];
-      const source = r.path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/:([A-Za-z]+)/g, (_, n: string) => (names.push(n), "([^/]+)"));
+      const source = r.path
+        .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+        .replace(/:([A-Za-z]+)/g, (_, n: string) => (names.push(n), "([^/]+)"));
       return { ...r, regex: new RegExp(`^${source}$`), names };
     });
   }
@@ -78,7 +80,9 @@ export class FakeApi {
 
   /** Recorded requests to `method` and a path matching `path` (a string matches whole). */
   public requestsTo(method: string, path: string | RegExp): RecordedRequest[] {
-    return this.requests.filter((r) => r.method === method && (typeof path === "string" ? r.path === path : path.test(r.path)));
+    return this.requests.filter(
+      (r) => r.method === method && (typeof path === "string" ? r.path === path : path.test(r.path)),
+    );
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {

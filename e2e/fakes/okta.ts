@@ -7,7 +7,7 @@ import { parseSearch } from "./okta-search";
 // v6.12.0) and Okta's API reference. The org is a Classic Engine org (`pipeline: "v1"`), for which the
 // provider makes no authentication-policy calls.
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 export interface OktaSeedGroup {
   readonly name: string;
@@ -28,7 +28,8 @@ function oktaError(status: number, errorCode: string, errorSummary: string): Fak
   return { status, body: { errorCode, errorSummary, errorLink: errorCode, errorId: "oaefake", errorCauses: [] } };
 }
 
-const notFound = (what: string) => oktaError(404, "E0000007", `Not found: Resource not found: ${what} (${what.split(" ")[0]})`);
+const notFound = (what: string) =>
+  oktaError(404, "E0000007", `Not found: Resource not found: ${what} (${what.split(" ")[0]})`);
 
 export class FakeOkta {
   public readonly api: FakeApi;
@@ -58,7 +59,11 @@ export class FakeOkta {
           ? undefined
           : oktaError(401, "E0000011", "Invalid token provided"),
       // The provider paces itself by these (max_api_capacity); a bucket that never runs low.
-      () => ({ "x-rate-limit-limit": "600", "x-rate-limit-remaining": "599", "x-rate-limit-reset": String(Math.floor(Date.now() / 1000) + 60) }),
+      () => ({
+        "x-rate-limit-limit": "600",
+        "x-rate-limit-remaining": "599",
+        "x-rate-limit-reset": String(Math.floor(Date.now() / 1000) + 60),
+      }),
     );
   }
 
@@ -93,7 +98,11 @@ export class FakeOkta {
   }
 
   private routes(): Route[] {
-    const r = (method: string, path: string, handle: (req: FakeRequest) => FakeResponse): Route => ({ method, path, handle });
+    const r = (method: string, path: string, handle: (req: FakeRequest) => FakeResponse): Route => ({
+      method,
+      path,
+      handle,
+    });
     return [
       r("GET", "/.well-known/okta-organization", () => ({
         status: 200,
@@ -101,7 +110,11 @@ export class FakeOkta {
       })),
       r("GET", "/api/v1/users/me", () => ({
         status: 200,
-        body: { id: "00ufakeadmin00000001", status: "ACTIVE", profile: { login: "admin@example.com", email: "admin@example.com" } },
+        body: {
+          id: "00ufakeadmin00000001",
+          status: "ACTIVE",
+          profile: { login: "admin@example.com", email: "admin@example.com" },
+        },
       })),
       r("GET", "/api/v1/groups", (req) => this.listGroups(req)),
       r("GET", "/api/v1/groups/:groupId", (req) => {
@@ -113,8 +126,12 @@ export class FakeOkta {
       r("GET", "/api/v1/apps", (req) => this.page(req, [...this.apps.values()].map(publicApp))),
       r("GET", "/api/v1/apps/:appId", (req) => this.withApp(req, (app) => ok(publicApp(app)))),
       r("PUT", "/api/v1/apps/:appId", (req) => this.withApp(req, (app) => this.updateApp(app, req.body))),
-      r("POST", "/api/v1/apps/:appId/lifecycle/activate", (req) => this.withApp(req, (app) => ((app.status = "ACTIVE"), ok({})))),
-      r("POST", "/api/v1/apps/:appId/lifecycle/deactivate", (req) => this.withApp(req, (app) => ((app.status = "INACTIVE"), ok({})))),
+      r("POST", "/api/v1/apps/:appId/lifecycle/activate", (req) =>
+        this.withApp(req, (app) => ((app.status = "ACTIVE"), ok({}))),
+      ),
+      r("POST", "/api/v1/apps/:appId/lifecycle/deactivate", (req) =>
+        this.withApp(req, (app) => ((app.status = "INACTIVE"), ok({}))),
+      ),
       r("DELETE", "/api/v1/apps/:appId", (req) =>
         this.withApp(req, (app) => {
           // Okta deletes inactive apps only; the provider deactivates first.
@@ -124,7 +141,9 @@ export class FakeOkta {
         }),
       ),
       r("GET", "/api/v1/internal/apps/:appId/settings/oauth/idToken", (req) =>
-        this.withApp(req, (app) => ok(this.groupsClaims.get(app.id) ?? { issuerMode: "ORG_URL", orgUrl: this.baseUrl })),
+        this.withApp(req, (app) =>
+          ok(this.groupsClaims.get(app.id) ?? { issuerMode: "ORG_URL", orgUrl: this.baseUrl }),
+        ),
       ),
       r("POST", "/api/v1/internal/apps/:appId/settings/oauth/idToken", (req) =>
         this.withApp(req, (app) => {
@@ -132,9 +151,13 @@ export class FakeOkta {
           return ok(this.groupsClaims.get(app.id));
         }),
       ),
-      r("GET", "/api/v1/apps/:appId/sso/saml/metadata", (req) => this.withApp(req, (app) => samlMetadata(app, this.baseUrl))),
+      r("GET", "/api/v1/apps/:appId/sso/saml/metadata", (req) =>
+        this.withApp(req, (app) => samlMetadata(app, this.baseUrl)),
+      ),
       r("GET", "/api/v1/apps/:appId/credentials/keys", (req) => this.withApp(req, (app) => ok(app._keys ?? []))),
-      r("GET", "/api/v1/apps/:appId/groups", (req) => this.withApp(req, (app) => this.page(req, [...this.assignmentsOf(app.id).values()]))),
+      r("GET", "/api/v1/apps/:appId/groups", (req) =>
+        this.withApp(req, (app) => this.page(req, [...this.assignmentsOf(app.id).values()])),
+      ),
       r("GET", "/api/v1/apps/:appId/groups/:groupId", (req) =>
         this.withApp(req, (app) => {
           const a = this.assignmentsOf(app.id).get(req.params.groupId);
@@ -143,22 +166,32 @@ export class FakeOkta {
       ),
       r("PUT", "/api/v1/apps/:appId/groups/:groupId", (req) => this.withApp(req, (app) => this.assignGroup(app, req))),
       r("DELETE", "/api/v1/apps/:appId/groups/:groupId", (req) =>
-        this.withApp(req, (app) => (this.assignmentsOf(app.id).delete(req.params.groupId) ? { status: 204 } : notFound(`AppGroup ${req.params.groupId}`))),
+        this.withApp(req, (app) =>
+          this.assignmentsOf(app.id).delete(req.params.groupId)
+            ? { status: 204 }
+            : notFound(`AppGroup ${req.params.groupId}`),
+        ),
       ),
-      r("POST", "/api/v1/apps/:appId/group-push/mappings", (req) => this.withApp(req, (app) => this.createPushMapping(app, req.body))),
+      r("POST", "/api/v1/apps/:appId/group-push/mappings", (req) =>
+        this.withApp(req, (app) => this.createPushMapping(app, req.body)),
+      ),
       // listGroupPushMappings: cursor-paged, limit at most 1000.
-      r("GET", "/api/v1/apps/:appId/group-push/mappings", (req) => this.withApp(req, (app) => this.page(req, [...(this.pushMappings.get(app.id)?.values() ?? [])], 1000))),
+      r("GET", "/api/v1/apps/:appId/group-push/mappings", (req) =>
+        this.withApp(req, (app) => this.page(req, [...(this.pushMappings.get(app.id)?.values() ?? [])], 1000)),
+      ),
       r("GET", "/api/v1/apps/:appId/group-push/mappings/:mappingId", (req) => this.withMapping(req, (m) => ok(m))),
       r("PATCH", "/api/v1/apps/:appId/group-push/mappings/:mappingId", (req) =>
         this.withMapping(req, (m) => {
-          if (req.body?.status !== "ACTIVE" && req.body?.status !== "INACTIVE") return oktaError(400, "E0000001", "Api validation failed: status");
+          if (req.body?.status !== "ACTIVE" && req.body?.status !== "INACTIVE")
+            return oktaError(400, "E0000001", "Api validation failed: status");
           Object.assign(m, { status: req.body.status, lastUpdated: this.ids.now() });
           return ok(m);
         }),
       ),
       r("DELETE", "/api/v1/apps/:appId/group-push/mappings/:mappingId", (req) =>
         this.withMapping(req, (m) => {
-          if (m.status !== "INACTIVE") return oktaError(400, "E0000001", "Api validation failed: the mapping must be INACTIVE to be deleted");
+          if (m.status !== "INACTIVE")
+            return oktaError(400, "E0000001", "Api validation failed: the mapping must be INACTIVE to be deleted");
           this.pushMappings.get(req.params.appId)!.delete(m.id);
           return { status: 204 };
         }),
@@ -214,7 +247,8 @@ export class FakeOkta {
 
   private createApp(req: FakeRequest): FakeResponse {
     const body = req.body ?? {};
-    if (!body.name || !body.label || !body.signOnMode) return oktaError(400, "E0000001", "Api validation failed: name, label and signOnMode are required");
+    if (!body.name || !body.label || !body.signOnMode)
+      return oktaError(400, "E0000001", "Api validation failed: name, label and signOnMode are required");
     const id = this.ids.okta("0oa");
     const now = this.ids.now();
     const app: Json = {
@@ -237,7 +271,19 @@ export class FakeOkta {
     if (body.signOnMode === "SAML_2_0") {
       const kid = `fakeKid${id}`;
       app.credentials.signing = { kid };
-      app._keys = [{ kid, kty: "RSA", use: "sig", e: "AQAB", n: "fake", x5c: ["MIIfake"], created: now, lastUpdated: now, expiresAt: "2036-01-01T00:00:00.000Z" }];
+      app._keys = [
+        {
+          kid,
+          kty: "RSA",
+          use: "sig",
+          e: "AQAB",
+          n: "fake",
+          x5c: ["MIIfake"],
+          created: now,
+          lastUpdated: now,
+          expiresAt: "2036-01-01T00:00:00.000Z",
+        },
+      ];
     }
     this.apps.set(id, app);
     return ok(publicApp(app));
@@ -254,14 +300,17 @@ export class FakeOkta {
       lastUpdated: this.ids.now(),
       credentials: {
         ...credentials,
-        ...(app.credentials.oauthClient ? { oauthClient: { ...credentials.oauthClient, client_id: app.credentials.oauthClient.client_id } } : {}),
+        ...(app.credentials.oauthClient
+          ? { oauthClient: { ...credentials.oauthClient, client_id: app.credentials.oauthClient.client_id } }
+          : {}),
         ...(app.credentials.signing ? { signing: app.credentials.signing } : {}),
       },
     });
     if (!app.credentials.oauthClient) return ok(publicApp(app));
     // A secret sent replaces the app's; none sent keeps it. Okta returns it on update as on create
     // (okta provider 4.20 resource_okta_app_oauth.go: "always returned from the API on update"), never on a read.
-    if (app.credentials.oauthClient.client_secret) this.clientSecrets.set(app.id, app.credentials.oauthClient.client_secret);
+    if (app.credentials.oauthClient.client_secret)
+      this.clientSecrets.set(app.id, app.credentials.oauthClient.client_secret);
     delete app.credentials.oauthClient.client_secret;
     return ok(withClientSecret(publicApp(app), this.clientSecrets.get(app.id)!));
   }
@@ -274,7 +323,13 @@ export class FakeOkta {
   private assignGroup(app: Json, req: FakeRequest): FakeResponse {
     const groupId = req.params.groupId;
     if (!this.groups.some((g) => g.id === groupId)) return notFound(`Group ${groupId}`);
-    const assignment = { id: groupId, priority: req.body?.priority ?? this.assignmentsOf(app.id).size, profile: req.body?.profile ?? {}, lastUpdated: this.ids.now(), _links: {} };
+    const assignment = {
+      id: groupId,
+      priority: req.body?.priority ?? this.assignmentsOf(app.id).size,
+      profile: req.body?.profile ?? {},
+      lastUpdated: this.ids.now(),
+      _links: {},
+    };
     this.assignmentsOf(app.id).set(groupId, assignment);
     return ok(assignment);
   }
@@ -312,7 +367,13 @@ export class FakeOkta {
       return this.serverChildren.get(key)!;
     };
     // Servers, policies and rules have lifecycle operations; scopes and claims do not.
-    const collection = (path: string, prefix: string, of: (req: FakeRequest) => Map<string, Json> | undefined, defaults: Json = {}, lifecycle = false): Route[] => {
+    const collection = (
+      path: string,
+      prefix: string,
+      of: (req: FakeRequest) => Map<string, Json> | undefined,
+      defaults: Json = {},
+      lifecycle = false,
+    ): Route[] => {
       const item = (req: FakeRequest, then: (items: Map<string, Json>, item: Json) => FakeResponse): FakeResponse => {
         const items = of(req);
         const found = items?.get(req.params.itemId);
@@ -336,26 +397,63 @@ export class FakeOkta {
         {
           method: "PUT",
           path: `${path}/:itemId`,
-          handle: (req) => item(req, (_, found) => ok(Object.assign(found, { ...req.body, id: found.id, created: found.created, lastUpdated: this.ids.now() }))),
+          handle: (req) =>
+            item(req, (_, found) =>
+              ok(
+                Object.assign(found, {
+                  ...req.body,
+                  id: found.id,
+                  created: found.created,
+                  lastUpdated: this.ids.now(),
+                }),
+              ),
+            ),
         },
-        { method: "DELETE", path: `${path}/:itemId`, handle: (req) => item(req, (items, found) => (items.delete(found.id), { status: 204 })) },
+        {
+          method: "DELETE",
+          path: `${path}/:itemId`,
+          handle: (req) => item(req, (items, found) => (items.delete(found.id), { status: 204 })),
+        },
         ...(lifecycle ? (["activate", "deactivate"] as const) : []).map((action) => ({
           method: "POST",
           path: `${path}/:itemId/lifecycle/${action}`,
-          handle: (req: FakeRequest) => item(req, (_, found) => ((found.status = action === "activate" ? "ACTIVE" : "INACTIVE"), { status: 204 })),
+          handle: (req: FakeRequest) =>
+            item(req, (_, found) => ((found.status = action === "activate" ? "ACTIVE" : "INACTIVE"), { status: 204 })),
         })),
       ];
     };
     const server = (req: FakeRequest) => this.authServers.get(req.params.serverId);
     return [
-      ...collection(base, "aus", () => this.authServers, { status: "ACTIVE", issuerMode: "ORG_URL", credentials: { signing: { rotationMode: "AUTO" } } }, true),
-      ...collection(`${base}/:serverId/scopes`, "scp", (req) => (server(req) ? children(req.params.serverId, "scopes") : undefined)),
-      ...collection(`${base}/:serverId/claims`, "ocl", (req) => (server(req) ? children(req.params.serverId, "claims") : undefined), { status: "ACTIVE" }),
-      ...collection(`${base}/:serverId/policies`, "00p", (req) => (server(req) ? children(req.params.serverId, "policies") : undefined), { status: "ACTIVE" }, true),
+      ...collection(
+        base,
+        "aus",
+        () => this.authServers,
+        { status: "ACTIVE", issuerMode: "ORG_URL", credentials: { signing: { rotationMode: "AUTO" } } },
+        true,
+      ),
+      ...collection(`${base}/:serverId/scopes`, "scp", (req) =>
+        server(req) ? children(req.params.serverId, "scopes") : undefined,
+      ),
+      ...collection(
+        `${base}/:serverId/claims`,
+        "ocl",
+        (req) => (server(req) ? children(req.params.serverId, "claims") : undefined),
+        { status: "ACTIVE" },
+      ),
+      ...collection(
+        `${base}/:serverId/policies`,
+        "00p",
+        (req) => (server(req) ? children(req.params.serverId, "policies") : undefined),
+        { status: "ACTIVE" },
+        true,
+      ),
       ...collection(
         `${base}/:serverId/policies/:policyId/rules`,
         "0pr",
-        (req) => (server(req) && children(req.params.serverId, "policies").has(req.params.policyId) ? children(req.params.serverId, `policies/${req.params.policyId}/rules`) : undefined),
+        (req) =>
+          server(req) && children(req.params.serverId, "policies").has(req.params.policyId)
+            ? children(req.params.serverId, `policies/${req.params.policyId}/rules`)
+            : undefined,
         { status: "ACTIVE" },
         true,
       ),
@@ -369,17 +467,23 @@ function ok(body: unknown): FakeResponse {
 
 /** Okta's default username format when the caller sends none: the Okta username. */
 function withDefaultUserNameTemplate(credentials: Json | undefined): Json {
-  return { ...credentials, userNameTemplate: credentials?.userNameTemplate ?? { template: "${source.login}", type: "BUILT_IN" } };
+  return {
+    ...credentials,
+    userNameTemplate: credentials?.userNameTemplate ?? { template: "${source.login}", type: "BUILT_IN" },
+  };
 }
 
 /** An OIDC app's answer to create or update: with its client secret. */
 function withClientSecret(app: Json, secret: string): Json {
-  return { ...app, credentials: { ...app.credentials, oauthClient: { ...app.credentials.oauthClient, client_secret: secret } } };
+  return {
+    ...app,
+    credentials: { ...app.credentials, oauthClient: { ...app.credentials.oauthClient, client_secret: secret } },
+  };
 }
 
 /** The app as the API returns it: no fake-internal fields. */
 function publicApp(app: Json): Json {
-  const { _keys, ...rest } = app; // eslint-disable-line @typescript-eslint/no-unused-vars
+  const { _keys, ...rest } = app;
   return rest;
 }
 

@@ -25,6 +25,10 @@ export function configGroupNames(config: Config): string[] {
 export function seedFor(config: Config): { okta: FakeOktaOptions; cloudflare: FakeCloudflareOptions } {
   return {
     okta: { apiToken: FAKE_OKTA_API_TOKEN, groups: configGroupNames(config).map((name) => ({ name })) },
-    cloudflare: { apiToken: FAKE_CLOUDFLARE_API_TOKEN, accountId: config.cloudflare.accountId, teamName: config.cloudflare.teamName },
+    cloudflare: {
+      apiToken: FAKE_CLOUDFLARE_API_TOKEN,
+      accountId: config.cloudflare.accountId,
+      teamName: config.cloudflare.teamName,
+    },
   };
 }

@@ -32,13 +32,29 @@ export interface AdoptE2eOptions {
 
 export async function runAdoptE2e({ env, run, log }: AdoptE2eOptions): Promise<number> {
   const workDir = mkdtempSync(join(tmpdir(), "okta-cf-e2e-adopt-"));
-  const okta = new FakeOkta({ apiToken: FAKE_OKTA_API_TOKEN, groups: [...ACCESS_GROUPS, ...DASHBOARD_GROUPS].map((name) => ({ name })) });
+  const okta = new FakeOkta({
+    apiToken: FAKE_OKTA_API_TOKEN,
+    groups: [...ACCESS_GROUPS, ...DASHBOARD_GROUPS].map((name) => ({ name })),
+  });
   const cloudflare = new FakeCloudflare({ apiToken: FAKE_CLOUDFLARE_API_TOKEN, accountId: ACCOUNT, teamName: TEAM });
   try {
     const [oktaUrl, cloudflareUrl] = [await okta.start(), await cloudflare.start()];
     const setup = await seedByHand(
-      { okta, oktaUrl, oktaToken: FAKE_OKTA_API_TOKEN, cloudflare, cloudflareUrl, cloudflareToken: FAKE_CLOUDFLARE_API_TOKEN, accountId: ACCOUNT },
-      { teamName: TEAM, oktaAccount: `https://${TEAM}.okta.com`, accessGroups: ACCESS_GROUPS, dashboardGroups: DASHBOARD_GROUPS },
+      {
+        okta,
+        oktaUrl,
+        oktaToken: FAKE_OKTA_API_TOKEN,
+        cloudflare,
+        cloudflareUrl,
+        cloudflareToken: FAKE_CLOUDFLARE_API_TOKEN,
+        accountId: ACCOUNT,
+      },
+      {
+        teamName: TEAM,
+        oktaAccount: `https://${TEAM}.okta.com`,
+        accessGroups: ACCESS_GROUPS,
+        dashboardGroups: DASHBOARD_GROUPS,
+      },
     );
     const found = await discovered(join(workDir, "adopted.json"), oktaUrl, cloudflareUrl);
     if (typeof found === "string") {
@@ -46,22 +62,34 @@ export async function runAdoptE2e({ env, run, log }: AdoptE2eOptions): Promise<n
       return EXIT.FAILED;
     }
     // The one question: which token Okta uses. A person answers it with the token's ID.
-    const config = parseConfig({ ...found, existing: { ...found.existing, dashboardScimTokenId: setup.dashboardTokenId } });
+    const config = parseConfig({
+      ...found,
+      existing: { ...found.existing, dashboardScimTokenId: setup.dashboardTokenId },
+    });
     const stacks = synthesizeLocal(config, workDir);
     const tools = prepareTools(stacks, workDir, run, env, log);
     if (tools === EXIT.PROVIDERS_UNAVAILABLE) {
       log("e2e adopt: discover=ok; plan, apply and replan not run: providers unavailable");
       return tools;
     }
-    const tfEnv = withTerraformCommand(terraformEnv(env, tools.cliConfigFile, oktaUrl, cloudflareUrl), tools.cli, stacks.projectDir);
+    const tfEnv = withTerraformCommand(
+      terraformEnv(env, tools.cliConfigFile, oktaUrl, cloudflareUrl),
+      tools.cli,
+      stacks.projectDir,
+    );
     // The whole e2e of each stack (prevent_destroy holds for adopted resources too), with an imports-only first plan.
-    const results = runInOrder(stacks, (stack) => runStack(run, tools.cli.command, stack, stacks.dir[stack], stacks.json[stack], tfEnv, undefined, importsOnly));
+    const results = runInOrder(stacks, (stack) =>
+      runStack(run, tools.cli.command, stack, stacks.dir[stack], stacks.json[stack], tfEnv, undefined, importsOnly),
+    );
     const unimplemented = [...okta.api.failures, ...cloudflare.api.failures];
     for (const f of unimplemented) log(`e2e ${f}`);
     // okta 4.20 reads the OIDC client secret back only on create and update: an imported app's state
     // has none until an update, and the login method must not be given an empty one.
-    const secretKept = cloudflare.identityProviders.get(setup.loginMethodId)?.config?.client_secret === okta.clientSecrets.get(setup.oidcAppId);
-    if (!secretKept && !results.some((r) => r.failure)) log("e2e adopt: the login method's client secret is no longer the OIDC app's after adoption");
+    const secretKept =
+      cloudflare.identityProviders.get(setup.loginMethodId)?.config?.client_secret ===
+      okta.clientSecrets.get(setup.oidcAppId);
+    if (!secretKept && !results.some((r) => r.failure))
+      log("e2e adopt: the login method's client secret is no longer the OIDC app's after adoption");
     log(adoptLine(results));
     return results.some((r) => r.failure) || unimplemented.length > 0 || !secretKept ? EXIT.FAILED : EXIT.PASSED;
   } finally {
@@ -80,7 +108,8 @@ async function discovered(out: string, oktaUrl: string, cloudflareUrl: string): 
     {
       fetch: (url, init) => {
         const u = new URL(url);
-        const base = u.host === `${TEAM}.okta.com` ? oktaUrl : u.host === "api.cloudflare.com" ? cloudflareUrl : undefined;
+        const base =
+          u.host === `${TEAM}.okta.com` ? oktaUrl : u.host === "api.cloudflare.com" ? cloudflareUrl : undefined;
         if (!base) return Promise.reject(new Error(`discover called ${u.host}, which the e2e does not fake`));
         return fetch(`${base}${u.pathname}${u.search}`, init);
       },
@@ -94,7 +123,9 @@ async function discovered(out: string, oktaUrl: string, cloudflareUrl: string): 
 }
 
 /** "Plan: N to import, A to add, C to change, D to destroy." as numbers (import 0 when Terraform leaves it out). */
-export function planCounts(output: string): { import: number; add: number; change: number; destroy: number } | undefined {
+export function planCounts(
+  output: string,
+): { import: number; add: number; change: number; destroy: number } | undefined {
   const m = /Plan: (?:(\d+) to import, )?(\d+) to add, (\d+) to change, (\d+) to destroy/.exec(output);
   return m ? { import: Number(m[1] ?? 0), add: +m[2], change: +m[3], destroy: +m[4] } : undefined;
 }

@@ -36,10 +36,17 @@ export function synthesizeLocal(config: Config, workDir: string): SynthesizedSta
   const app = new App({ outdir, stackTraces: false });
   buildStacks(app, { ...config, backend: { type: "local", directory: ".", allowOutsideProject: false } });
   app.synth();
-  const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")).stacks as Record<string, { dependencies?: string[]; synthesizedStackPath: string }>;
+  const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")).stacks as Record<
+    string,
+    { dependencies?: string[]; synthesizedStackPath: string }
+  >;
   const dependencies = Object.fromEntries(Object.entries(manifest).map(([name, s]) => [name, s.dependencies ?? []]));
-  const dir = Object.fromEntries(Object.entries(manifest).map(([name, s]) => [name, join(outdir, s.synthesizedStackPath, "..")]));
-  const json = Object.fromEntries(Object.keys(manifest).map((name) => [name, JSON.parse(readFileSync(join(dir[name], "cdk.tf.json"), "utf8"))]));
+  const dir = Object.fromEntries(
+    Object.entries(manifest).map(([name, s]) => [name, join(outdir, s.synthesizedStackPath, "..")]),
+  );
+  const json = Object.fromEntries(
+    Object.keys(manifest).map((name) => [name, JSON.parse(readFileSync(join(dir[name], "cdk.tf.json"), "utf8"))]),
+  );
   return { projectDir: workDir, order: stackOrder(dependencies), dependencies, dir, json };
 }
 
@@ -50,7 +57,12 @@ export function minimumCliVersion(stacks: readonly TerraformJson[]): string {
 }
 
 /** Probes the releases missing from the cache; those the proxy will not serve, with its error. */
-export function unavailableProviders(run: Run, releases: readonly ProviderRelease[], mirror: string, env: NodeJS.ProcessEnv): { unavailable: Unavailable[]; toBuild: Array<{ release: ProviderRelease; goMod: string }> } {
+export function unavailableProviders(
+  run: Run,
+  releases: readonly ProviderRelease[],
+  mirror: string,
+  env: NodeJS.ProcessEnv,
+): { unavailable: Unavailable[]; toBuild: Array<{ release: ProviderRelease; goMod: string }> } {
   const unavailable: Unavailable[] = [];
   const toBuild: Array<{ release: ProviderRelease; goMod: string }> = [];
   for (const release of releases) {
@@ -63,8 +75,15 @@ export function unavailableProviders(run: Run, releases: readonly ProviderReleas
 }
 
 /** The environment Terraform runs in: the fakes' addresses and credentials, nothing real. */
-export function terraformEnv(base: NodeJS.ProcessEnv, cliConfigFile: string, oktaUrl: string, cloudflareUrl: string): NodeJS.ProcessEnv {
-  const kept = Object.fromEntries(Object.entries(base).filter(([k]) => !/^(OKTA_|CLOUDFLARE_|TF_|HTTPS?_PROXY$|https?_proxy$)/.test(k)));
+export function terraformEnv(
+  base: NodeJS.ProcessEnv,
+  cliConfigFile: string,
+  oktaUrl: string,
+  cloudflareUrl: string,
+): NodeJS.ProcessEnv {
+  const kept = Object.fromEntries(
+    Object.entries(base).filter(([k]) => !/^(OKTA_|CLOUDFLARE_|TF_|HTTPS?_PROXY$|https?_proxy$)/.test(k)),
+  );
   return {
     ...kept,
     TF_CLI_CONFIG_FILE: cliConfigFile,
@@ -125,7 +144,9 @@ export function prepareTools(
     buildProvider(run, release, goMod, cache, env);
   }
   const cli = resolveCli(run, minimumCliVersion(all), cache, env, (line) => log(`e2e ${line}`));
-  log(`e2e tools: ${cli.label}; ${releases.map((r) => `${r.source} ${r.release}`).join(", ")} (built from their Go modules, cached in ${cache})`);
+  log(
+    `e2e tools: ${cli.label}; ${releases.map((r) => `${r.source} ${r.release}`).join(", ")} (built from their Go modules, cached in ${cache})`,
+  );
   const cliConfigFile = join(workDir, "terraformrc");
   writeCliConfig(cliConfigFile, mirror, releases);
   return { cli, cliConfigFile };
@@ -144,9 +165,18 @@ async function againstFakes(
   const okta = new FakeOkta(seed.okta);
   const cloudflare = new FakeCloudflare(seed.cloudflare);
   try {
-    const tfEnv = withTerraformCommand(terraformEnv(env, cliConfigFile, await okta.start(), await cloudflare.start()), cli, stacks.projectDir);
-    const deletedMapping = { projectDir: stacks.projectDir, deletePushMapping: (app: string, id: string) => okta.deletePushMapping(app, id) };
-    const results = runInOrder(stacks, (stack) => runStack(run, cli.command, stack, stacks.dir[stack], stacks.json[stack], tfEnv, deletedMapping));
+    const tfEnv = withTerraformCommand(
+      terraformEnv(env, cliConfigFile, await okta.start(), await cloudflare.start()),
+      cli,
+      stacks.projectDir,
+    );
+    const deletedMapping = {
+      projectDir: stacks.projectDir,
+      deletePushMapping: (app: string, id: string) => okta.deletePushMapping(app, id),
+    };
+    const results = runInOrder(stacks, (stack) =>
+      runStack(run, cli.command, stack, stacks.dir[stack], stacks.json[stack], tfEnv, deletedMapping),
+    );
     for (const r of results) log(summaryLine(r));
     const unimplemented = [...okta.api.failures, ...cloudflare.api.failures];
     for (const f of unimplemented) log(`e2e ${f}`);
@@ -166,11 +196,16 @@ export function withTerraformCommand(env: NodeJS.ProcessEnv, cli: Cli, dir: stri
 }
 
 /** Runs each stack after its producers; a stack whose producer failed is reported, not run. */
-export function runInOrder(stacks: Pick<SynthesizedStacks, "order" | "dependencies">, runOne: (stack: string) => StackResult): StackResult[] {
+export function runInOrder(
+  stacks: Pick<SynthesizedStacks, "order" | "dependencies">,
+  runOne: (stack: string) => StackResult,
+): StackResult[] {
   const failed = new Set<string>();
   return stacks.order.map((stack) => {
     const blocker = stacks.dependencies[stack].find((d) => failed.has(d));
-    const result: StackResult = blocker ? { stack, failure: { step: "init", reason: `not run: ${blocker} failed` } } : runOne(stack);
+    const result: StackResult = blocker
+      ? { stack, failure: { step: "init", reason: `not run: ${blocker} failed` } }
+      : runOne(stack);
     if (result.failure) failed.add(stack);
     return result;
   });

@@ -22,11 +22,18 @@ export function oneLine(error: string): string {
  * Asks the module proxy for one module version (`go mod download -json`): cheap (its .info, .mod
  * and zip, nothing built) and the exact error when the proxy refuses it.
  */
-export function probeModule(run: Run, module: string, version: string, env: NodeJS.ProcessEnv, timeoutMs = 120_000): Probe {
+export function probeModule(
+  run: Run,
+  module: string,
+  version: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 120_000,
+): Probe {
   const r = run("go", ["mod", "download", "-json", `${module}@${version}`], { env, timeoutMs });
-  if (r.error?.includes("ETIMEDOUT")) return { ok: false, error: `go mod download did not finish in ${timeoutMs / 1000} s` };
+  if (r.error?.includes("ETIMEDOUT"))
+    return { ok: false, error: `go mod download did not finish in ${timeoutMs / 1000} s` };
   if (r.error) return { ok: false, error: `cannot run go (${r.error}): install Go to build the providers` };
-  let info: { Error?: string; GoMod?: string } = {};
+  let info: { Error?: string; GoMod?: string };
   try {
     info = JSON.parse(r.stdout);
   } catch {
@@ -54,7 +61,8 @@ export function replaceDirectives(goMod: string): string[] {
   }
   for (const r of out) {
     const target = r.split("=>")[1]?.trim() ?? "";
-    if (target.startsWith(".") || target.startsWith("/")) throw new Error(`replace to a local directory cannot be repeated outside the module: ${r}`);
+    if (target.startsWith(".") || target.startsWith("/"))
+      throw new Error(`replace to a local directory cannot be repeated outside the module: ${r}`);
   }
   return out;
 }
@@ -74,7 +82,14 @@ export function wrapperGoMod(binary: GoBinary, goMod: string): string {
  * Builds `binary.pkg` at the module version into `output`, in `workDir` (a wrapper module). Throws
  * with go's own message when a step fails.
  */
-export function buildFromModule(run: Run, binary: GoBinary, goModPath: string, workDir: string, output: string, env: NodeJS.ProcessEnv): void {
+export function buildFromModule(
+  run: Run,
+  binary: GoBinary,
+  goModPath: string,
+  workDir: string,
+  output: string,
+  env: NodeJS.ProcessEnv,
+): void {
   mkdirSync(workDir, { recursive: true });
   mkdirSync(dirname(output), { recursive: true });
   writeFileSync(join(workDir, "go.mod"), wrapperGoMod(binary, readFileSync(goModPath, "utf8")));
@@ -85,6 +100,7 @@ export function buildFromModule(run: Run, binary: GoBinary, goModPath: string, w
   ];
   for (const args of steps) {
     const r = run("go", args, { cwd: workDir, env: goEnv });
-    if (r.status !== 0) throw new Error(`go ${args[0]} ${binary.pkg}@${binary.version} failed: ${oneLine(r.stderr).slice(0, 2000)}`);
+    if (r.status !== 0)
+      throw new Error(`go ${args[0]} ${binary.pkg}@${binary.version} failed: ${oneLine(r.stderr).slice(0, 2000)}`);
   }
 }

@@ -19,8 +19,22 @@ const CLOUDFLARE = "github.com/cloudflare/terraform-provider-cloudflare";
  * its version in (a constant); cloudflare's main package reads `main.version`.
  */
 export const providerReleases: readonly ProviderRelease[] = [
-  { source: "okta/okta", release: "4.20.0", module: OKTA, version: "v0.0.0-20250610104238-1924ec5199ea", pkg: OKTA, ldflags: [] },
-  { source: "okta/okta", release: "6.12.0", module: OKTA, version: "v0.0.0-20260610080325-e59c130b0b6e", pkg: OKTA, ldflags: [] },
+  {
+    source: "okta/okta",
+    release: "4.20.0",
+    module: OKTA,
+    version: "v0.0.0-20250610104238-1924ec5199ea",
+    pkg: OKTA,
+    ldflags: [],
+  },
+  {
+    source: "okta/okta",
+    release: "6.12.0",
+    module: OKTA,
+    version: "v0.0.0-20260610080325-e59c130b0b6e",
+    pkg: OKTA,
+    ldflags: [],
+  },
   {
     source: "cloudflare/cloudflare",
     release: "5.14.0",
@@ -45,8 +59,13 @@ export function requiredProviders(stacks: readonly TerraformJson[]): Array<{ sou
 
 /** The newest known release of `source` that meets `constraint`; throws naming what to add. */
 export function releaseFor(source: string, constraint: string, releases = providerReleases): ProviderRelease {
-  const fit = releases.filter((r) => r.source === source && satisfies(r.release, constraint)).sort((a, b) => compareVersions(b.release, a.release));
-  if (fit.length === 0) throw new Error(`no known release of ${source} meets "${constraint}": add one to providerReleases in e2e/harness/providers.ts`);
+  const fit = releases
+    .filter((r) => r.source === source && satisfies(r.release, constraint))
+    .sort((a, b) => compareVersions(b.release, a.release));
+  if (fit.length === 0)
+    throw new Error(
+      `no known release of ${source} meets "${constraint}": add one to providerReleases in e2e/harness/providers.ts`,
+    );
   return fit[0];
 }
 

@@ -37,7 +37,13 @@ export function summaryLine(result: StackResult): string {
 export function firstError(output: string): string {
   const lines = output.split("\n").map((l) => l.replace(/^[│╷╵] ?/, "").trimEnd());
   const i = lines.findIndex((l) => l.trim().startsWith("Error:"));
-  if (i === -1) return lines.filter((l) => l.trim()).slice(-1)[0]?.trim() ?? "no output";
+  if (i === -1)
+    return (
+      lines
+        .filter((l) => l.trim())
+        .slice(-1)[0]
+        ?.trim() ?? "no output"
+    );
   // The detail is the first unindented line after it; indented lines quote the source.
   const detail = lines.slice(i + 1).find((l) => l !== "" && !/^\s/.test(l));
   return [lines[i].trim().replace(/^Error:\s*/, ""), detail].filter(Boolean).join(": ");

@@ -59,7 +59,8 @@ export function runStack(
   const apply = tfRun("apply", "-input=false", "-auto-approve", "e2e.tfplan");
   if (apply.status !== 0) return fail("apply", firstError(apply.output));
   const replan = tfRun("plan", "-input=false", "-detailed-exitcode");
-  if (replan.status === 2) return fail("replan", `${planSummary(replan.output)}: ${changedAddresses(replan.output).join(", ")}`);
+  if (replan.status === 2)
+    return fail("replan", `${planSummary(replan.output)}: ${changedAddresses(replan.output).join(", ")}`);
   if (replan.status !== 0) return fail("replan", firstError(replan.output));
   for (const address of protectedResources(tf)) {
     const destroy = tfRun("plan", "-destroy", "-input=false", `-target=${address}`);
@@ -68,7 +69,10 @@ export function runStack(
     }
   }
   const pushGroup = Object.keys(tf.resource?.okta_push_group ?? {})[0];
-  const reason = pushGroup && deletedMapping ? recoverDeletedMapping(run, tfRun, stack, `okta_push_group.${pushGroup}`, env, deletedMapping) : undefined;
+  const reason =
+    pushGroup && deletedMapping
+      ? recoverDeletedMapping(run, tfRun, stack, `okta_push_group.${pushGroup}`, env, deletedMapping)
+      : undefined;
   return reason ? fail("deleted-mapping", reason) : { stack };
 }
 
@@ -77,9 +81,18 @@ export function runStack(
  * runs the runbook's exact `terraform state rm` command, and checks a deploy pushes the group again.
  * Returns why it failed, or undefined.
  */
-function recoverDeletedMapping(run: Run, tfRun: TfRun, stack: string, resource: string, env: NodeJS.ProcessEnv, check: DeletedMappingCheck): string | undefined {
+function recoverDeletedMapping(
+  run: Run,
+  tfRun: TfRun,
+  stack: string,
+  resource: string,
+  env: NodeJS.ProcessEnv,
+  check: DeletedMappingCheck,
+): string | undefined {
   const state = JSON.parse(tfRun("show", "-json").stdout || "{}");
-  const instance = (state.values?.root_module?.resources ?? []).find((r: TerraformJson) => r.type === "okta_push_group");
+  const instance = (state.values?.root_module?.resources ?? []).find(
+    (r: TerraformJson) => r.type === "okta_push_group",
+  );
   if (!instance) return "no okta_push_group in the state";
   check.deletePushMapping(instance.values.app_id, instance.values.id);
   const broken = tfRun("plan", "-input=false", "-detailed-exitcode");
@@ -90,7 +103,8 @@ function recoverDeletedMapping(run: Run, tfRun: TfRun, stack: string, resource: 
   const rm = run("sh", ["-c", command], { cwd: check.projectDir, env });
   if (rm.status !== 0) return `the runbook's command failed: ${command}: ${firstError(`${rm.stdout}\n${rm.stderr}`)}`;
   const plan = tfRun("plan", "-input=false", "-detailed-exitcode", "-out=e2e.tfplan");
-  if (plan.status !== 2) return `after the runbook's state rm, the plan did not push the group again (exit ${plan.status})`;
+  if (plan.status !== 2)
+    return `after the runbook's state rm, the plan did not push the group again (exit ${plan.status})`;
   const apply = tfRun("apply", "-input=false", "-auto-approve", "e2e.tfplan");
   if (apply.status !== 0) return `pushing the group again failed: ${firstError(apply.output)}`;
   const replan = tfRun("plan", "-input=false", "-detailed-exitcode");

@@ -29,7 +29,9 @@ export interface Cli {
 
 /** `terraform version -json` (OpenTofu answers the same), or undefined when it does not run. */
 export function cliVersion(run: Run, command: string): string | undefined {
-  const r = run(command, ["version", "-json"], { env: { ...process.env, CHECKPOINT_DISABLE: "1", TF_CLI_CONFIG_FILE: "/dev/null" } });
+  const r = run(command, ["version", "-json"], {
+    env: { ...process.env, CHECKPOINT_DISABLE: "1", TF_CLI_CONFIG_FILE: "/dev/null" },
+  });
   if (r.status !== 0) return undefined;
   try {
     return JSON.parse(r.stdout).terraform_version;
@@ -47,10 +49,21 @@ export function platform(os = process.platform, arch = process.arch): string {
  * `terraform` from PATH when it is at least `minimum`; else OpenTofu from the cache, built from its
  * Go module (a wrapper module repeating its hcl/v2 replace) the first time. `log` says which and why.
  */
-export function resolveCli(run: Run, minimum: string, cache: string, env: NodeJS.ProcessEnv, log: (line: string) => void): Cli {
+export function resolveCli(
+  run: Run,
+  minimum: string,
+  cache: string,
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+): Cli {
   const onPath = cliVersion(run, "terraform");
-  if (onPath && satisfies(onPath, `>= ${minimum}`)) return { command: "terraform", label: `Terraform ${onPath} (PATH)` };
-  log(onPath ? `terraform on PATH is ${onPath}; the stacks need >= ${minimum}: using OpenTofu` : "no terraform on PATH: using OpenTofu");
+  if (onPath && satisfies(onPath, `>= ${minimum}`))
+    return { command: "terraform", label: `Terraform ${onPath} (PATH)` };
+  log(
+    onPath
+      ? `terraform on PATH is ${onPath}; the stacks need >= ${minimum}: using OpenTofu`
+      : "no terraform on PATH: using OpenTofu",
+  );
   const tofu = join(cache, "opentofu", openTofu.release, "tofu");
   if (!existsSync(tofu)) {
     log(`building OpenTofu ${openTofu.release} from its Go module into ${tofu} (about 11 minutes the first time)`);
@@ -77,9 +90,22 @@ export function cachedProvider(mirror: string, release: ProviderRelease): string
 }
 
 /** Builds a provider into the mirror under the first hostname and links it under the others. */
-export function buildProvider(run: Run, release: ProviderRelease, goMod: string, cache: string, env: NodeJS.ProcessEnv): void {
+export function buildProvider(
+  run: Run,
+  release: ProviderRelease,
+  goMod: string,
+  cache: string,
+  env: NodeJS.ProcessEnv,
+): void {
   const [first, ...others] = registryHosts.map((h) => mirrorPath(join(cache, "mirror"), h, release));
-  buildFromModule(run, release, goMod, join(cache, "work", `${release.source.replace("/", "-")}-${release.release}`), first, env);
+  buildFromModule(
+    run,
+    release,
+    goMod,
+    join(cache, "work", `${release.source.replace("/", "-")}-${release.release}`),
+    first,
+    env,
+  );
   for (const path of others) {
     mkdirSync(dirname(path), { recursive: true });
     rmSync(path, { force: true });

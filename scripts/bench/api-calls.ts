@@ -50,7 +50,9 @@ const COSTS: Record<string, Cost> = {
   // data_source_okta_groups.go dataSourceGroupsRead: GroupAPI.ListGroups with `search` and Limit 200,
   // following every next page. Each `profile.name eq` clause matches at most one group (names are
   // unique among Okta groups), so a search of n names is ceil(n / 200) calls, at least one.
-  "data.okta_groups": (b) => ({ "/api/v1/groups": pages(String(b.search ?? "").split('profile.name eq "').length - 1) }),
+  "data.okta_groups": (b) => ({
+    "/api/v1/groups": pages(String(b.search ?? "").split('profile.name eq "').length - 1),
+  }),
   // resource_okta_app_group_assignments.go Read -> app.go listApplicationGroupAssignments:
   // GET /api/v1/apps/{id}/groups with Limit 200, every page: one call per 200 assigned groups.
   okta_app_group_assignments: (b) => ({ "/api/v1/apps": pages(Array.isArray(b.group) ? b.group.length : 0) }),
@@ -101,7 +103,10 @@ export function estimateApiCalls(stacks: readonly StackJson[]): ApiCallEstimate 
     if (stack.provider?.okta === undefined) continue;
     add(PROVIDER_CALLS, 1);
     let appRead = false;
-    for (const [kind, prefix] of [["data", "data."], ["resource", ""]] as const) {
+    for (const [kind, prefix] of [
+      ["data", "data."],
+      ["resource", ""],
+    ] as const) {
       for (const [type, blocks] of Object.entries(stack[kind] ?? {})) {
         if (!type.startsWith("okta_")) continue;
         const cost = COSTS[prefix + type];

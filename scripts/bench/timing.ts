@@ -44,7 +44,11 @@ export function median(values: readonly number[]): number {
 
 /** Runs a case once; throws with its stderr when it ends with another exit code than expected. */
 export function runCase(c: Case): void {
-  const r = spawnSync(c.command ?? process.execPath, c.args, { cwd: c.cwd, env: { ...process.env, ...c.env }, encoding: "utf8" });
+  const r = spawnSync(c.command ?? process.execPath, c.args, {
+    cwd: c.cwd,
+    env: { ...process.env, ...c.env },
+    encoding: "utf8",
+  });
   if (r.status === (c.status ?? 0)) return;
   const why = r.error?.message ?? (r.signal ? `killed by ${r.signal}` : `exit ${r.status}`);
   throw new Error(`${c.label} failed (${why}):\n${r.stderr}`);

@@ -1,7 +1,7 @@
-import { type DestructiveChange, destructiveChanges } from './destructive';
-import { flatten } from './flatten';
-import type { Block, StackModel, SynthModel } from './load';
-import { hasSecretName, redact } from './redact';
+import { type DestructiveChange, destructiveChanges } from "./destructive";
+import { flatten } from "./flatten";
+import type { Block, StackModel, SynthModel } from "./load";
+import { hasSecretName, redact } from "./redact";
 
 /** One leaf attribute that differs; `old`/`new` are absent when the attribute is. Values are redacted. */
 export interface AttributeChange {
@@ -29,7 +29,7 @@ export interface BlockDiff {
   changed: BlockChange[];
 }
 
-export type StackStatus = 'added' | 'removed' | 'changed' | 'unchanged';
+export type StackStatus = "added" | "removed" | "changed" | "unchanged";
 
 export interface StackDiff {
   name: string;
@@ -65,10 +65,10 @@ export interface Diff {
   stacks: StackDiff[];
 }
 
-type Kind = 'resources' | 'outputs' | 'variables';
+type Kind = "resources" | "outputs" | "variables";
 
 /** The attribute that holds an output's or variable's value, which `sensitive: true` protects. */
-const VALUE_ATTRIBUTE: Partial<Record<Kind, string>> = { outputs: 'value', variables: 'default' };
+const VALUE_ATTRIBUTE: Partial<Record<Kind, string>> = { outputs: "value", variables: "default" };
 
 /** Stacks whose resource addresses overlap at least this much are reported as a possible rename. */
 const RENAME_SIMILARITY = 0.5;
@@ -110,7 +110,7 @@ function ref(name: string, block: Block): BlockRef {
 }
 
 function resourceType(address: string): string {
-  return address.slice(0, address.lastIndexOf('.'));
+  return address.slice(0, address.lastIndexOf("."));
 }
 
 /**
@@ -145,7 +145,7 @@ function diffBlocks(kind: Kind, base: Record<string, Block>, head: Record<string
       if (changes.length > 0) diff.changed.push({ ...ref(name, now), changes });
     }
   }
-  if (kind === 'resources') markMoves(diff, base, head);
+  if (kind === "resources") markMoves(diff, base, head);
   return diff;
 }
 
@@ -159,15 +159,15 @@ function isEmpty(d: BlockDiff): boolean {
 
 function diffStack(name: string, base: StackModel | undefined, head: StackModel | undefined): StackDiff {
   const [old, now] = [base ?? emptyStack(name), head ?? emptyStack(name)];
-  const resources = diffBlocks('resources', old.resources, now.resources);
-  const outputs = diffBlocks('outputs', old.outputs, now.outputs);
-  const variables = diffBlocks('variables', old.variables, now.variables);
+  const resources = diffBlocks("resources", old.resources, now.resources);
+  const outputs = diffBlocks("outputs", old.outputs, now.outputs);
+  const variables = diffBlocks("variables", old.variables, now.variables);
   // An added or removed stack's settings are its whole configuration: nothing to compare them with.
   const settings = base && head ? diffAttributes(old.settings, now.settings, () => false) : [];
-  let status: StackStatus = 'unchanged';
-  if (!base) status = 'added';
-  else if (!head) status = 'removed';
-  else if (![resources, outputs, variables].every(isEmpty) || settings.length > 0) status = 'changed';
+  let status: StackStatus = "unchanged";
+  if (!base) status = "added";
+  else if (!head) status = "removed";
+  else if (![resources, outputs, variables].every(isEmpty) || settings.length > 0) status = "changed";
   return { name, status, resources, outputs, variables, settings };
 }
 
@@ -180,8 +180,8 @@ function similarity(a: StackModel, b: StackModel): number {
 
 /** A renamed stack is a removed one plus an added one; pair them when their resources mostly match. */
 function markRenames(stacks: StackDiff[], base: SynthModel, head: SynthModel): void {
-  const removed = stacks.filter((s) => s.status === 'removed');
-  for (const added of stacks.filter((s) => s.status === 'added')) {
+  const removed = stacks.filter((s) => s.status === "removed");
+  for (const added of stacks.filter((s) => s.status === "added")) {
     let best: StackDiff | undefined;
     let bestScore = RENAME_SIMILARITY;
     for (const candidate of removed) {
@@ -208,18 +208,18 @@ export function compare(base: SynthModel, head: SynthModel, labels: { base: stri
   const withStatus = (status: StackStatus) => stacks.filter((s) => s.status === status).length;
   return {
     ...labels,
-    changed: stacks.some((s) => s.status !== 'unchanged'),
+    changed: stacks.some((s) => s.status !== "unchanged"),
     destructive: destructiveChanges(stacks, base, head),
     summary: {
       stacks: {
-        added: withStatus('added'),
-        removed: withStatus('removed'),
-        changed: withStatus('changed'),
-        unchanged: withStatus('unchanged'),
+        added: withStatus("added"),
+        removed: withStatus("removed"),
+        changed: withStatus("changed"),
+        unchanged: withStatus("unchanged"),
       },
-      resources: count(stacks, 'resources'),
-      outputs: count(stacks, 'outputs'),
-      variables: count(stacks, 'variables'),
+      resources: count(stacks, "resources"),
+      outputs: count(stacks, "outputs"),
+      variables: count(stacks, "variables"),
       settings: stacks.reduce((n, s) => n + s.settings.length, 0),
     },
     stacks,

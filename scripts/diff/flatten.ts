@@ -1,10 +1,10 @@
 /** Drops cdktf's `//` metadata keys at every depth: they change without meaning for Terraform. */
 export function stripMetadata(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripMetadata);
-  if (value !== null && typeof value === 'object') {
+  if (value !== null && typeof value === "object") {
     return Object.fromEntries(
       Object.entries(value)
-        .filter(([key]) => key !== '//')
+        .filter(([key]) => key !== "//")
         .map(([key, v]) => [key, stripMetadata(v)]),
     );
   }
@@ -14,7 +14,7 @@ export function stripMetadata(value: unknown): unknown {
 const IDENTIFIER = /^[A-Za-z_][\w-]*$/;
 
 function join(prefix: string, key: string | number): string {
-  if (typeof key === 'number') return `${prefix}[${key}]`;
+  if (typeof key === "number") return `${prefix}[${key}]`;
   if (IDENTIFIER.test(key)) return prefix ? `${prefix}.${key}` : key;
   return `${prefix}[${JSON.stringify(key)}]`;
 }
@@ -24,10 +24,10 @@ function join(prefix: string, key: string | number): string {
  * deep inside a block is reported at the attribute that changed. Empty objects and arrays are
  * leaves, so adding the first element still shows up.
  */
-export function flatten(value: unknown, prefix = '', into = new Map<string, unknown>()): Map<string, unknown> {
+export function flatten(value: unknown, prefix = "", into = new Map<string, unknown>()): Map<string, unknown> {
   if (Array.isArray(value) && value.length > 0) {
     value.forEach((v, i) => flatten(v, join(prefix, i), into));
-  } else if (value !== null && typeof value === 'object' && Object.keys(value).length > 0) {
+  } else if (value !== null && typeof value === "object" && Object.keys(value).length > 0) {
     for (const [key, v] of Object.entries(value)) flatten(v, join(prefix, key), into);
   } else {
     into.set(prefix, value);

@@ -1,7 +1,7 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { CliError } from '../cli';
-import { stripMetadata } from './flatten';
+import * as fs from "fs";
+import * as path from "path";
+import { CliError } from "../cli";
+import { stripMetadata } from "./flatten";
 
 /** One named Terraform block (resource, data source, output, variable) without cdktf metadata. */
 export interface Block {
@@ -40,7 +40,7 @@ type Json = Record<string, unknown>;
 function readJson(file: string, what: string): Json {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = fs.readFileSync(file, "utf8");
   } catch {
     throw new CliError(`${what} not found at ${file}: run \`npm run synth\` first or pass the outdir cdktf wrote`);
   }
@@ -52,9 +52,9 @@ function readJson(file: string, what: string): Json {
 }
 
 export function readManifest(outdir: string): Record<string, ManifestStack> {
-  const manifest = readJson(path.join(outdir, 'manifest.json'), 'manifest.json');
-  if (!manifest.stacks || typeof manifest.stacks !== 'object') {
-    throw new CliError(`${path.join(outdir, 'manifest.json')} has no "stacks": is it a cdktf outdir?`);
+  const manifest = readJson(path.join(outdir, "manifest.json"), "manifest.json");
+  if (!manifest.stacks || typeof manifest.stacks !== "object") {
+    throw new CliError(`${path.join(outdir, "manifest.json")} has no "stacks": is it a cdktf outdir?`);
   }
   return manifest.stacks as Record<string, ManifestStack>;
 }
@@ -64,9 +64,9 @@ export function readManifest(outdir: string): Record<string, ManifestStack> {
  * synthesized in a temporary worktree would otherwise differ everywhere. Replace that prefix.
  */
 function relativize(value: unknown, root: string): unknown {
-  if (typeof value === 'string') return value.split(root + path.sep).join('<root>' + path.sep);
+  if (typeof value === "string") return value.split(root + path.sep).join("<root>" + path.sep);
   if (Array.isArray(value)) return value.map((v) => relativize(v, root));
-  if (value !== null && typeof value === 'object') {
+  if (value !== null && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, relativize(v, root)]));
   }
   return value;
@@ -75,7 +75,7 @@ function relativize(value: unknown, root: string): unknown {
 function blocks(byName: unknown, prefix: string): Record<string, Block> {
   const result: Record<string, Block> = {};
   for (const [name, raw] of Object.entries((byName ?? {}) as Json)) {
-    const meta = (raw as Json)['//'] as { metadata?: { path?: string } } | undefined;
+    const meta = (raw as Json)["//"] as { metadata?: { path?: string } } | undefined;
     result[prefix + name] = {
       attributes: stripMetadata(raw) as Record<string, unknown>,
       ...(meta?.metadata?.path ? { constructPath: meta.metadata.path } : {}),
@@ -106,9 +106,9 @@ export function loadOutdir(outdir: string, root = path.dirname(path.resolve(outd
     const tf = relativize(readJson(file, `stack ${name}`), realRoot) as Json;
     model[name] = {
       name,
-      resources: { ...byType(tf.resource, ''), ...byType(tf.data, 'data.') },
-      outputs: blocks(tf.output, ''),
-      variables: blocks(tf.variable, ''),
+      resources: { ...byType(tf.resource, ""), ...byType(tf.data, "data.") },
+      outputs: blocks(tf.output, ""),
+      variables: blocks(tf.variable, ""),
       settings: stripMetadata({
         terraform: tf.terraform ?? {},
         provider: tf.provider ?? {},

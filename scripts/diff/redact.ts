@@ -1,5 +1,5 @@
 /** What a redacted value shows as, in markdown and JSON alike. */
-export const REDACTED = '(sensitive)';
+export const REDACTED = "(sensitive)";
 
 const SECRET_NAME = /secret|token|password|private_key|client_secret|api_key/i;
 
@@ -33,7 +33,7 @@ function looksRandom(value: string): boolean {
 const EXPRESSION = /^\$\{[^}]*\}$/;
 
 export function looksLikeCredential(value: unknown): boolean {
-  if (typeof value !== 'string' || EXPRESSION.test(value)) return false;
+  if (typeof value !== "string" || EXPRESSION.test(value)) return false;
   return CREDENTIAL_SHAPES.some((shape) => shape.test(value)) || looksRandom(value);
 }
 

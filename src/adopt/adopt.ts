@@ -19,7 +19,10 @@ import {
 // resource, at the address the construct already gives it. Without an ID, nothing changes.
 
 /** An Okta app and its `okta_app_group_assignments` (both import by the app's ID). */
-export function adoptOktaApp(app: { readonly app: TerraformResource; readonly assignments: TerraformResource }, appId: string | undefined): void {
+export function adoptOktaApp(
+  app: { readonly app: TerraformResource; readonly assignments: TerraformResource },
+  appId: string | undefined,
+): void {
   if (appId === undefined) return;
   adopt(app.app, oktaImportId(appId));
   adopt(app.assignments, oktaImportId(appId));
@@ -34,7 +37,10 @@ export interface AuthorizationServerIds {
   readonly policyRuleId: string;
 }
 
-export function adoptAuthorizationServer(server: AccessAuthorizationServer, ids: AuthorizationServerIds | undefined): void {
+export function adoptAuthorizationServer(
+  server: AccessAuthorizationServer,
+  ids: AuthorizationServerIds | undefined,
+): void {
   if (ids === undefined) return;
   adopt(server.server, oktaImportId(ids.id));
   adopt(server.groupsScope, oktaAuthServerChildImportId(ids.id, ids.groupsScopeId));
@@ -48,17 +54,36 @@ export function adoptLoginMethod(method: OktaLoginMethod, accountId: string, id:
 }
 
 /** Push mappings by pushed group name; `appId` is the adopted app's literal ID (the stack's is a cross-stack reference). */
-export function adoptPushGroups(push: PushGroups, appId: string | undefined, mappingIds: Readonly<Record<string, string>> | undefined): void {
+export function adoptPushGroups(
+  push: PushGroups,
+  appId: string | undefined,
+  mappingIds: Readonly<Record<string, string>> | undefined,
+): void {
   if (appId === undefined || mappingIds === undefined) return;
-  adoptInstances(push.pushGroup, mapValues(mappingIds, (mappingId) => PushGroup.importId(appId, mappingId)));
+  adoptInstances(
+    push.pushGroup,
+    mapValues(mappingIds, (mappingId) => PushGroup.importId(appId, mappingId)),
+  );
 }
 
 /** Access groups by Okta group name. */
-export function adoptAccessGroups(groups: OktaAccessGroups, accountId: string, ids: Readonly<Record<string, string>> | undefined): void {
-  if (groups.accessGroup && ids) adoptInstances(groups.accessGroup, mapValues(ids, (id) => cloudflareAccountObjectImportId(accountId, id)));
+export function adoptAccessGroups(
+  groups: OktaAccessGroups,
+  accountId: string,
+  ids: Readonly<Record<string, string>> | undefined,
+): void {
+  if (groups.accessGroup && ids)
+    adoptInstances(
+      groups.accessGroup,
+      mapValues(ids, (id) => cloudflareAccountObjectImportId(accountId, id)),
+    );
 }
 
-export function adoptAccessApplication(app: AccessApplication, accountId: string, ids: { applicationId: string; policyId: string } | undefined): void {
+export function adoptAccessApplication(
+  app: AccessApplication,
+  accountId: string,
+  ids: { applicationId: string; policyId: string } | undefined,
+): void {
   if (ids === undefined) return;
   adopt(app.application, cloudflareAccountObjectImportId(accountId, ids.applicationId));
   adopt(app.policy, cloudflareAccountChildImportId(accountId, ids.policyId));

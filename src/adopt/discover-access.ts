@@ -23,7 +23,9 @@ export function accessGroupsToAdopt(
     const okta = rules.filter((r) => r.okta?.identity_provider_id === method.id);
     if (okta.length === 0) continue;
     if (rules.length !== 1 || (g.include ?? []).length !== 1) {
-      questions.push(`Access group ${obj(g)} has rules besides one Okta group of the login method: the stacks' Access groups hold exactly one, so the draft leaves it alone (not adopted, not changed). Adopt it by hand if you want it reduced to that.`);
+      questions.push(
+        `Access group ${obj(g)} has rules besides one Okta group of the login method: the stacks' Access groups hold exactly one, so the draft leaves it alone (not adopted, not changed). Adopt it by hand if you want it reduced to that.`,
+      );
       continue;
     }
     const oktaGroup = String(okta[0].okta.name);
@@ -32,14 +34,19 @@ export function accessGroupsToAdopt(
   const adopted: Record<string, string> = {};
   for (const [oktaGroup, groups] of byOktaGroup) {
     if (groups.length > 1) {
-      questions.push(`Access groups ${groups.map(obj).join(", ")} all match the Okta group "${shown(oktaGroup)}": the draft adopts none. Keep one (delete the others), then run discover again.`);
+      questions.push(
+        `Access groups ${groups.map(obj).join(", ")} all match the Okta group "${shown(oktaGroup)}": the draft adopts none. Keep one (delete the others), then run discover again.`,
+      );
     } else if (!pushed.includes(oktaGroup)) {
-      questions.push(`Access group ${obj(groups[0])} matches the Okta group "${shown(oktaGroup)}", which Access SCIM does not push (so it matches nobody): the draft leaves it alone. Push the group, or delete the Access group.`);
+      questions.push(
+        `Access group ${obj(groups[0])} matches the Okta group "${shown(oktaGroup)}", which Access SCIM does not push (so it matches nobody): the draft leaves it alone. Push the group, or delete the Access group.`,
+      );
     } else {
       adopted[oktaGroup] = groups[0].id;
       found.push(`Access group ${obj(groups[0])}: the Okta group "${shown(oktaGroup)}".`);
       const name = accessGroupName(method.name, oktaGroup);
-      if (groups[0].name !== name) differences.push(`Access group ${obj(groups[0])}: the first plan renames it "${shown(name)}".`);
+      if (groups[0].name !== name)
+        differences.push(`Access group ${obj(groups[0])}: the first plan renames it "${shown(name)}".`);
     }
   }
   return adopted;
@@ -55,31 +62,48 @@ export function applicationsToAdopt(
   const { found, differences, questions } = notes;
   const oktaGroupOf = new Map(Object.entries(accessGroups).map(([oktaGroup, id]) => [id, oktaGroup]));
   const adopted: Array<{ settings: Application; ids: { applicationId: string; policyId: string } }> = [];
-  for (const a of facts.cloudflare.applications.filter((x) => Array.isArray(x.allowed_idps) && x.allowed_idps.includes(method.id))) {
+  for (const a of facts.cloudflare.applications.filter(
+    (x) => Array.isArray(x.allowed_idps) && x.allowed_idps.includes(method.id),
+  )) {
     const policies = (a.policies ?? []) as ZeroTrustObject[];
     const policy = policies.length === 1 ? facts.cloudflare.policies.find((p) => p.id === policies[0].id) : undefined;
     const include = (policy?.include ?? []) as ZeroTrustObject[];
     const allowGroups = include.map((r) => oktaGroupOf.get(r.group?.id)).filter((g): g is string => g !== undefined);
     const why =
-      a.type !== "self_hosted" ? `it is of type ${shown(a.type)}, not self_hosted`
-      : !isAccessDomain(a.domain ?? "") ? `its domain "${shown(a.domain)}" is not one hostname (and path)`
-      : policies.length !== 1 ? `it has ${policies.length} policies, where the stacks give an application one`
-      : policy?.decision !== "allow" ? "its policy is not one allow policy of the account"
-      : include.length === 0 || allowGroups.length !== include.length || (policy.exclude ?? []).length + (policy.require ?? []).length > 0
-        ? "its policy includes more than adopted Access groups (or excludes or requires something)"
-        : adopted.some((x) => x.settings.name === a.name) ? `another application is named "${shown(a.name)}" too`
-        : undefined;
+      a.type !== "self_hosted"
+        ? `it is of type ${shown(a.type)}, not self_hosted`
+        : !isAccessDomain(a.domain ?? "")
+          ? `its domain "${shown(a.domain)}" is not one hostname (and path)`
+          : policies.length !== 1
+            ? `it has ${policies.length} policies, where the stacks give an application one`
+            : policy?.decision !== "allow"
+              ? "its policy is not one allow policy of the account"
+              : include.length === 0 ||
+                  allowGroups.length !== include.length ||
+                  (policy.exclude ?? []).length + (policy.require ?? []).length > 0
+                ? "its policy includes more than adopted Access groups (or excludes or requires something)"
+                : adopted.some((x) => x.settings.name === a.name)
+                  ? `another application is named "${shown(a.name)}" too`
+                  : undefined;
     if (why) {
-      questions.push(`Access application ${obj(a)} uses the login method, but ${why}: the draft leaves it alone (not adopted, not changed).`);
+      questions.push(
+        `Access application ${obj(a)} uses the login method, but ${why}: the draft leaves it alone (not adopted, not changed).`,
+      );
       continue;
     }
     const settings: Application = { name: a.name, domain: a.domain, allowGroups };
-    if (typeof a.session_duration === "string" && isAccessSessionDuration(a.session_duration)) settings.sessionDuration = a.session_duration;
+    if (typeof a.session_duration === "string" && isAccessSessionDuration(a.session_duration))
+      settings.sessionDuration = a.session_duration;
     adopted.push({ settings, ids: { applicationId: a.id, policyId: policy!.id } });
-    found.push(`Access application ${obj(a)} on ${shown(a.domain)}: allows ${names(allowGroups)} through policy ${obj(policy!)}.`);
-    if (policy!.name !== `${shown(a.name)}: allow`) differences.push(`Access policy ${obj(policy!)}: the first plan renames it "${shown(a.name)}: allow".`);
+    found.push(
+      `Access application ${obj(a)} on ${shown(a.domain)}: allows ${names(allowGroups)} through policy ${obj(policy!)}.`,
+    );
+    if (policy!.name !== `${shown(a.name)}: allow`)
+      differences.push(`Access policy ${obj(policy!)}: the first plan renames it "${shown(a.name)}: allow".`);
     if (a.allowed_idps.length > 1 || a.auto_redirect_to_identity !== true) {
-      differences.push(`Access application ${obj(a)}: the first plan leaves the Okta login method as its only one, with automatic redirect.`);
+      differences.push(
+        `Access application ${obj(a)}: the first plan leaves the Okta login method as its only one, with automatic redirect.`,
+      );
     }
   }
   return adopted;

@@ -37,13 +37,17 @@ export function decide(target: DiscoverTarget, facts: Facts): Discovery {
   if (!oidc) return nothing();
   const assigned = okta.assigned.get(oidc.id) ?? [];
   if (assigned.length === 0) {
-    questions.push(`The OIDC app ${app(oidc)} has no group assigned, and a config needs at least one: assign the groups whose members sign in to Access, then run discover again.`);
+    questions.push(
+      `The OIDC app ${app(oidc)} has no group assigned, and a config needs at least one: assign the groups whose members sign in to Access, then run discover again.`,
+    );
     return nothing();
   }
   existing.oidcAppId = oidc.id;
-  found.push(`Okta OIDC app ${app(oidc)}: redirects to ${accessCallbackUrl(target.cloudflare.teamName)}; assigned groups ${names(assigned)}.`);
+  found.push(
+    `Okta OIDC app ${app(oidc)}: redirects to ${accessCallbackUrl(target.cloudflare.teamName)}; assigned groups ${names(assigned)}.`,
+  );
   differences.push(
-    'The OIDC app\'s groups claim filter cannot be read through Okta\'s public API: the draft says ".*" (every group). If the app filters otherwise, the first plan shows groups_claim changing: set accessLogin.groupsClaimRegex to your filter.',
+    "The OIDC app's groups claim filter cannot be read through Okta's public API: the draft says \".*\" (every group). If the app filters otherwise, the first plan shows groups_claim changing: set accessLogin.groupsClaimRegex to your filter.",
   );
 
   const method = chooseLoginMethod(oidc, facts, notes);
@@ -60,14 +64,20 @@ export function decide(target: DiscoverTarget, facts: Facts): Discovery {
     if (Array.isArray(config.claims) && config.claims.length > 0) login.claims = config.claims;
     if (typeof config.authorization_server_id === "string" && config.authorization_server_id !== "") {
       login.authorizationServerId = config.authorization_server_id;
-      found.push(`The login method uses the custom authorization server ${shown(config.authorization_server_id)}: the draft names it (accessLogin.authorizationServerId) and leaves it as it is.`);
+      found.push(
+        `The login method uses the custom authorization server ${shown(config.authorization_server_id)}: the draft names it (accessLogin.authorizationServerId) and leaves it as it is.`,
+      );
     }
     const orgUrl = oktaOrgUrl(target.okta);
     if (typeof config.okta_account === "string" && config.okta_account.replace(/\/+$/, "") !== orgUrl) {
-      differences.push(`The login method's Okta account is ${shown(config.okta_account)}; the first plan sets ${orgUrl} (from --okta-org and --okta-base-url): if that is not your org, fix the flags.`);
+      differences.push(
+        `The login method's Okta account is ${shown(config.okta_account)}; the first plan sets ${orgUrl} (from --okta-org and --okta-base-url): if that is not your org, fix the flags.`,
+      );
     }
     if (Boolean(config.pkce_enabled) !== (oidc.pkceRequired ?? false)) {
-      differences.push(`PKCE is ${config.pkce_enabled ? "on" : "off"} in the login method but ${oidc.pkceRequired ? "required" : "not required"} by the OIDC app: the draft takes the app's (accessLogin.pkce = ${oidc.pkceRequired ?? false}); the first plan sets the login method to match.`);
+      differences.push(
+        `PKCE is ${config.pkce_enabled ? "on" : "off"} in the login method but ${oidc.pkceRequired ? "required" : "not required"} by the OIDC app: the draft takes the app's (accessLogin.pkce = ${oidc.pkceRequired ?? false}); the first plan sets the login method to match.`,
+      );
     }
   }
 
@@ -84,7 +94,9 @@ export function decide(target: DiscoverTarget, facts: Facts): Discovery {
       enabled: true,
       userDeprovision: scimConfig.user_deprovision === true,
       seatDeprovision: scimConfig.seat_deprovision === true,
-      identityUpdateBehavior: ["automatic", "reauth", "no_action"].includes(scimConfig.identity_update_behavior) ? scimConfig.identity_update_behavior : "no_action",
+      identityUpdateBehavior: ["automatic", "reauth", "no_action"].includes(scimConfig.identity_update_behavior)
+        ? scimConfig.identity_update_behavior
+        : "no_action",
       assignedGroups: [...assigned],
     };
     const chosen = oneOf(headerApps, headerAuthScimApp, questions, `the login method ${obj(method)} has SCIM on`);
@@ -96,7 +108,9 @@ export function decide(target: DiscoverTarget, facts: Facts): Discovery {
         if (part.mappingIds) existing.accessPushMappingIds = part.mappingIds;
       }
     } else {
-      questions.push(`Without an adopted ${headerAuthScimApp.catalogName}, the draft's SCIM section assigns the OIDC app's groups and the first apply would create a new app: answer the question above first.`);
+      questions.push(
+        `Without an adopted ${headerAuthScimApp.catalogName}, the draft's SCIM section assigns the OIDC app's groups and the first apply would create a new app: answer the question above first.`,
+      );
     }
     login.scim = scim;
   }
@@ -132,7 +146,11 @@ export function decide(target: DiscoverTarget, facts: Facts): Discovery {
     parseConfig(draft);
   } catch (e) {
     if (!(e instanceof ValidationErrors)) throw e;
-    questions.push(...e.errors.map((v) => `The draft does not validate: ${v.message} Fix this in the setup or in the draft by hand.`));
+    questions.push(
+      ...e.errors.map(
+        (v) => `The draft does not validate: ${v.message} Fix this in the setup or in the draft by hand.`,
+      ),
+    );
     return nothing();
   }
   return { ...notes, config: draft };
@@ -144,13 +162,20 @@ function chooseOidcApp(target: DiscoverTarget, facts: Facts, notes: Notes): Okta
   const callback = accessCallbackUrl(target.cloudflare.teamName);
   const candidates = oidcCandidates(facts.okta.apps, target.cloudflare.teamName);
   if (candidates.length === 0) {
-    questions.push(`No Okta OIDC app has the sign-in redirect URI ${callback}: is the team name right (--team-name)? Without that app there is nothing to adopt, so no draft is written.`);
+    questions.push(
+      `No Okta OIDC app has the sign-in redirect URI ${callback}: is the team name right (--team-name)? Without that app there is nothing to adopt, so no draft is written.`,
+    );
     return undefined;
   }
   if (candidates.length === 1) return candidates[0];
   const inUse = candidates.filter((a) => facts.cloudflare.loginMethods.some((m) => m.config?.client_id === a.clientId));
   if (inUse.length === 1) {
-    found.push(`${candidates.length} OIDC apps redirect to ${callback}; ${app(inUse[0])} is the one an okta login method uses. Not adopted: ${candidates.filter((a) => a !== inUse[0]).map(app).join(", ")}.`);
+    found.push(
+      `${candidates.length} OIDC apps redirect to ${callback}; ${app(inUse[0])} is the one an okta login method uses. Not adopted: ${candidates
+        .filter((a) => a !== inUse[0])
+        .map(app)
+        .join(", ")}.`,
+    );
     return inUse[0];
   }
   questions.push(
@@ -164,9 +189,12 @@ function chooseLoginMethod(oidc: OktaAppSummary, facts: Facts, notes: Notes): Ze
   const { found, questions } = notes;
   const all = facts.cloudflare.loginMethods;
   const using = all.filter((m) => m.config?.client_id === oidc.clientId);
-  for (const other of all.filter((m) => !using.includes(m))) found.push(`The okta login method ${obj(other)} uses another client ID: not adopted.`);
+  for (const other of all.filter((m) => !using.includes(m)))
+    found.push(`The okta login method ${obj(other)} uses another client ID: not adopted.`);
   if (using.length === 1) {
-    found.push(`Zero Trust login method ${obj(using[0])}: uses the OIDC app's client ID; SCIM ${using[0].scim_config?.enabled ? "on" : "off"}.`);
+    found.push(
+      `Zero Trust login method ${obj(using[0])}: uses the OIDC app's client ID; SCIM ${using[0].scim_config?.enabled ? "on" : "off"}.`,
+    );
     return using[0];
   }
   questions.push(

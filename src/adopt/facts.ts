@@ -50,10 +50,17 @@ export function oidcCandidates(apps: readonly OktaAppSummary[], teamName: string
   return apps.filter((a) => a.signOnMode === "OPENID_CONNECT" && a.redirectUris.includes(callback));
 }
 
-export async function readFacts(target: DiscoverTarget, okta: OktaApi, cloudflare: CloudflareApi): Promise<ApiResult<Facts>> {
+export async function readFacts(
+  target: DiscoverTarget,
+  okta: OktaApi,
+  cloudflare: CloudflareApi,
+): Promise<ApiResult<Facts>> {
   const apps = await okta.apps();
   if (!apps.ok) return apps;
-  const candidates = [...oidcCandidates(apps.value, target.cloudflare.teamName), ...apps.value.filter((a) => SCIM_CATALOG_NAMES.includes(a.name))];
+  const candidates = [
+    ...oidcCandidates(apps.value, target.cloudflare.teamName),
+    ...apps.value.filter((a) => SCIM_CATALOG_NAMES.includes(a.name)),
+  ];
   const assignedIds = new Map<string, string[]>();
   const mappings = new Map<string, Array<{ id?: string; sourceGroupId: string; status: string }>>();
   for (const app of candidates) {
@@ -65,10 +72,18 @@ export async function readFacts(target: DiscoverTarget, okta: OktaApi, cloudflar
     if (!pushed.ok) return pushed;
     mappings.set(app.id, pushed.value);
   }
-  const names = await okta.groupNames([...[...assignedIds.values()].flat(), ...[...mappings.values()].flat().map((m) => m.sourceGroupId)]);
+  const names = await okta.groupNames([
+    ...[...assignedIds.values()].flat(),
+    ...[...mappings.values()].flat().map((m) => m.sourceGroupId),
+  ]);
   if (!names.ok) return names;
   const nameOf = (id: string) => names.value.get(id) ?? id;
-  const lists = [cloudflare.identityProviders, cloudflare.accessGroups, cloudflare.accessPolicies, cloudflare.accessApplications];
+  const lists = [
+    cloudflare.identityProviders,
+    cloudflare.accessGroups,
+    cloudflare.accessPolicies,
+    cloudflare.accessApplications,
+  ];
   const read: ZeroTrustObject[][] = [];
   // One request at a time, as every read here: the rate limits are the account's, shared with its pipelines.
   for (const list of lists) {
@@ -81,9 +96,19 @@ export async function readFacts(target: DiscoverTarget, okta: OktaApi, cloudflar
       apps: apps.value,
       assigned: new Map([...assignedIds].map(([app, ids]) => [app, ids.map(nameOf)])),
       pushed: new Map(
-        [...mappings].map(([app, ms]) => [app, ms.filter((m) => m.id !== undefined).map((m) => ({ mappingId: m.id!, groupName: nameOf(m.sourceGroupId), status: m.status }))]),
+        [...mappings].map(([app, ms]) => [
+          app,
+          ms
+            .filter((m) => m.id !== undefined)
+            .map((m) => ({ mappingId: m.id!, groupName: nameOf(m.sourceGroupId), status: m.status })),
+        ]),
       ),
     },
-    cloudflare: { loginMethods: read[0].filter((m) => m.type === "okta"), accessGroups: read[1], policies: read[2], applications: read[3] },
+    cloudflare: {
+      loginMethods: read[0].filter((m) => m.type === "okta"),
+      accessGroups: read[1],
+      policies: read[2],
+      applications: read[3],
+    },
   });
 }

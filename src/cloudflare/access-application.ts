@@ -27,7 +27,8 @@ export function isAccessDomain(value: string): boolean {
 }
 
 /** The cloudflare provider's own session_duration check (5.14, zero_trust_access_application): a Go duration. */
-const durationPattern = /^(?:0|[-+]?(\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|ms|s|m|h)(?:(\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|ms|s|m|h))*)$/;
+const durationPattern =
+  /^(?:0|[-+]?(\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|ms|s|m|h)(?:(\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|ms|s|m|h))*)$/;
 
 /** True when Cloudflare Access accepts `value` as a session duration, e.g. `24h`, `30m`, `2h45m`. */
 export function isAccessSessionDuration(value: string): boolean {
@@ -46,9 +47,14 @@ export const accessApplicationSettingsSchema = z.strictObject({
     .min(1, { message: "Name the application as users should see it in the App Launcher." })
     .pipe(literalText())
     .describe("Application name, unique; renaming replaces the application."),
-  domain: tokenOr(isAccessDomain, 'Use a lowercase hostname, optionally with a path, without scheme: e.g. "wiki.acme.example" or "acme.example/wiki".')
-    .describe('Hostname Access protects, optionally with a path, no scheme: "wiki.acme.example".'),
-  sessionDuration: tokenOr(isAccessSessionDuration, 'Use a duration such as "24h", "30m" or "2h45m" (units: ns, us, µs, ms, s, m, h).')
+  domain: tokenOr(
+    isAccessDomain,
+    'Use a lowercase hostname, optionally with a path, without scheme: e.g. "wiki.acme.example" or "acme.example/wiki".',
+  ).describe('Hostname Access protects, optionally with a path, no scheme: "wiki.acme.example".'),
+  sessionDuration: tokenOr(
+    isAccessSessionDuration,
+    'Use a duration such as "24h", "30m" or "2h45m" (units: ns, us, µs, ms, s, m, h).',
+  )
     .optional()
     .describe('Application token lifetime, e.g. "8h". Default: "24h".'),
   allowGroups: z
@@ -63,7 +69,11 @@ export const accessApplicationPropsSchema = accessApplicationSettingsSchema
     loginMethodId: z.string().min(1, { message: "Pass the login method's ID, e.g. OktaLoginMethod.loginMethodId." }),
     // Not z.record: its plain-object check reads `.constructor`, so a group named "constructor" failed it.
     accessGroups: z.custom<Record<string, string>>(
-      (v) => v !== null && typeof v === "object" && !Array.isArray(v) && Object.values(v).every((id) => typeof id === "string" && id !== ""),
+      (v) =>
+        v !== null &&
+        typeof v === "object" &&
+        !Array.isArray(v) &&
+        Object.values(v).every((id) => typeof id === "string" && id !== ""),
       { message: "Pass the Access group IDs by Okta group name, e.g. OktaAccessGroups.ids." },
     ),
   })
@@ -121,25 +131,33 @@ export class AccessApplication extends Construct {
     super(scope, id);
     const p = parseOrThrow(accessApplicationPropsSchema, props, id);
     this.name = p.name;
-    this.policy = new ZeroTrustAccessPolicy(this, "allow", terraformLiterals({
-      accountId: p.accountId,
-      name: `${p.name}: allow`,
-      decision: "allow",
-      include: [...new Set(p.allowGroups)].map((g) => ({ group: { id: p.accessGroups[g] } })),
-      // The provider defaults a policy to 24h, which would override a shorter application duration.
-      sessionDuration: p.sessionDuration,
-    }));
-    this.application = new ZeroTrustAccessApplication(this, "application", terraformLiterals({
-      accountId: p.accountId,
-      name: p.name,
-      type: "self_hosted",
-      domain: p.domain,
-      sessionDuration: p.sessionDuration,
-      allowedIdps: [p.loginMethodId],
-      // Straight to Okta: there is only one identity provider to choose.
-      autoRedirectToIdentity: true,
-      policies: [{ id: this.policy.id, precedence: 1 }],
-    }));
+    this.policy = new ZeroTrustAccessPolicy(
+      this,
+      "allow",
+      terraformLiterals({
+        accountId: p.accountId,
+        name: `${p.name}: allow`,
+        decision: "allow",
+        include: [...new Set(p.allowGroups)].map((g) => ({ group: { id: p.accessGroups[g] } })),
+        // The provider defaults a policy to 24h, which would override a shorter application duration.
+        sessionDuration: p.sessionDuration,
+      }),
+    );
+    this.application = new ZeroTrustAccessApplication(
+      this,
+      "application",
+      terraformLiterals({
+        accountId: p.accountId,
+        name: p.name,
+        type: "self_hosted",
+        domain: p.domain,
+        sessionDuration: p.sessionDuration,
+        allowedIdps: [p.loginMethodId],
+        // Straight to Okta: there is only one identity provider to choose.
+        autoRedirectToIdentity: true,
+        policies: [{ id: this.policy.id, precedence: 1 }],
+      }),
+    );
     this.applicationId = this.application.id;
     this.aud = this.application.aud;
   }

@@ -13,7 +13,10 @@ import { hclQuoted, terraformLiterals } from "../terraform-literal";
 export const accessOktaGroupSchema = z
   .string()
   .min(1, { message: "Use the Okta group's name as Access SCIM pushes it." })
-  .refine(isJsonKey, { message: 'Access groups are keyed by Okta group name in the synthesized JSON, where cdktf cannot write "__proto__" or "toString" as a key: rename the group in Okta.' })
+  .refine(isJsonKey, {
+    message:
+      'Access groups are keyed by Okta group name in the synthesized JSON, where cdktf cannot write "__proto__" or "toString" as a key: rename the group in Okta.',
+  })
   .refine((v) => !/^00g[A-Za-z0-9]{17}$/.test(v), {
     message: "Access matches Okta groups by name, and this is an Okta group ID: use the group's name as shown in Okta.",
   });
@@ -69,13 +72,19 @@ export class OktaAccessGroups extends Construct {
       return;
     }
     // Okta group name -> Access group name: the names are known at synth, so Terraform knows every key at plan.
-    const each = TerraformIterator.fromMap(terraformLiterals(Object.fromEntries(this.groups.map((g) => [g, accessGroupName(p.loginMethodName, g)]))));
-    const accessGroup = new ZeroTrustAccessGroup(this, "group", terraformLiterals({
-      forEach: each,
-      accountId: p.accountId,
-      name: Token.asString(each.value),
-      include: [{ okta: { name: each.key, identityProviderId: p.loginMethodId } }],
-    }));
+    const each = TerraformIterator.fromMap(
+      terraformLiterals(Object.fromEntries(this.groups.map((g) => [g, accessGroupName(p.loginMethodName, g)]))),
+    );
+    const accessGroup = new ZeroTrustAccessGroup(
+      this,
+      "group",
+      terraformLiterals({
+        forEach: each,
+        accountId: p.accountId,
+        name: Token.asString(each.value),
+        include: [{ okta: { name: each.key, identityProviderId: p.loginMethodId } }],
+      }),
+    );
     this.accessGroup = accessGroup;
     this.ids = Object.fromEntries(this.groups.map((g) => [g, instanceAttribute(accessGroup, g, "id")]));
   }

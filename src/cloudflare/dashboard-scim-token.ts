@@ -36,13 +36,18 @@ export const dashboardScimTokenSettingsSchema = z.strictObject({
   permissionGroupName: z
     .string()
     .min(1)
-    .refine((v) => !/[$%]\{/.test(v), { message: 'Terraform would read "${" or "%{" as an expression: use the name as the API lists it, e.g. "SCIM Provisioning".' })
+    .refine((v) => !/[$%]\{/.test(v), {
+      message:
+        'Terraform would read "${" or "%{" as an expression: use the name as the API lists it, e.g. "SCIM Provisioning".',
+    })
     .optional(),
   expiresOn: tokenOr((v) => rfc3339.test(v), 'Use an RFC 3339 time, e.g. "2026-12-31T00:00:00Z".').optional(),
   preventDestroy: z
     .boolean()
     .optional()
-    .describe("Refuse to destroy the token: a new one must be entered in the Okta app by a person. Set false for the run that rotates it. Default: true."),
+    .describe(
+      "Refuse to destroy the token: a new one must be entered in the Okta app by a person. Set false for the run that rotates it. Default: true.",
+    ),
 });
 
 export const dashboardScimTokenPropsSchema = dashboardScimTokenSettingsSchema.extend({ accountId: accountIdSchema });
@@ -137,14 +142,26 @@ export class DashboardScimToken extends Construct {
     });
     const groups = `data.${this.permissionGroups.terraformResourceType}.${this.permissionGroups.friendlyUniqueId}.result`;
     // The API filter may match more loosely than equality: pick the exact name.
-    this.permissionGroupId = Token.asString(ref(`[for g in ${groups} : g.id if g.name == ${wanted}][0]`, TerraformStack.of(this)));
-    this.token = new AccountToken(this, "token", terraformLiterals({
-      accountId: p.accountId,
-      name: p.name ?? "Okta dashboard SCIM",
-      policies: [{ effect: "allow", permissionGroups: [{ id: this.permissionGroupId }], resources: accountResources(p.accountId) }],
-      expiresOn: p.expiresOn,
-      lifecycle: { preventDestroy: p.preventDestroy ?? true },
-    }));
+    this.permissionGroupId = Token.asString(
+      ref(`[for g in ${groups} : g.id if g.name == ${wanted}][0]`, TerraformStack.of(this)),
+    );
+    this.token = new AccountToken(
+      this,
+      "token",
+      terraformLiterals({
+        accountId: p.accountId,
+        name: p.name ?? "Okta dashboard SCIM",
+        policies: [
+          {
+            effect: "allow",
+            permissionGroups: [{ id: this.permissionGroupId }],
+            resources: accountResources(p.accountId),
+          },
+        ],
+        expiresOn: p.expiresOn,
+        lifecycle: { preventDestroy: p.preventDestroy ?? true },
+      }),
+    );
     this.scimBaseUrl = dashboardScimBaseUrl(this.token.accountId);
     this.tokenValue = this.token.value;
     this.tokenId = this.token.id;

@@ -19,9 +19,11 @@ export const scimSettingsSchema = z
     enabled: z.boolean().optional(),
     userDeprovision: z.boolean().optional(),
     seatDeprovision: z.boolean().optional(),
-    identityUpdateBehavior: z.enum(identityUpdateBehaviors, {
-      message: 'Use "reauth" (reauthenticate on group membership change), "automatic" or "no_action".',
-    }).optional(),
+    identityUpdateBehavior: z
+      .enum(identityUpdateBehaviors, {
+        message: 'Use "reauth" (reauthenticate on group membership change), "automatic" or "no_action".',
+      })
+      .optional(),
   })
   .superRefine((s, ctx) => {
     if (s.seatDeprovision && s.userDeprovision === false) {
@@ -64,7 +66,10 @@ export const oktaLoginMethodPropsSchema = z.strictObject({
   name: z.string().min(1).optional(),
   clientId: z.string().min(1),
   clientSecret: z.string().min(1),
-  oktaAccount: tokenOr((v) => /^https:\/\/[a-z0-9.-]+$/i.test(v), 'Use the Okta org URL, e.g. "https://acme.okta.com".'),
+  oktaAccount: tokenOr(
+    (v) => /^https:\/\/[a-z0-9.-]+$/i.test(v),
+    'Use the Okta org URL, e.g. "https://acme.okta.com".',
+  ),
   authorizationServerId: z.string().min(1).optional(),
   claims: z.array(z.string().min(1)).optional(),
   pkce: z.boolean().optional(),
@@ -145,21 +150,25 @@ export class OktaLoginMethod extends Construct {
       seatDeprovision: p.scim?.seatDeprovision ?? false,
       identityUpdateBehavior: p.scim?.identityUpdateBehavior ?? "reauth",
     };
-    this.loginMethod = new ZeroTrustAccessIdentityProvider(this, "login-method", terraformLiterals({
-      accountId: p.accountId,
-      name: this.name,
-      type: "okta",
-      config: {
-        clientId: p.clientId,
-        clientSecret: p.clientSecret,
-        oktaAccount: p.oktaAccount,
-        authorizationServerId: p.authorizationServerId,
-        claims: p.claims,
-        pkceEnabled: p.pkce ?? false,
-      },
-      scimConfig: this.scim,
-      lifecycle: { preventDestroy: p.preventDestroy ?? true },
-    }));
+    this.loginMethod = new ZeroTrustAccessIdentityProvider(
+      this,
+      "login-method",
+      terraformLiterals({
+        accountId: p.accountId,
+        name: this.name,
+        type: "okta",
+        config: {
+          clientId: p.clientId,
+          clientSecret: p.clientSecret,
+          oktaAccount: p.oktaAccount,
+          authorizationServerId: p.authorizationServerId,
+          claims: p.claims,
+          pkceEnabled: p.pkce ?? false,
+        },
+        scimConfig: this.scim,
+        lifecycle: { preventDestroy: p.preventDestroy ?? true },
+      }),
+    );
     this.loginMethodId = this.loginMethod.id;
     this.scimBaseUrl = this.loginMethod.scimConfig.scimBaseUrl;
     this.scimSecret = this.loginMethod.scimConfig.secret;

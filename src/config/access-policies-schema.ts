@@ -24,7 +24,8 @@ export function pushedGroups(login: AccessLoginGroups): string[] {
  * Why Access groups cannot work with SCIM off, and the fix: Access reads a user's groups only from
  * what Access SCIM pushes, so pushGroups alone (with SCIM off) changes nothing.
  */
-const scimOffFix = "Access groups match the groups Access SCIM pushes, and Access SCIM is off: set accessLogin.scim.enabled to true (with assignedGroups and pushGroups), or";
+const scimOffFix =
+  "Access groups match the groups Access SCIM pushes, and Access SCIM is off: set accessLogin.scim.enabled to true (with assignedGroups and pushGroups), or";
 
 /** Okta groups that get an Access group: `accessLogin.accessGroups`, by default every pushed group. */
 export function accessGroupNames(login: AccessLoginGroups): string[] {
@@ -72,7 +73,8 @@ export const accessApplicationsSchema = z.array(accessApplicationSettingsSchema)
   ] as const) {
     const repeated = duplicates(apps.map((a) => a[field]));
     apps.forEach((a, i) => {
-      if (repeated.includes(a[field])) ctx.addIssue({ code: "custom", path: [i, field], message: `Used by more than one application: ${fix}.` });
+      if (repeated.includes(a[field]))
+        ctx.addIssue({ code: "custom", path: [i, field], message: `Used by more than one application: ${fix}.` });
     });
   }
 });

@@ -9,7 +9,8 @@ import { literalText } from "../validation";
  */
 function backendText() {
   return literalText().refine((v) => !/[$%]\{/.test(v), {
-    message: 'Leave out "${" and "%{": the same text is read literally by the backend and as a template by terraform_remote_state.',
+    message:
+      'Leave out "${" and "%{": the same text is read literally by the backend and as a template by terraform_remote_state.',
   });
 }
 
@@ -21,14 +22,18 @@ export const backendSchema = z.discriminatedUnion(
       .strictObject({
         type: z.literal("local"),
         directory: backendText().default("."),
-        allowOutsideProject: z.boolean().default(false).describe("Lets directory point outside the project (absolute, or above it with .."),
+        allowOutsideProject: z
+          .boolean()
+          .default(false)
+          .describe("Lets directory point outside the project (absolute, or above it with .."),
       })
       .superRefine((b, ctx) => {
         if (!b.allowOutsideProject && !insideProject(b.directory)) {
           ctx.addIssue({
             code: "custom",
             path: ["directory"],
-            message: "Use a path inside the project, relative to it (state files hold secrets); or set allowOutsideProject to true if this is deliberate.",
+            message:
+              "Use a path inside the project, relative to it (state files hold secrets); or set allowOutsideProject to true if this is deliberate.",
           });
         }
       }),
@@ -55,7 +60,9 @@ export const backendSchema = z.discriminatedUnion(
     z.strictObject({
       type: z.literal("cloud"),
       organization: backendText(),
-      workspacePrefix: z.string().regex(/^[A-Za-z0-9_-]+$/, { message: "Use letters, digits, - and _ (workspace names)." }),
+      workspacePrefix: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]+$/, { message: "Use letters, digits, - and _ (workspace names)." }),
       hostname: backendText().optional(),
     }),
   ],

@@ -36,6 +36,14 @@ function isMarker(value: string | number): boolean {
 
 // The value is left out: it is the marker, and naming the reference it would become helps nobody.
 function refusal(path: PropertyKey[], kind: string): ValidationError {
-  const what = kind === "number" ? "is a number cdktf reserves for its references" : `holds a cdktf reference marker ("\${TfToken[...]}")`;
-  return new ValidationError(fieldName("", path), undefined, "A config file holds data only: write the value itself.", what);
+  const what =
+    kind === "number"
+      ? "is a number cdktf reserves for its references"
+      : `holds a cdktf reference marker ("\${TfToken[...]}")`;
+  return new ValidationError(
+    fieldName("", path),
+    undefined,
+    "A config file holds data only: write the value itself.",
+    what,
+  );
 }

@@ -31,7 +31,8 @@ export function loadConfig(file: string): Config {
   try {
     return parseConfig(json);
   } catch (e) {
-    if (e instanceof ValidationErrors) throw new ConfigError(`Config file ${file} has errors:\n${problemList(e.errors)}`);
+    if (e instanceof ValidationErrors)
+      throw new ConfigError(`Config file ${file} has errors:\n${problemList(e.errors)}`);
     throw e;
   }
 }
@@ -39,7 +40,9 @@ export function loadConfig(file: string): Config {
 /** What a valid config still deserves a warning for, one line each (synth and check print them). */
 export function configWarnings(config: Config): string[] {
   if (!config.okta.allowUnlistedBaseUrl || isOktaBaseDomain(config.okta.baseUrl)) return [];
-  return [`Warning: okta.baseUrl "${config.okta.baseUrl}" is not an Okta domain (okta.allowUnlistedBaseUrl is set): API tokens will be sent to https://${config.okta.orgName}.${config.okta.baseUrl}.`];
+  return [
+    `Warning: okta.baseUrl "${config.okta.baseUrl}" is not an Okta domain (okta.allowUnlistedBaseUrl is set): API tokens will be sent to https://${config.okta.orgName}.${config.okta.baseUrl}.`,
+  ];
 }
 
 /** One line per problem, at most {@link MAX_LISTED_PROBLEMS}, then how many more there are. */

@@ -22,52 +22,33 @@ const maxRetries = z
 const backoff = z
   .literal(true, { message: "The okta provider treats false as unset and backs off anyway: remove backoff." })
   .default(true)
-  .meta({ description: "okta provider backoff: exponential back-off on HTTP 429. Default true, and only true: the provider ignores false." });
+  .meta({
+    description:
+      "okta provider backoff: exponential back-off on HTTP 429. Default true, and only true: the provider ignores false.",
+  });
 
 /** okta provider `min_wait_seconds`. @default 30 (the provider's: the next retry lands in the next one-minute bucket) */
-const minWaitSeconds = z
-  .number()
-  .int()
-  .min(1)
-  .max(300)
-  .default(30)
-  .meta({
-    description:
-      "okta provider min_wait_seconds: first wait after a rate-limited request, doubled on each retry. Default 30, the provider's: half of Okta's one-minute bucket.",
-  });
+const minWaitSeconds = z.number().int().min(1).max(300).default(30).meta({
+  description:
+    "okta provider min_wait_seconds: first wait after a rate-limited request, doubled on each retry. Default 30, the provider's: half of Okta's one-minute bucket.",
+});
 
 /** okta provider `max_wait_seconds`. @default 300 (the provider's) */
-const maxWaitSeconds = z
-  .number()
-  .int()
-  .min(1)
-  .max(3600)
-  .default(300)
-  .meta({ description: "okta provider max_wait_seconds: longest single wait between retries. Default 300, the provider's." });
+const maxWaitSeconds = z.number().int().min(1).max(3600).default(300).meta({
+  description: "okta provider max_wait_seconds: longest single wait between retries. Default 300, the provider's.",
+});
 
 /** okta provider `max_api_capacity`. @default 50 (half of each bucket stays with the org's other clients) */
-const maxApiCapacity = z
-  .number()
-  .int()
-  .min(1)
-  .max(100)
-  .default(50)
-  .meta({
-    description:
-      "okta provider max_api_capacity: percentage (1-100) of each rate-limit bucket the provider may use before it waits for the next minute; below 100 the provider counts its calls per endpoint. Default 50: the other half stays with the org's other integrations and admins (the provider's own default, 100, takes it all).",
-  });
+const maxApiCapacity = z.number().int().min(1).max(100).default(50).meta({
+  description:
+    "okta provider max_api_capacity: percentage (1-100) of each rate-limit bucket the provider may use before it waits for the next minute; below 100 the provider counts its calls per endpoint. Default 50: the other half stays with the org's other integrations and admins (the provider's own default, 100, takes it all).",
+});
 
 /** okta provider `parallelism`. @default 1 (the provider's; unused by okta 4.20 resources) */
-const parallelism = z
-  .number()
-  .int()
-  .min(1)
-  .max(20)
-  .default(1)
-  .meta({
-    description:
-      "okta provider parallelism: concurrent requests within one resource where Okta has no bulk API. Default 1, the provider's. okta 4.20 reads it but no resource uses it; terraform -parallelism bounds concurrency across resources.",
-  });
+const parallelism = z.number().int().min(1).max(20).default(1).meta({
+  description:
+    "okta provider parallelism: concurrent requests within one resource where Okta has no bulk API. Default 1, the provider's. okta 4.20 reads it but no resource uses it; terraform -parallelism bounds concurrency across resources.",
+});
 
 /** `okta.provider` in the config: passed as is to the okta provider block. */
 export const oktaProviderSettingsSchema = z
@@ -81,6 +62,9 @@ export const oktaProviderSettingsSchema = z
       });
     }
   })
-  .meta({ description: "Retry and rate-limit settings of the okta provider. The defaults suit a large org sharing its rate limits." });
+  .meta({
+    description:
+      "Retry and rate-limit settings of the okta provider. The defaults suit a large org sharing its rate limits.",
+  });
 
 export type OktaProviderSettings = z.output<typeof oktaProviderSettingsSchema>;

@@ -25,7 +25,10 @@ const accessScimSchema = scimSettingsSchema
     pushGroups: z.array(groupNameSchema).optional(),
     appLabel: literalText().optional(),
     provisioningConfigured: z.boolean().default(false),
-    preventDestroy: z.boolean().default(true).describe("Refuse to destroy the Access SCIM app: a new one needs its provisioning set up again by a person."),
+    preventDestroy: z
+      .boolean()
+      .default(true)
+      .describe("Refuse to destroy the Access SCIM app: a new one needs its provisioning set up again by a person."),
   })
   .superRefine((scim, ctx) => {
     if (scim.enabled === false) return;
@@ -33,7 +36,8 @@ const accessScimSchema = scimSettingsSchema
       ctx.addIssue({
         code: "custom",
         path: ["assignedGroups"],
-        message: 'Add it: the Okta groups the Access SCIM app provisions, e.g. ["Engineering"]; or set enabled to false to turn Access SCIM off.',
+        message:
+          'Add it: the Okta groups the Access SCIM app provisions, e.g. ["Engineering"]; or set enabled to false to turn Access SCIM off.',
       });
       return;
     }
@@ -48,7 +52,10 @@ const accessLoginSchema = z
     pkce: z.boolean().default(false),
     authorizationServerId: z
       .string()
-      .regex(/^aus[A-Za-z0-9]{10,30}$/, { message: 'Use the ID of an existing custom authorization server (starts with "aus"), or set createAuthorizationServer instead.' })
+      .regex(/^aus[A-Za-z0-9]{10,30}$/, {
+        message:
+          'Use the ID of an existing custom authorization server (starts with "aus"), or set createAuthorizationServer instead.',
+      })
       .optional(),
     createAuthorizationServer: z.boolean().default(false),
     claims: z.array(literalText()).optional(),
@@ -58,7 +65,9 @@ const accessLoginSchema = z
     accessGroups: z
       .array(accessOktaGroupSchema)
       .optional()
-      .describe('Okta groups (names) that get a Zero Trust Access group named "<login method name>: <group>" for policies. Each must be pushed by Access SCIM. Default: the scim push groups.'),
+      .describe(
+        'Okta groups (names) that get a Zero Trust Access group named "<login method name>: <group>" for policies. Each must be pushed by Access SCIM. Default: the scim push groups.',
+      ),
   })
   .superRefine(accessGroupsRule)
   .superRefine((a, ctx) => {
@@ -84,48 +93,57 @@ const dashboardScimSchema = z
     provisioningConfigured: z.boolean().default(false),
     provisioning: scimProvisioningSchema.optional(),
     token: dashboardScimTokenSettingsSchema.optional(),
-    preventDestroy: z.boolean().default(true).describe("Refuse to destroy the dashboard SCIM app: a new one needs its provisioning set up again by a person."),
+    preventDestroy: z
+      .boolean()
+      .default(true)
+      .describe("Refuse to destroy the dashboard SCIM app: a new one needs its provisioning set up again by a person."),
   })
   .superRefine(checkPushGroupsAssigned)
   .superRefine(refineDashboardScim);
 
 /** The project's config file. Unknown keys are errors: a typo must not be ignored. */
-export const configSchema = z.strictObject({
-  $schema: z.string().optional(),
-  name: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, {
-    message: 'Use a short lowercase name for this setup, e.g. "acme" (letters, digits, hyphens; it prefixes state keys and workspaces).',
-  }),
-  okta: z
-    .strictObject({
-      orgName: oktaOrgNameSchema,
-      baseUrl: oktaBaseUrlSchema.default("okta.com"),
-      allowUnlistedBaseUrl: z
-        .boolean()
-        .default(false)
-        .describe("Lets baseUrl name a domain that is not one of Okta's (API tokens are sent there); synth and check print a warning."),
-      provider: oktaProviderSettingsSchema.default(oktaProviderSettingsSchema.parse({})),
-    })
-    .superRefine((o, ctx) => {
-      if (!o.allowUnlistedBaseUrl && !isOktaBaseDomain(o.baseUrl)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["baseUrl"],
-          message: `API tokens are sent to this domain, and it is not one of Okta's (${OKTA_BASE_DOMAINS.join(", ")}): fix it, or set okta.allowUnlistedBaseUrl to true if your org really lives there.`,
-        });
-      }
+export const configSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    name: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, {
+      message:
+        'Use a short lowercase name for this setup, e.g. "acme" (letters, digits, hyphens; it prefixes state keys and workspaces).',
     }),
-  cloudflare: z.strictObject({
-    accountId: accountIdSchema,
-    teamName: teamNameSchema,
-  }),
-  accessLogin: accessLoginSchema,
-  dashboardScim: dashboardScimSchema.optional(),
-  accessApplications: accessApplicationsSchema
-    .optional()
-    .describe("Self-hosted Access applications behind the Okta login method, each with an allow policy on the Access groups of allowGroups."),
-  backend: backendSchema.default({ type: "local", directory: ".", allowOutsideProject: false }),
-  existing: existingSchema.optional(),
-})
+    okta: z
+      .strictObject({
+        orgName: oktaOrgNameSchema,
+        baseUrl: oktaBaseUrlSchema.default("okta.com"),
+        allowUnlistedBaseUrl: z
+          .boolean()
+          .default(false)
+          .describe(
+            "Lets baseUrl name a domain that is not one of Okta's (API tokens are sent there); synth and check print a warning.",
+          ),
+        provider: oktaProviderSettingsSchema.default(oktaProviderSettingsSchema.parse({})),
+      })
+      .superRefine((o, ctx) => {
+        if (!o.allowUnlistedBaseUrl && !isOktaBaseDomain(o.baseUrl)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["baseUrl"],
+            message: `API tokens are sent to this domain, and it is not one of Okta's (${OKTA_BASE_DOMAINS.join(", ")}): fix it, or set okta.allowUnlistedBaseUrl to true if your org really lives there.`,
+          });
+        }
+      }),
+    cloudflare: z.strictObject({
+      accountId: accountIdSchema,
+      teamName: teamNameSchema,
+    }),
+    accessLogin: accessLoginSchema,
+    dashboardScim: dashboardScimSchema.optional(),
+    accessApplications: accessApplicationsSchema
+      .optional()
+      .describe(
+        "Self-hosted Access applications behind the Okta login method, each with an allow policy on the Access groups of allowGroups.",
+      ),
+    backend: backendSchema.default({ type: "local", directory: ".", allowOutsideProject: false }),
+    existing: existingSchema.optional(),
+  })
   .superRefine(allowGroupsRule)
   .superRefine(existingRule);
 
@@ -140,5 +158,7 @@ export type AccessScim = NonNullable<Config["accessLogin"]["scim"]> & { readonly
 /** Access SCIM's settings when it is on; undefined when absent or `enabled: false`. */
 export function accessScim(config: Config): AccessScim | undefined {
   const scim = config.accessLogin.scim;
-  return scim && scim.enabled !== false && scim.assignedGroups ? { ...scim, assignedGroups: scim.assignedGroups } : undefined;
+  return scim && scim.enabled !== false && scim.assignedGroups
+    ? { ...scim, assignedGroups: scim.assignedGroups }
+    : undefined;
 }

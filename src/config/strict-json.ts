@@ -34,7 +34,9 @@ export class JsonSyntaxError extends Error {
  */
 export function decodeUtf8(bytes: Uint8Array): string {
   if (bytes.length > JSON_LIMITS.fileBytes) {
-    throw new JsonSyntaxError(`is ${bytes.length} bytes, over the limit of ${JSON_LIMITS.fileBytes}: a config is a few KB; check that this is the right file.`);
+    throw new JsonSyntaxError(
+      `is ${bytes.length} bytes, over the limit of ${JSON_LIMITS.fileBytes}: a config is a few KB; check that this is the right file.`,
+    );
   }
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -46,9 +48,10 @@ export function decodeUtf8(bytes: Uint8Array): string {
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
 function invalidUtf8Offset(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i];
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    const length =
+      b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     if (length === 0) return i;
     const next = bytes.subarray(i, i + length);
     if (next.length < length) return i;
@@ -76,18 +79,24 @@ class Parser {
     this.space();
     const value = this.value(0, "(root)");
     this.space();
-    if (this.i < this.text.length) this.fail("Unexpected text after the end of the JSON document", "Remove it: a config is one object.");
+    if (this.i < this.text.length)
+      this.fail("Unexpected text after the end of the JSON document", "Remove it: a config is one object.");
     return value;
   }
 
   private value(depth: number, field: string): unknown {
-    if (depth > JSON_LIMITS.depth) this.fail(`Nesting deeper than ${JSON_LIMITS.depth} levels`, "A config nests a few levels: check the file.");
+    if (depth > JSON_LIMITS.depth)
+      this.fail(`Nesting deeper than ${JSON_LIMITS.depth} levels`, "A config nests a few levels: check the file.");
     const c = this.text[this.i];
     if (c === "{") return this.object(depth, field);
     if (c === "[") return this.list(depth, field);
     if (c === '"') return this.string(field);
     if (c === "-" || (c >= "0" && c <= "9")) return this.number();
-    for (const [word, value] of [["true", true], ["false", false], ["null", null]] as const) {
+    for (const [word, value] of [
+      ["true", true],
+      ["false", false],
+      ["null", null],
+    ] as const) {
       if (this.text.startsWith(word, this.i)) {
         this.i += word.length;
         return value;
@@ -110,15 +119,23 @@ class Parser {
       const first = lines.get(key);
       if (first !== undefined) {
         const where = field === "(root)" ? "at the top level" : `in ${field}`;
-        throw new JsonSyntaxError(`Duplicate key "${key}" ${where}, on lines ${first} and ${line}. JSON readers silently keep only the last one: remove one.`);
+        throw new JsonSyntaxError(
+          `Duplicate key "${key}" ${where}, on lines ${first} and ${line}. JSON readers silently keep only the last one: remove one.`,
+        );
       }
-      if (lines.size >= JSON_LIMITS.listLength) this.fail(`More than ${JSON_LIMITS.listLength} keys in ${field}`, "Check the file.");
+      if (lines.size >= JSON_LIMITS.listLength)
+        this.fail(`More than ${JSON_LIMITS.listLength} keys in ${field}`, "Check the file.");
       lines.set(key, line);
       this.space();
       if (!this.eat(":")) this.unexpected("Expected ':' after property name");
       this.space();
       // defineProperty: a "__proto__" key stays a key, as JSON.parse keeps it, instead of setting the prototype.
-      Object.defineProperty(result, key, { value: this.value(depth + 1, path), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(result, key, {
+        value: this.value(depth + 1, path),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
       this.space();
       if (this.eat("}")) return result;
       if (!this.eat(",")) this.unexpected("Expected ',' or '}' after property value");
@@ -132,7 +149,8 @@ class Parser {
     this.space();
     if (this.eat("]")) return result;
     for (;;) {
-      if (result.length >= JSON_LIMITS.listLength) this.fail(`More than ${JSON_LIMITS.listLength} items in ${field}`, "Check the file.");
+      if (result.length >= JSON_LIMITS.listLength)
+        this.fail(`More than ${JSON_LIMITS.listLength} items in ${field}`, "Check the file.");
       result.push(this.value(depth + 1, `${field}.${result.length}`));
       this.space();
       if (this.eat("]")) return result;
@@ -150,7 +168,10 @@ class Parser {
       value = JSON.parse(this.text.slice(start, end)) as string;
     } catch {
       this.i = start;
-      this.fail("Bad escape or control character in string", "Escape quotes as \\\" and backslashes as \\\\; write line breaks as \\n.");
+      this.fail(
+        "Bad escape or control character in string",
+        'Escape quotes as \\" and backslashes as \\\\; write line breaks as \\n.',
+      );
     }
     if (value.length > JSON_LIMITS.stringLength) this.longString(field, start);
     this.i = end;
@@ -159,7 +180,10 @@ class Parser {
 
   private longString(field: string, start: number): never {
     this.i = start;
-    return this.fail(`A string in ${field} is longer than ${JSON_LIMITS.stringLength} characters`, "Shorten it: names and labels are short.");
+    return this.fail(
+      `A string in ${field} is longer than ${JSON_LIMITS.stringLength} characters`,
+      "Shorten it: names and labels are short.",
+    );
   }
 
   /** Index just past the closing quote of the string starting at `this.i`. */
@@ -200,7 +224,8 @@ class Parser {
     const before = this.text.slice(0, this.i);
     if (rest === "") return this.fail("Unexpected end of JSON input", "The file ends early: close every { and [.");
     if (/^\/[/*]/.test(rest)) return this.fail("Comment", "Remove the comment: JSON allows none.");
-    if (/,\s*$/.test(before) && /^[}\]]/.test(rest)) return this.fail("Trailing comma", "Remove the trailing comma: JSON allows none.");
+    if (/,\s*$/.test(before) && /^[}\]]/.test(rest))
+      return this.fail("Trailing comma", "Remove the trailing comma: JSON allows none.");
     if (rest.startsWith("'")) return this.fail(what, "Use double quotes: JSON allows no single quotes.");
     return this.fail(what, "Fix the syntax there.");
   }

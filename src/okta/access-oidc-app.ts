@@ -20,7 +20,8 @@ export const assignedGroupsSchema = z
   .min(1, { message: "Assign at least one Okta group, or nobody can sign in through this app." })
   .superRefine((names, ctx) => {
     const repeated = duplicates(names);
-    if (repeated.length > 0) ctx.addIssue({ code: "custom", message: `Remove the duplicate group(s): ${repeated.join(", ")}.` });
+    if (repeated.length > 0)
+      ctx.addIssue({ code: "custom", message: `Remove the duplicate group(s): ${repeated.join(", ")}.` });
   });
 
 export const accessOidcAppPropsSchema = z.strictObject({
@@ -96,18 +97,22 @@ export class AccessOidcApp extends Construct {
     super(scope, id);
     const p = parseOrThrow(accessOidcAppPropsSchema, props, id);
     this.redirectUri = accessCallbackUrl(p.teamName);
-    this.app = new AppOauth(this, "app", terraformLiterals({
-      label: p.label ?? "Cloudflare Access",
-      type: "web",
-      grantTypes: ["authorization_code"],
-      responseTypes: ["code"],
-      redirectUris: [this.redirectUri],
-      tokenEndpointAuthMethod: "client_secret_basic",
-      pkceRequired: p.pkce ?? false,
-      consentMethod: "TRUSTED",
-      groupsClaim: { type: "FILTER", filterType: "REGEX", name: "groups", value: p.groupsClaimRegex ?? ".*" },
-      lifecycle: { preventDestroy: p.preventDestroy ?? true },
-    }));
+    this.app = new AppOauth(
+      this,
+      "app",
+      terraformLiterals({
+        label: p.label ?? "Cloudflare Access",
+        type: "web",
+        grantTypes: ["authorization_code"],
+        responseTypes: ["code"],
+        redirectUris: [this.redirectUri],
+        tokenEndpointAuthMethod: "client_secret_basic",
+        pkceRequired: p.pkce ?? false,
+        consentMethod: "TRUSTED",
+        groupsClaim: { type: "FILTER", filterType: "REGEX", name: "groups", value: p.groupsClaimRegex ?? ".*" },
+        lifecycle: { preventDestroy: p.preventDestroy ?? true },
+      }),
+    );
     this.assignments = assignGroups(this, this.app.id, p.assignedGroups, p.groups);
     this.appId = this.app.id;
     this.clientId = this.app.clientId;

@@ -60,45 +60,65 @@ export class AccessAuthorizationServer extends Construct {
   constructor(scope: Construct, id: string, props: AccessAuthorizationServerProps) {
     super(scope, id);
     const p = parseOrThrow(authorizationServerPropsSchema, props, id);
-    this.server = new AuthServer(this, "server", terraformLiterals({
-      name: p.name ?? "Cloudflare Access",
-      description: "Issues tokens for the Cloudflare Zero Trust login method",
-      audiences: [p.audience],
-    }));
+    this.server = new AuthServer(
+      this,
+      "server",
+      terraformLiterals({
+        name: p.name ?? "Cloudflare Access",
+        description: "Issues tokens for the Cloudflare Zero Trust login method",
+        audiences: [p.audience],
+      }),
+    );
     const authServerId = this.server.id;
-    this.groupsScope = new AuthServerScope(this, "groups-scope", terraformLiterals({
-      authServerId,
-      name: "groups",
-      description: "Group membership for Cloudflare Access",
-      consent: "IMPLICIT",
-      metadataPublish: "ALL_CLIENTS",
-    }));
-    this.groupsClaim = new AuthServerClaim(this, "groups-claim", terraformLiterals({
-      authServerId,
-      name: "groups",
-      claimType: "IDENTITY",
-      valueType: "GROUPS",
-      groupFilterType: "REGEX",
-      value: p.groupsClaimRegex ?? ".*",
-      scopes: [this.groupsScope.name],
-      alwaysIncludeInToken: true,
-    }));
-    this.policy = new AuthServerPolicy(this, "policy", terraformLiterals({
-      authServerId,
-      name: "Cloudflare Access",
-      description: "Lets the Cloudflare Access app sign users in",
-      priority: 1,
-      clientWhitelist: [p.clientId],
-    }));
-    this.policyRule = new AuthServerPolicyRule(this, "policy-rule", terraformLiterals({
-      authServerId,
-      policyId: this.policy.id,
-      name: "Authorization code",
-      priority: 1,
-      grantTypeWhitelist: ["authorization_code"],
-      groupWhitelist: ["EVERYONE"],
-      scopeWhitelist: ["*"],
-    }));
+    this.groupsScope = new AuthServerScope(
+      this,
+      "groups-scope",
+      terraformLiterals({
+        authServerId,
+        name: "groups",
+        description: "Group membership for Cloudflare Access",
+        consent: "IMPLICIT",
+        metadataPublish: "ALL_CLIENTS",
+      }),
+    );
+    this.groupsClaim = new AuthServerClaim(
+      this,
+      "groups-claim",
+      terraformLiterals({
+        authServerId,
+        name: "groups",
+        claimType: "IDENTITY",
+        valueType: "GROUPS",
+        groupFilterType: "REGEX",
+        value: p.groupsClaimRegex ?? ".*",
+        scopes: [this.groupsScope.name],
+        alwaysIncludeInToken: true,
+      }),
+    );
+    this.policy = new AuthServerPolicy(
+      this,
+      "policy",
+      terraformLiterals({
+        authServerId,
+        name: "Cloudflare Access",
+        description: "Lets the Cloudflare Access app sign users in",
+        priority: 1,
+        clientWhitelist: [p.clientId],
+      }),
+    );
+    this.policyRule = new AuthServerPolicyRule(
+      this,
+      "policy-rule",
+      terraformLiterals({
+        authServerId,
+        policyId: this.policy.id,
+        name: "Authorization code",
+        priority: 1,
+        grantTypeWhitelist: ["authorization_code"],
+        groupWhitelist: ["EVERYONE"],
+        scopeWhitelist: ["*"],
+      }),
+    );
     this.authorizationServerId = authServerId;
     this.issuer = this.server.issuer;
   }

@@ -39,7 +39,8 @@ export function refineNonEmptyPushGroups(p: DashboardScimGroups, ctx: z.Refineme
     ctx.addIssue({
       code: "custom",
       path: ["pushGroups"],
-      message: "Push at least one group (they become Cloudflare User Groups), or leave pushGroups out to push the assigned groups.",
+      message:
+        "Push at least one group (they become Cloudflare User Groups), or leave pushGroups out to push the assigned groups.",
     });
   }
 }
@@ -50,7 +51,8 @@ export function refineNoProfileUpdates(p: DashboardScimGroups, ctx: z.Refinement
     ctx.addIssue({
       code: "custom",
       path: ["provisioning", "updateUserAttributes"],
-      message: "Cloudflare's dashboard SCIM does not support profile updates: leave Update User Attributes off (false).",
+      message:
+        "Cloudflare's dashboard SCIM does not support profile updates: leave Update User Attributes off (false).",
     });
   }
 }

@@ -13,8 +13,12 @@ export function assignGroups(
   groupNames: readonly string[],
   groups: IOktaGroupResolver,
 ): AppGroupAssignments {
-  return new AppGroupAssignments(scope, "assignments", terraformLiterals({
-    appId,
-    group: groupNames.map((name) => ({ id: groups.idOf(name) })),
-  }));
+  return new AppGroupAssignments(
+    scope,
+    "assignments",
+    terraformLiterals({
+      appId,
+      group: groupNames.map((name) => ({ id: groups.idOf(name) })),
+    }),
+  );
 }

@@ -32,7 +32,10 @@ export const groupNameSchema = z
   .string()
   .min(1, { message: "Use the Okta group's name as shown in Okta, or its ID (00g...)." })
   .max(255, { message: "Okta group names are at most 255 characters." })
-  .refine(isJsonKey, { message: 'Pushed groups are keyed by name in the synthesized JSON, where cdktf cannot write "__proto__" or "toString" as a key: rename the group or use its ID (00g...).' });
+  .refine(isJsonKey, {
+    message:
+      'Pushed groups are keyed by name in the synthesized JSON, where cdktf cannot write "__proto__" or "toString" as a key: rename the group or use its ID (00g...).',
+  });
 
 const propsSchema = z.strictObject({
   names: z.array(groupNameSchema),
@@ -93,7 +96,11 @@ export class OktaGroups extends Construct implements IOktaGroupResolver {
     });
     if (searches.length > 0) {
       const all = searches.map((s) => `data.${s.terraformResourceType}.${s.friendlyUniqueId}.groups`).join(", ");
-      this.ids = new TerraformLocal(this, "ids", `\${{ for g in concat(${all}) : g.name => g.id if g.type == "${OKTA_GROUP}" }}`);
+      this.ids = new TerraformLocal(
+        this,
+        "ids",
+        `\${{ for g in concat(${all}) : g.name => g.id if g.type == "${OKTA_GROUP}" }}`,
+      );
     }
     this.lookup = new GroupIdLookup(this.names, this.ids?.asAnyMap, this.node.path);
   }

@@ -4,7 +4,8 @@ import * as z from "zod";
 export const oktaOrgNameSchema = z
   .string()
   .regex(/^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/, {
-    message: 'Use the Okta org name only, e.g. "acme" for https://acme.okta.com (one DNS label: letters, digits, inner hyphens).',
+    message:
+      'Use the Okta org name only, e.g. "acme" for https://acme.okta.com (one DNS label: letters, digits, inner hyphens).',
   })
   .meta({ description: "Okta org name: the acme of https://acme.okta.com." });
 
@@ -13,7 +14,14 @@ export const oktaOrgNameSchema = z
  * High and DoD) and Okta's own test cell. API tokens are sent to `<org>.<base domain>`, so any other
  * domain needs the config's explicit `okta.allowUnlistedBaseUrl`.
  */
-export const OKTA_BASE_DOMAINS = ["okta.com", "oktapreview.com", "okta-emea.com", "okta-gov.com", "okta.mil", "trexcloud.com"] as const;
+export const OKTA_BASE_DOMAINS = [
+  "okta.com",
+  "oktapreview.com",
+  "okta-emea.com",
+  "okta-gov.com",
+  "okta.mil",
+  "trexcloud.com",
+] as const;
 
 /** Okta base domain: one of {@link OKTA_BASE_DOMAINS}, or (with the opt-in) another DNS name. */
 export const oktaBaseUrlSchema = z

@@ -346,7 +346,10 @@ const pushGroupSchema = z
   .object({
     appId: oktaId("app"),
     sourceGroupId: oktaId("group"),
-    targetGroupName: tokenOr((v) => v.trim() !== "", "Use a name, or leave it unset to reuse the source group's.").optional(),
+    targetGroupName: tokenOr(
+      (v) => v.trim() !== "",
+      "Use a name, or leave it unset to reuse the source group's.",
+    ).optional(),
     targetGroupId: oktaId("app group").optional(),
     status: tokenOr((v) => v === "ACTIVE" || v === "INACTIVE", 'Use "ACTIVE" or "INACTIVE".').optional(),
   })

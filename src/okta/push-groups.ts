@@ -13,7 +13,8 @@ export const pushGroupsPropsSchema = z.strictObject({
     .min(1, { message: "Name at least one group to push, or do not create PushGroups." })
     .superRefine((names, ctx) => {
       const repeated = duplicates(names);
-      if (repeated.length > 0) ctx.addIssue({ code: "custom", message: `Remove the duplicate group(s): ${repeated.join(", ")}.` });
+      if (repeated.length > 0)
+        ctx.addIssue({ code: "custom", message: `Remove the duplicate group(s): ${repeated.join(", ")}.` });
     }),
   groups: z.custom<IOktaGroupResolver>((v) => typeof (v as IOktaGroupResolver)?.idOf === "function", {
     message: "Pass an OktaGroups (or any object with idOf(name)).",
@@ -51,7 +52,13 @@ export class PushGroups extends Construct {
     super(scope, id);
     const p = parseOrThrow(pushGroupsPropsSchema, props, id);
     // The keys are the literal names, known at plan; the IDs may be references, known only after refresh.
-    const each = TerraformIterator.fromMap(terraformLiterals(Object.fromEntries(p.groupNames.map((name) => [name, p.groups.idOf(name)]))));
-    this.pushGroup = new PushGroup(this, "push-group", terraformLiterals({ forEach: each, appId: p.appId, sourceGroupId: Token.asString(each.value) }));
+    const each = TerraformIterator.fromMap(
+      terraformLiterals(Object.fromEntries(p.groupNames.map((name) => [name, p.groups.idOf(name)]))),
+    );
+    this.pushGroup = new PushGroup(
+      this,
+      "push-group",
+      terraformLiterals({ forEach: each, appId: p.appId, sourceGroupId: Token.asString(each.value) }),
+    );
   }
 }

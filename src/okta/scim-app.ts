@@ -40,7 +40,10 @@ export function pushGroupsOutsideAssigned(assigned: readonly string[], push: rea
 }
 
 /** The zod refinement of that rule, shared by construct props and the config file. */
-export function checkPushGroupsAssigned(p: { assignedGroups: string[]; pushGroups?: string[] }, ctx: z.RefinementCtx): void {
+export function checkPushGroupsAssigned(
+  p: { assignedGroups: string[]; pushGroups?: string[] },
+  ctx: z.RefinementCtx,
+): void {
   const outside = pushGroupsOutsideAssigned(p.assignedGroups, p.pushGroups ?? []);
   if (outside.length > 0) {
     ctx.addIssue({
@@ -164,17 +167,21 @@ export class ScimApp extends Construct {
     this.pushGroups = p.pushGroups ?? p.assignedGroups;
     this.provisioning = { ...kind.defaultProvisioning, ...stripUndefined(p.provisioning ?? {}) };
     const hide = p.hideIcons ?? true;
-    this.app = new AppSaml(this, "app", terraformLiterals({
-      label: this.label,
-      preconfiguredApp: kind.preconfiguredApp,
-      hideWeb: hide,
-      hideIos: hide,
-      autoSubmitToolbar: false,
-      userNameTemplate: scimUserNameTemplate,
-      userNameTemplateType: "BUILT_IN",
-      adminNote: `SCIM base URL: ${p.baseUrl}. Provisioning is set by hand: run npm run runbook.`,
-      lifecycle: { preventDestroy: p.preventDestroy ?? true },
-    }));
+    this.app = new AppSaml(
+      this,
+      "app",
+      terraformLiterals({
+        label: this.label,
+        preconfiguredApp: kind.preconfiguredApp,
+        hideWeb: hide,
+        hideIos: hide,
+        autoSubmitToolbar: false,
+        userNameTemplate: scimUserNameTemplate,
+        userNameTemplateType: "BUILT_IN",
+        adminNote: `SCIM base URL: ${p.baseUrl}. Provisioning is set by hand: run npm run runbook.`,
+        lifecycle: { preventDestroy: p.preventDestroy ?? true },
+      }),
+    );
     this.assignments = assignGroups(this, this.app.id, this.assignedGroups, p.groups);
     this.appId = this.app.id;
     this.adminUrl = oktaAdminAppUrl(p.okta, kind.preconfiguredApp, this.app.id);

@@ -121,7 +121,10 @@ export function nothingChecked(rb: Runbook): boolean {
 function withCheck(step: RunbookStep, facts: ScimFacts | undefined): RunbookStep {
   const rule = scimChecks[step.id];
   const check =
-    facts && rule ? rule(facts) : (fixedChecks[step.id] ?? (step.done ? undefined : unknown("No API shows whether this is done: check it by hand.")));
+    facts && rule
+      ? rule(facts)
+      : (fixedChecks[step.id] ??
+        (step.done ? undefined : unknown("No API shows whether this is done: check it by hand.")));
   return check ? { ...step, check } : step;
 }
 
@@ -136,7 +139,9 @@ const fixedChecks: Record<string, StepCheck> = {
     "Okta's public API does not expose an app's groups claim (the okta provider reads and writes it through the internal " +
       "/api/v1/internal/apps/{id}/settings/oauth/idToken, which this check does not call): check it by hand.",
   ),
-  "okta-api-token": unknown("Cloudflare's API does not return the Okta API token of a login method: check it by hand if you set one."),
+  "okta-api-token": unknown(
+    "Cloudflare's API does not return the Okta API token of a login method: check it by hand if you set one.",
+  ),
   test: unknown("A test sign-in is a person's: no API runs it."),
   "import-groups": unknown(
     "Okta's app features have no entry for Import Groups (IMPORT_NEW_USERS is about users): check it by hand.",
@@ -172,7 +177,10 @@ export function checkToApp(f: ScimFacts): StepCheck {
   const wrong = toAppFeatures
     .filter(([key, , feature]) => p[key] !== features.includes(feature))
     .map(([key, name]) => `${name} is ${p[key] ? "off, should be on" : "on, should be off"}`);
-  if (wrong.length === 0) return pass(`Okta's app features match: ${toAppFeatures.map(([key, name]) => `${name} ${p[key] ? "on" : "off"}`).join(", ")}.`);
+  if (wrong.length === 0)
+    return pass(
+      `Okta's app features match: ${toAppFeatures.map(([key, name]) => `${name} ${p[key] ? "on" : "off"}`).join(", ")}.`,
+    );
   const dashboardNote =
     f.target.product === "dashboard" && !p.updateUserAttributes && features.includes("PUSH_PROFILE_UPDATES")
       ? " Cloudflare does not support profile updates: they fail in View Logs."
@@ -189,16 +197,27 @@ export function checkConnection(f: ScimFacts, isToken: boolean): StepCheck {
   if (f.target.product === "access") {
     if (!f.scimUsers.ok) return unknown(`${hidden}; ${f.scimUsers.reason}.`);
     return f.scimUsers.value > 0
-      ? pass(`Cloudflare holds ${f.scimUsers.value} SCIM user(s) from this login method: Okta reaches the SCIM Endpoint with the secret.`)
+      ? pass(
+          `Cloudflare holds ${f.scimUsers.value} SCIM user(s) from this login method: Okta reaches the SCIM Endpoint with the secret.`,
+        )
       : unknown(`${hidden}, and Cloudflare holds no SCIM user from this login method yet (see Verify).`);
   }
   if (refused(f)) {
-    return isToken ? fail(`Cloudflare refuses the SCIM token Terraform created, so Okta cannot provision with it: ${reasonOf(f.cloudflareGroups)}.`) : unknown(`${hidden}.`);
+    return isToken
+      ? fail(
+          `Cloudflare refuses the SCIM token Terraform created, so Okta cannot provision with it: ${reasonOf(f.cloudflareGroups)}.`,
+        )
+      : unknown(`${hidden}.`);
   }
   if (f.cloudflareGroups.ok && f.pushes.ok) {
     const held = f.cloudflareGroups.value;
-    const pushed = [...f.pushes.value].filter(([name, s]) => typeof s === "object" && s.status === "ACTIVE" && held.has(name)).map(([name]) => name);
-    if (pushed.length > 0) return pass(`Cloudflare's SCIM API holds ${quotedGroups(pushed)}, which Okta pushes: Okta reaches the SCIM 2.0 Base URL with the token.`);
+    const pushed = [...f.pushes.value]
+      .filter(([name, s]) => typeof s === "object" && s.status === "ACTIVE" && held.has(name))
+      .map(([name]) => name);
+    if (pushed.length > 0)
+      return pass(
+        `Cloudflare's SCIM API holds ${quotedGroups(pushed)}, which Okta pushes: Okta reaches the SCIM 2.0 Base URL with the token.`,
+      );
   }
   return unknown(`${hidden}, and no pushed group shows it working yet (see Push Groups and Verify).`);
 }
@@ -211,9 +230,14 @@ export function checkPushGroups(f: ScimFacts): StepCheck | undefined {
   for (const [name, state] of f.pushes.value) {
     if (state === "no group") problems.push(`${JSON.stringify(name)}: Okta has no group of this name`);
     else if (state === "no mapping") problems.push(`${JSON.stringify(name)}: not pushed (no push mapping on the app)`);
-    else if (state.status !== "ACTIVE") problems.push(`${JSON.stringify(name)}: push mapping is ${state.status}${state.errorSummary ? ` (${state.errorSummary})` : ""}`);
+    else if (state.status !== "ACTIVE")
+      problems.push(
+        `${JSON.stringify(name)}: push mapping is ${state.status}${state.errorSummary ? ` (${state.errorSummary})` : ""}`,
+      );
   }
-  return problems.length > 0 ? fail(`${problems.join("; ")}.`) : pass(`Okta pushes ${quotedGroups(f.target.pushGroups)} (push mappings ACTIVE).`);
+  return problems.length > 0
+    ? fail(`${problems.join("; ")}.`)
+    : pass(`Okta pushes ${quotedGroups(f.target.pushGroups)} (push mappings ACTIVE).`);
 }
 
 /** Permission policies (dashboard): each pushed group is an account User Group with at least one policy. */
@@ -225,7 +249,9 @@ export function checkPermissionPolicies(f: ScimFacts): StepCheck {
     if (n === undefined) return [`${JSON.stringify(name)}: no User Group of this name yet (not pushed?)`];
     return n === 0 ? [`${JSON.stringify(name)}: no permission policy attached`] : [];
   });
-  return problems.length > 0 ? fail(`${problems.join("; ")}.`) : pass(`Each pushed User Group has permission policies: ${quotedGroups(f.target.pushGroups)}.`);
+  return problems.length > 0
+    ? fail(`${problems.join("; ")}.`)
+    : pass(`Each pushed User Group has permission policies: ${quotedGroups(f.target.pushGroups)}.`);
 }
 
 /** Verify: Cloudflare holds users (Access) and the pushed groups. */
@@ -234,14 +260,24 @@ export function checkVerify(f: ScimFacts): StepCheck {
   const missing = groups.ok ? f.target.pushGroups.filter((g) => !groups.value.has(g)) : [];
   if (f.target.product === "access") {
     if (!f.scimUsers.ok) return unknown(f.scimUsers.reason);
-    if (f.scimUsers.value === 0) return fail("Cloudflare holds no SCIM user from this login method yet: provisioning has not run, or fails (see View Logs).");
-    if (!groups.ok) return unknown(`Cloudflare holds ${f.scimUsers.value} SCIM user(s); the groups could not be read: ${groups.reason}.`);
+    if (f.scimUsers.value === 0)
+      return fail(
+        "Cloudflare holds no SCIM user from this login method yet: provisioning has not run, or fails (see View Logs).",
+      );
+    if (!groups.ok)
+      return unknown(
+        `Cloudflare holds ${f.scimUsers.value} SCIM user(s); the groups could not be read: ${groups.reason}.`,
+      );
     return missing.length > 0
       ? fail(`Cloudflare holds ${f.scimUsers.value} SCIM user(s) but not the pushed group(s) ${quotedGroups(missing)}.`)
-      : pass(`Cloudflare holds ${f.scimUsers.value} SCIM user(s)${f.target.pushGroups.length > 0 ? ` and the groups ${quotedGroups(f.target.pushGroups)}` : ""}.`);
+      : pass(
+          `Cloudflare holds ${f.scimUsers.value} SCIM user(s)${f.target.pushGroups.length > 0 ? ` and the groups ${quotedGroups(f.target.pushGroups)}` : ""}.`,
+        );
   }
-  if (!groups.ok) return refused(f) ? fail(`Cloudflare refuses the SCIM token: ${groups.reason}.`) : unknown(groups.reason);
-  if (f.target.pushGroups.length === 0) return unknown("No group is pushed, so there is nothing to look for: check View Logs.");
+  if (!groups.ok)
+    return refused(f) ? fail(`Cloudflare refuses the SCIM token: ${groups.reason}.`) : unknown(groups.reason);
+  if (f.target.pushGroups.length === 0)
+    return unknown("No group is pushed, so there is nothing to look for: check View Logs.");
   return missing.length > 0
     ? fail(`Cloudflare's dashboard SCIM API does not hold the pushed group(s) ${quotedGroups(missing)}.`)
     : pass(`Cloudflare's dashboard SCIM API holds the pushed groups ${quotedGroups(f.target.pushGroups)}.`);
@@ -267,23 +303,38 @@ async function gatherScimFacts(
     : app.value.features
       ? ok(app.value.features)
       : failed("Okta's answer for the app has no features list, so its provisioning cannot be read");
-  const pushes = t.pushGroups.length === 0 ? ok(new Map<string, PushState>()) : appId.ok ? await pushStates(okta, appId.value, t.pushGroups) : appId;
+  const pushes =
+    t.pushGroups.length === 0
+      ? ok(new Map<string, PushState>())
+      : appId.ok
+        ? await pushStates(okta, appId.value, t.pushGroups)
+        : appId;
   const none = ok(new Map<string, number>());
   if (t.product === "access") {
     const idp = await output(t.loginMethodId);
     const scimUsers = idp.ok ? await cloudflare.accessScimUserCount(accountId, idp.value) : idp;
-    const cloudflareGroups = idp.ok ? await present(t.pushGroups, (name) => cloudflare.accessScimGroupExists(accountId, idp.value, name)) : idp;
+    const cloudflareGroups = idp.ok
+      ? await present(t.pushGroups, (name) => cloudflare.accessScimGroupExists(accountId, idp.value, name))
+      : idp;
     return { target: t, features, pushes, scimUsers, cloudflareGroups, userGroupPolicies: none };
   }
   const token = await output(t.scimToken);
-  const cloudflareGroups = token.ok ? await present(t.pushGroups, (name) => cloudflare.dashboardScimGroupExists(accountId, token.value, name)) : token;
+  const cloudflareGroups = token.ok
+    ? await present(t.pushGroups, (name) => cloudflare.dashboardScimGroupExists(accountId, token.value, name))
+    : token;
   // No token output: the dashboard stacks are not deployed, so there are no User Groups to look for.
-  const userGroupPolicies = token.ok ? await policiesOf(t.pushGroups, (name) => cloudflare.userGroups(accountId, name)) : token;
+  const userGroupPolicies = token.ok
+    ? await policiesOf(t.pushGroups, (name) => cloudflare.userGroups(accountId, name))
+    : token;
   return { target: t, features, pushes, scimUsers: failed("not an Access app"), cloudflareGroups, userGroupPolicies };
 }
 
 /** Each pushed group's mapping: group names resolved in Okta, mappings listed once for the app. */
-async function pushStates(okta: OktaApi, appId: string, groups: readonly string[]): Promise<ApiResult<ReadonlyMap<string, PushState>>> {
+async function pushStates(
+  okta: OktaApi,
+  appId: string,
+  groups: readonly string[],
+): Promise<ApiResult<ReadonlyMap<string, PushState>>> {
   const ids = await okta.groupIds(groups);
   if (!ids.ok) return ids;
   const mappings = await okta.groupPushMappings(appId);
@@ -301,7 +352,10 @@ async function pushStates(okta: OktaApi, appId: string, groups: readonly string[
 }
 
 /** The names for which `exists` says yes, asked one at a time; the first failure stops. */
-async function present(names: readonly string[], exists: (name: string) => Promise<ApiResult<boolean>>): Promise<ApiResult<ReadonlySet<string>>> {
+async function present(
+  names: readonly string[],
+  exists: (name: string) => Promise<ApiResult<boolean>>,
+): Promise<ApiResult<ReadonlySet<string>>> {
   const held = new Set<string>();
   for (const name of names) {
     const res = await exists(name);

@@ -41,7 +41,8 @@ export interface UserGroup {
 }
 
 /** A Zero Trust object as a list returns it (fields as Cloudflare names them). */
-export type ZeroTrustObject = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Cloudflare's JSON, read field by field where used
+export type ZeroTrustObject = Record<string, any>;
 
 /** Items asked for per page of a list. */
 const PER_PAGE = 50;
@@ -69,8 +70,14 @@ export class CloudflareApi {
   }
 
   /** Whether Access holds a SCIM group of this display name for the login method. */
-  public async accessScimGroupExists(accountId: string, identityProviderId: string, name: string): Promise<ApiResult<boolean>> {
-    const res = await this.get(`${idpPath(accountId, identityProviderId)}/scim/groups?name=${encodeURIComponent(name)}`);
+  public async accessScimGroupExists(
+    accountId: string,
+    identityProviderId: string,
+    name: string,
+  ): Promise<ApiResult<boolean>> {
+    const res = await this.get(
+      `${idpPath(accountId, identityProviderId)}/scim/groups?name=${encodeURIComponent(name)}`,
+    );
     if (!res.ok) return res;
     const result = (res.value.body as null | { result?: Array<{ displayName?: string }> })?.result;
     if (!Array.isArray(result)) return failed("Cloudflare answered the SCIM groups call without a result list");
@@ -79,21 +86,37 @@ export class CloudflareApi {
 
   /** The account's User Groups of this name. */
   public async userGroups(accountId: string, name: string): Promise<ApiResult<UserGroup[]>> {
-    const res = await this.get(`/accounts/${encodeURIComponent(accountId)}/iam/user_groups?name=${encodeURIComponent(name)}`);
+    const res = await this.get(
+      `/accounts/${encodeURIComponent(accountId)}/iam/user_groups?name=${encodeURIComponent(name)}`,
+    );
     if (!res.ok) return res;
     const result = (res.value.body as null | { result?: Array<{ name?: string; policies?: unknown[] }> })?.result;
     if (!Array.isArray(result)) return failed("Cloudflare answered the User Groups call without a result list");
-    return ok(result.filter((g) => g?.name === name).map((g) => ({ name, policies: Array.isArray(g.policies) ? g.policies.length : 0 })));
+    return ok(
+      result
+        .filter((g) => g?.name === name)
+        .map((g) => ({ name, policies: Array.isArray(g.policies) ? g.policies.length : 0 })),
+    );
   }
 
   /**
    * Whether the dashboard SCIM API, called with `scimToken` (what Okta sends), holds a group of this
    * name. A refused token comes back as a failed result with status 401 or 403.
    */
-  public async dashboardScimGroupExists(accountId: string, scimToken: string, name: string): Promise<ApiResult<boolean>> {
+  public async dashboardScimGroupExists(
+    accountId: string,
+    scimToken: string,
+    name: string,
+  ): Promise<ApiResult<boolean>> {
     const filter = `displayName eq ${JSON.stringify(name)}`;
     const url = `${this.baseUrl}/accounts/${encodeURIComponent(accountId)}/scim/v2/Groups?filter=${encodeURIComponent(filter)}`;
-    const res = await getJson("Cloudflare (dashboard SCIM)", url, { authorization: `Bearer ${scimToken}` }, cloudflareRetryDelay, this.http);
+    const res = await getJson(
+      "Cloudflare (dashboard SCIM)",
+      url,
+      { authorization: `Bearer ${scimToken}` },
+      cloudflareRetryDelay,
+      this.http,
+    );
     if (!res.ok) return res;
     const resources = (res.value.body as null | { Resources?: Array<{ displayName?: string }> })?.Resources;
     if (!Array.isArray(resources)) return failed("Cloudflare answered the SCIM Groups call without Resources");
@@ -133,12 +156,21 @@ export class CloudflareApi {
       const pages = body.result_info?.total_pages;
       const more = Number.isSafeInteger(pages) ? page < (pages as number) : body.result.length === PER_PAGE;
       if (!more) return ok(items);
-      if (page >= maxPages) return failed(`Cloudflare's GET ${path} has more than ${maxPages} pages, more than is read: the list could not be read`);
+      if (page >= maxPages)
+        return failed(
+          `Cloudflare's GET ${path} has more than ${maxPages} pages, more than is read: the list could not be read`,
+        );
     }
   }
 
   private get(path: string) {
-    return getJson("Cloudflare", `${this.baseUrl}${path}`, { authorization: `Bearer ${this.#token}` }, cloudflareRetryDelay, this.http);
+    return getJson(
+      "Cloudflare",
+      `${this.baseUrl}${path}`,
+      { authorization: `Bearer ${this.#token}` },
+      cloudflareRetryDelay,
+      this.http,
+    );
   }
 }
 

@@ -57,7 +57,8 @@ export interface HttpOptions {
 }
 
 /** A value, or why there is none (status, service's own message; never a header). */
-export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly status?: number; readonly reason: string };
+export type ApiResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly status?: number; readonly reason: string };
 
 /** A JSON response: body and the headers a caller may page with. */
 export interface JsonResponse {
@@ -89,14 +90,22 @@ export async function getJson(
   retryDelay: RetryDelay,
   options: HttpOptions,
 ): Promise<ApiResult<JsonResponse>> {
-  const { timeoutMs = 15_000, maxRetries = 3, maxWaitMs = 60_000, maxBodyBytes = MAX_BODY_BYTES, deadline = Infinity } = options;
+  const {
+    timeoutMs = 15_000,
+    maxRetries = 3,
+    maxWaitMs = 60_000,
+    maxBodyBytes = MAX_BODY_BYTES,
+    deadline = Infinity,
+  } = options;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = options.now ?? Date.now;
   const secrets = secretsOf(headers);
   const call = `GET ${serviceText(pathOf(url), secrets)}`;
   // undici's own error for a header value with CR/LF quotes the value: never hand it one.
   if (Object.values(headers).some((v) => /[^\x20-\x7e]/.test(v))) {
-    return failed(`${service} was not called (${call}): its credential holds a control or non-ASCII character, so it is not sent`);
+    return failed(
+      `${service} was not called (${call}): its credential holds a control or non-ASCII character, so it is not sent`,
+    );
   }
   for (let attempt = 0; ; attempt++) {
     const budget = Math.min(timeoutMs, deadline - now());
@@ -106,14 +115,20 @@ export async function getJson(
       const ranOut = budget < timeoutMs ? "the check's time limit ran out" : undefined;
       return answer.timedOut === "headers"
         ? failed(`${service} could not be reached (${call}: ${ranOut ?? `no answer within ${timeoutMs / 1000} s`})`)
-        : failed(`${service} did not finish its answer to ${call} (${ranOut ?? `not within ${timeoutMs / 1000} s`}): could not read it`);
+        : failed(
+            `${service} did not finish its answer to ${call} (${ranOut ?? `not within ${timeoutMs / 1000} s`}): could not read it`,
+          );
     }
-    if ("error" in answer) return failed(`${service} could not be reached (${call}: ${serviceText(answer.error, secrets)})`);
+    if ("error" in answer)
+      return failed(`${service} could not be reached (${call}: ${serviceText(answer.error, secrets)})`);
     const { res, text } = answer;
     if (res.status === 429) {
       const wait = retryDelay(res.headers, now()) ?? 1000 * 2 ** attempt;
       if (attempt >= maxRetries || wait > maxWaitMs || now() + wait >= deadline) {
-        return failed(`${service} rate limit reached (${call}; still limited after ${attempt} retries): run the check again later`, 429);
+        return failed(
+          `${service} rate limit reached (${call}; still limited after ${attempt} retries): run the check again later`,
+          429,
+        );
       }
       await sleep(wait);
       continue;
@@ -124,11 +139,22 @@ export async function getJson(
       const why = "a redirect: the check does not follow redirects, so the token goes nowhere else";
       return failed(`${service} answered HTTP ${res.status} to ${call}, ${why}`, res.status);
     }
-    if (text === undefined) return failed(`${service} answered ${call} with more than ${mib(maxBodyBytes)}, more than the check reads`, res.status);
+    if (text === undefined)
+      return failed(
+        `${service} answered ${call} with more than ${mib(maxBodyBytes)}, more than the check reads`,
+        res.status,
+      );
     const body = parseJson(text);
-    if (!res.ok) return failed(`${service} answered HTTP ${res.status} to ${call}${messageOf(body, secrets)}${hint(res.status)}`, res.status);
+    if (!res.ok)
+      return failed(
+        `${service} answered HTTP ${res.status} to ${call}${messageOf(body, secrets)}${hint(res.status)}`,
+        res.status,
+      );
     if (body === undefined) {
-      return failed(`${service} answered ${call} with HTTP ${res.status} but not JSON (an HTML page, or cut short): could not read it`, res.status);
+      return failed(
+        `${service} answered ${call} with HTTP ${res.status} but not JSON (an HTML page, or cut short): could not read it`,
+        res.status,
+      );
     }
     return ok({ status: res.status, body, headers: res.headers });
   }
@@ -137,7 +163,13 @@ export async function getJson(
 type Answer = { res: Response; text: string | undefined } | { timedOut: "headers" | "body" } | { error: string };
 
 /** One request and its body, as text (undefined past `maxBytes`), all within `budgetMs`. */
-async function fetchBody(url: string, headers: Record<string, string>, fetch: Fetch, budgetMs: number, maxBytes: number): Promise<Answer> {
+async function fetchBody(
+  url: string,
+  headers: Record<string, string>,
+  fetch: Fetch,
+  budgetMs: number,
+  maxBytes: number,
+): Promise<Answer> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -146,7 +178,12 @@ async function fetchBody(url: string, headers: Record<string, string>, fetch: Fe
   }, budgetMs);
   let res: Response | undefined;
   try {
-    res = await fetch(url, { method: "GET", headers: { accept: "application/json", ...headers }, redirect: "manual", signal: controller.signal });
+    res = await fetch(url, {
+      method: "GET",
+      headers: { accept: "application/json", ...headers },
+      redirect: "manual",
+      signal: controller.signal,
+    });
     return { res, text: await readText(res, maxBytes) };
   } catch (e) {
     const name = (e as Error).name;
@@ -205,7 +242,11 @@ function pathOf(url: string): string {
 
 /** The service's own error text, redacted: Okta's errorSummary, Cloudflare's errors[].message, SCIM's detail. */
 function messageOf(body: unknown, secrets: readonly string[]): string {
-  const b = (typeof body === "object" && body !== null ? body : {}) as { errorSummary?: unknown; errors?: unknown; detail?: unknown };
+  const b = (typeof body === "object" && body !== null ? body : {}) as {
+    errorSummary?: unknown;
+    errors?: unknown;
+    detail?: unknown;
+  };
   const first = Array.isArray(b.errors) ? (b.errors[0] as { message?: unknown } | null)?.message : undefined;
   const text = b.errorSummary ?? first ?? b.detail;
   return typeof text === "string" && text !== "" ? ` (${serviceText(text, secrets)})` : "";

@@ -219,10 +219,10 @@ const adoptionPlanStep: RunbookStep = {
   title: "Review the first plan: imports, then differences",
   where: "cdktf diff (or terraform plan in each cdktf.out/stacks/<stack>), before the first deploy",
   action:
-    "The config adopts objects made by hand (its existing IDs): each stack's first plan must read \"N to import, 0 to add, ... 0 to destroy\", " +
+    'The config adopts objects made by hand (its existing IDs): each stack\'s first plan must read "N to import, 0 to add, ... 0 to destroy", ' +
     "except what does not exist yet. Each change it shows is where the setup made by hand differs from the config, such as the SCIM apps' " +
     "Application username format (set to Email), the groups claim filter, an Access group's name or a login method setting: deploy to make " +
-    "the setup match the config, or change the config to keep what you have and plan again. Stop at any destroy or any \"to add\" of an " +
+    'the setup match the config, or change the config to keep what you have and plan again. Stop at any destroy or any "to add" of an ' +
     "object you have: its ID is missing from existing (npm run discover finds them).",
   done: false,
   notes: [
@@ -297,10 +297,17 @@ export function accessLoginRunbook(input: AccessLoginRunbookInput, options: Runb
  * when SCIM is first enabled and an account token's value only at creation, so the output is empty and
  * the step says what to regenerate and where to enter it.
  */
-function apiTokenStep(input: ScimAppRunbookInput, field: string, apiWhere: string, outdir: string | undefined): RunbookStep {
+function apiTokenStep(
+  input: ScimAppRunbookInput,
+  field: string,
+  apiWhere: string,
+  outdir: string | undefined,
+): RunbookStep {
   const { target } = input;
-  const secretNote = "The command prints a secret: run it in a private terminal, never in a pipeline log, and paste it straight into Okta.";
-  const verbatim = 'The Header Auth app sends this field verbatim as the Authorization header: paste the secret exactly as printed, with no "Bearer " prefix.';
+  const secretNote =
+    "The command prints a secret: run it in a private terminal, never in a pipeline log, and paste it straight into Okta.";
+  const verbatim =
+    'The Header Auth app sends this field verbatim as the Authorization header: paste the secret exactly as printed, with no "Bearer " prefix.';
   const adoptedNote =
     `Terraform adopted it from a setup made by hand, and an import cannot read a secret: the output ${input.token.output} of ${input.token.stack} stays empty. ` +
     "Until you regenerate it, Okta goes on using the value it has; the old value stops working as soon as the new one exists, so enter the new one right away.";
@@ -379,7 +386,9 @@ export function scimAppRunbook(input: ScimAppRunbookInput, options: RunbookOptio
       ...source(input.adminUrl, options),
       done: true,
       notes: dashboard
-        ? ["Dashboard SCIM is for Enterprise accounts and needs dashboard SSO already set up: without them the credentials test fails."]
+        ? [
+            "Dashboard SCIM is for Enterprise accounts and needs dashboard SSO already set up: without them the credentials test fails.",
+          ]
         : undefined,
     },
   ];
@@ -446,7 +455,9 @@ export function scimAppRunbook(input: ScimAppRunbookInput, options: RunbookOptio
         "SCIM userName must equal the user's email: Terraform sets the Sign On tab's Application username format to Email " +
           "(the template source.email); a change made there is reverted by the next deploy.",
         ...(dashboard
-          ? ["Removing a user from the app, directly or by removing them from an assigned group, deprovisions them from the Cloudflare account."]
+          ? [
+              "Removing a user from the app, directly or by removing them from an assigned group, deprovisions them from the Cloudflare account.",
+            ]
           : []),
       ],
     },
@@ -467,7 +478,9 @@ export function scimAppRunbook(input: ScimAppRunbookInput, options: RunbookOptio
   steps.push({
     id: "verify",
     title: "Verify",
-    where: dashboard ? `${appWhere} > View Logs; Cloudflare dashboard > Manage Account > Audit Log` : `${appWhere} > View Logs`,
+    where: dashboard
+      ? `${appWhere} > View Logs; Cloudflare dashboard > Manage Account > Audit Log`
+      : `${appWhere} > View Logs`,
     action: dashboard
       ? "Select View Logs in the app and check the users and groups went through; then check the Audit Log in the Cloudflare dashboard."
       : "Provisioning begins immediately. Select View Logs in the app and check the users and groups went through.",
@@ -486,7 +499,8 @@ function toAppStep(p: ScimProvisioning, where: string, dashboard: boolean): Runb
         ? "Cloudflare does not support profile updates: with Update User Attributes on, updates fail in View Logs."
         : "Leave Update User Attributes off: Cloudflare does not support profile updates.",
     );
-    if (p.deactivateUsers) notes.push("Deactivate Users sends active:false, which removes the member from the Cloudflare account.");
+    if (p.deactivateUsers)
+      notes.push("Deactivate Users sends active:false, which removes the member from the Cloudflare account.");
   }
   return {
     id: "to-app",
@@ -507,7 +521,8 @@ function pushGroupsStep(input: ScimAppRunbookInput, where: string, outdir?: stri
       `Groups pushed by SCIM overwrite the groups in a user's Access identity: push the groups assigned to the OIDC app "${target.oidcAppLabel}".`,
     );
     const unpushed = missingFrom(target.signInGroups, app.pushGroups);
-    if (unpushed.length > 0) notes.push(`Not pushed, so dropped from identities once SCIM runs: ${quotedGroups(unpushed)}.`);
+    if (unpushed.length > 0)
+      notes.push(`Not pushed, so dropped from identities once SCIM runs: ${quotedGroups(unpushed)}.`);
   } else {
     notes.push(
       "View these groups in the Cloudflare dashboard under Manage Account > Manage members > Members > User Groups. " +
@@ -519,8 +534,14 @@ function pushGroupsStep(input: ScimAppRunbookInput, where: string, outdir?: stri
     return { ...base, action: `Nothing to push: \`${input.configPath}.pushGroups\` is empty.`, done: true };
   }
   if (input.pushGroupsStack) {
-    if (input.pushGroupsResource) notes.push(deletedMappingNote(input.pushGroupsStack, input.pushGroupsResource, app.pushGroups[0], outdir));
-    return { ...base, action: `Done by Terraform (stack ${input.pushGroupsStack}): the groups below are pushed.`, done: true, notes };
+    if (input.pushGroupsResource)
+      notes.push(deletedMappingNote(input.pushGroupsStack, input.pushGroupsResource, app.pushGroups[0], outdir));
+    return {
+      ...base,
+      action: `Done by Terraform (stack ${input.pushGroupsStack}): the groups below are pushed.`,
+      done: true,
+      notes,
+    };
   }
   return {
     ...base,

@@ -81,7 +81,8 @@ export class OktaApi {
     const res = await this.get(`/api/v1/apps/${encodeURIComponent(appId)}`);
     if (!res.ok) return res;
     const body = res.value.body as Partial<OktaApp> | null;
-    if (!isObject(body)) return failed(`Okta answered GET /api/v1/apps/${encodeURIComponent(appId)} with something other than an app`);
+    if (!isObject(body))
+      return failed(`Okta answered GET /api/v1/apps/${encodeURIComponent(appId)} with something other than an app`);
     return ok({
       id: appId,
       label: typeof body.label === "string" ? body.label : undefined,
@@ -91,7 +92,9 @@ export class OktaApi {
 
   /** Status and errorSummary are Okta's text, printed by the check: redacted (see redact.ts). */
   public async groupPushMappings(appId: string): Promise<ApiResult<GroupPushMapping[]>> {
-    const res = await this.all<Partial<Record<keyof GroupPushMapping, unknown>>>(`/api/v1/apps/${encodeURIComponent(appId)}/group-push/mappings?limit=1000`);
+    const res = await this.all<Partial<Record<keyof GroupPushMapping, unknown>>>(
+      `/api/v1/apps/${encodeURIComponent(appId)}/group-push/mappings?limit=1000`,
+    );
     if (!res.ok) return res;
     const text = (v: unknown) => (typeof v === "string" ? serviceText(v, [this.#token]) : undefined);
     return ok(
@@ -128,7 +131,9 @@ export class OktaApi {
         .slice(i, i + SEARCH_CHUNK)
         .map((id) => `id eq ${JSON.stringify(id)}`)
         .join(" or ");
-      const res = await this.all<{ id: string; profile?: { name?: string } }>(`/api/v1/groups?limit=200&search=${encodeURIComponent(search)}`);
+      const res = await this.all<{ id: string; profile?: { name?: string } }>(
+        `/api/v1/groups?limit=200&search=${encodeURIComponent(search)}`,
+      );
       if (!res.ok) return res;
       for (const g of res.value) if (typeof g.profile?.name === "string") found.set(g.id, g.profile.name);
     }
@@ -144,7 +149,9 @@ export class OktaApi {
         .slice(i, i + SEARCH_CHUNK)
         .map((n) => `profile.name eq ${JSON.stringify(n)}`)
         .join(" or ");
-      const res = await this.all<{ id: string; profile?: { name?: string } }>(`/api/v1/groups?limit=200&search=${encodeURIComponent(search)}`);
+      const res = await this.all<{ id: string; profile?: { name?: string } }>(
+        `/api/v1/groups?limit=200&search=${encodeURIComponent(search)}`,
+      );
       if (!res.ok) return res;
       for (const g of res.value) {
         const name = g.profile?.name;
@@ -174,13 +181,22 @@ export class OktaApi {
       items.push(...(res.value.body.filter(isObject) as T[]));
       const link = nextLink(res.value.headers.get("link"));
       if (link === undefined) return ok(items);
-      if (!URL.canParse(link, url)) return failed(`Okta's next page of ${list} is not a URL: the list could not be read`);
+      if (!URL.canParse(link, url))
+        return failed(`Okta's next page of ${list} is not a URL: the list could not be read`);
       const next = new URL(link, url).href;
       if (new URL(next).origin !== org) {
-        return failed(`Okta's next page of ${list} is on another host: the check sends the token to the org only, so the list could not be read`);
+        return failed(
+          `Okta's next page of ${list} is on another host: the check sends the token to the org only, so the list could not be read`,
+        );
       }
-      if (read.has(next)) return failed(`Okta's next page of ${list} is one already read (its rel="next" links loop): the list could not be read`);
-      if (read.size >= maxPages) return failed(`Okta's ${list} has more than ${maxPages} pages, more than the check reads: the list could not be read`);
+      if (read.has(next))
+        return failed(
+          `Okta's next page of ${list} is one already read (its rel="next" links loop): the list could not be read`,
+        );
+      if (read.size >= maxPages)
+        return failed(
+          `Okta's ${list} has more than ${maxPages} pages, more than the check reads: the list could not be read`,
+        );
       url = next;
     }
   }
@@ -203,7 +219,8 @@ export function nextLink(link: string | null): string | undefined {
   return undefined;
 }
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Okta's JSON, read field by field where used
+type Json = Record<string, any>;
 
 function appSummary(a: Json): OktaAppSummary {
   const text = (v: unknown) => (typeof v === "string" ? v : undefined);
@@ -215,7 +232,10 @@ function appSummary(a: Json): OktaAppSummary {
     status: text(a.status) ?? "",
     signOnMode: text(a.signOnMode) ?? "",
     clientId: text(a.credentials?.oauthClient?.client_id),
-    pkceRequired: typeof a.credentials?.oauthClient?.pkce_required === "boolean" ? a.credentials.oauthClient.pkce_required : undefined,
+    pkceRequired:
+      typeof a.credentials?.oauthClient?.pkce_required === "boolean"
+        ? a.credentials.oauthClient.pkce_required
+        : undefined,
     redirectUris: Array.isArray(uris) ? uris.filter((u): u is string => typeof u === "string") : [],
     userNameTemplate: text(a.credentials?.userNameTemplate?.template),
   };

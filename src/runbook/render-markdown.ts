@@ -43,7 +43,11 @@ function renderStep(step: RunbookStep, n: number): string {
   if (step.check) lines.push(item(`Check: ${checkWords[step.check.status]} — ${step.check.detail}`));
   lines.push(item(`Where: ${step.where}`), item(`${step.done ? "" : "Do: "}${step.action}`));
   // One group per line: a name may hold a comma ("IT Help-Desk, Tier 2"), so a joined list would misread.
-  if (step.groups !== undefined) lines.push(item(`Groups:${step.groups.length === 0 ? " none" : ""}`), ...step.groups.map((g) => `  ${item(code(g))}`));
+  if (step.groups !== undefined)
+    lines.push(
+      item(`Groups:${step.groups.length === 0 ? " none" : ""}`),
+      ...step.groups.map((g) => `  ${item(code(g))}`),
+    );
   else if (step.value !== undefined) lines.push(item(`Value: ${code(step.value)}`));
   if (step.command !== undefined) lines.push(item(`Get it: ${code(step.command)}`));
   for (const note of step.notes ?? []) lines.push(item(`Note: ${note}`));

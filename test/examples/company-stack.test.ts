@@ -35,7 +35,10 @@ describe("the packed library in a company's own stack", () => {
     project = path.join(tmp, "company");
     // --ignore-scripts=false: the prepack build must run even when the environment turns scripts off.
     execFileSync("npm", ["pack", "--pack-destination", tmp, "--ignore-scripts=false"], { cwd: root, stdio: "pipe" });
-    const tarball = path.join(tmp, fs.readdirSync(tmp).find((f) => f.endsWith(".tgz"))!);
+    const tarball = path.join(
+      tmp,
+      fs.readdirSync(tmp).find((f) => f.endsWith(".tgz"))!,
+    );
     tarballFiles = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).split("\n").filter(Boolean);
 
     const pkgDir = path.join(project, "node_modules/cdktf-okta-cloudflare");
@@ -54,7 +57,14 @@ describe("the packed library in a company's own stack", () => {
     });
     // What `cdktf init --template=typescript` writes (CommonJS: resolves through "main" and "types")...
     writeJson(path.join(project, "tsconfig.json"), {
-      compilerOptions: { module: "CommonJS", target: "ES2018", lib: ["es2018"], strict: true, noUnusedLocals: true, skipLibCheck: true },
+      compilerOptions: {
+        module: "CommonJS",
+        target: "ES2018",
+        lib: ["es2018"],
+        strict: true,
+        noUnusedLocals: true,
+        skipLibCheck: true,
+      },
       files: ["main.ts"],
     });
     // ...and a project on node16 resolution, which reads "exports" and its "types" condition.
@@ -71,8 +81,12 @@ describe("the packed library in a company's own stack", () => {
 
   it("ships the compiled library, its types and changelog, and nothing of the repo's own", () => {
     const files = tarballFiles.map((f) => f.replace(/^package\//, ""));
-    expect(files).toEqual(expect.arrayContaining(["package.json", "lib/index.js", "lib/index.d.ts", "CHANGELOG.md", "LICENSE"]));
-    const outside = files.filter((f) => !/^lib\/.+\.(js|d\.ts)$/.test(f) && !/^(package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(f));
+    expect(files).toEqual(
+      expect.arrayContaining(["package.json", "lib/index.js", "lib/index.d.ts", "CHANGELOG.md", "LICENSE"]),
+    );
+    const outside = files.filter(
+      (f) => !/^lib\/.+\.(js|d\.ts)$/.test(f) && !/^(package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(f),
+    );
     expect(outside).toEqual([]);
   });
 
@@ -80,9 +94,17 @@ describe("the packed library in a company's own stack", () => {
     const pkgDir = path.join(project, "node_modules/cdktf-okta-cloudflare");
     const manifest = JSON.parse(fs.readFileSync(path.join(pkgDir, "package.json"), "utf8"));
     const allowed = [...Object.keys(manifest.dependencies), ...Object.keys(manifest.peerDependencies)];
-    const declarations = tarballFiles.filter((f) => f.endsWith(".d.ts")).map((f) => fs.readFileSync(path.join(pkgDir, f.replace(/^package\//, "")), "utf8"));
-    const imported = declarations.flatMap((text) => [...text.matchAll(/(?:from |import\()"([^".][^"]*)"/g)].map((m) => m[1]));
-    const packageOf = (specifier: string) => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
+    const declarations = tarballFiles
+      .filter((f) => f.endsWith(".d.ts"))
+      .map((f) => fs.readFileSync(path.join(pkgDir, f.replace(/^package\//, "")), "utf8"));
+    const imported = declarations.flatMap((text) =>
+      [...text.matchAll(/(?:from |import\()"([^".][^"]*)"/g)].map((m) => m[1]),
+    );
+    const packageOf = (specifier: string) =>
+      specifier
+        .split("/")
+        .slice(0, specifier.startsWith("@") ? 2 : 1)
+        .join("/");
     expect([...new Set(imported.map(packageOf))].filter((name) => !allowed.includes(name))).toEqual([]);
   });
 
@@ -101,7 +123,11 @@ describe("the packed library in a company's own stack", () => {
     execFileSync(process.execPath, [tsc, "-p", path.join(project, "tsconfig.node16.json")], { stdio: "pipe" });
     execFileSync(process.execPath, [tsc, "-p", project], { stdio: "pipe" });
     const outdir = path.join(project, "cdktf.out");
-    execFileSync(process.execPath, ["main.js"], { cwd: project, env: { ...process.env, CDKTF_OUTDIR: outdir }, stdio: "pipe" });
+    execFileSync(process.execPath, ["main.js"], {
+      cwd: project,
+      env: { ...process.env, CDKTF_OUTDIR: outdir },
+      stdio: "pipe",
+    });
     const stack = JSON.parse(fs.readFileSync(path.join(outdir, "stacks/access-login/cdk.tf.json"), "utf8"));
 
     const only = (block: Record<string, Record<string, unknown>>, type: string) => {
@@ -126,7 +152,10 @@ describe("the packed library in a company's own stack", () => {
   }, 60_000);
 
   it("keeps internal modules out of reach: deep imports fail", () => {
-    const probe = spawnSync(process.execPath, ["-e", 'require("cdktf-okta-cloudflare/lib/validation")'], { cwd: project, encoding: "utf8" });
+    const probe = spawnSync(process.execPath, ["-e", 'require("cdktf-okta-cloudflare/lib/validation")'], {
+      cwd: project,
+      encoding: "utf8",
+    });
     expect(probe.status).not.toBe(0);
     expect(probe.stderr).toContain("ERR_PACKAGE_PATH_NOT_EXPORTED");
   });

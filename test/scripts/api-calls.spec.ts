@@ -7,17 +7,24 @@ import { buildStacks } from "../../stacks/app";
 import { appsAndGroupsCalls, estimateApiCalls, StackJson } from "../../scripts/bench/api-calls";
 import { ConfigJson, scaledConfig } from "../../scripts/bench/configs";
 
-const example = (): ConfigJson => JSON.parse(readFileSync(join(__dirname, "..", "..", "config", "example.json"), "utf8"));
+const example = (): ConfigJson =>
+  JSON.parse(readFileSync(join(__dirname, "..", "..", "config", "example.json"), "utf8"));
 
 /** Every stack of the app for `config`, synthesized. */
 function synthAll(config: ConfigJson): StackJson[] {
   const app = Testing.app({ stackTraces: false });
   buildStacks(app, parseConfig(config));
-  return app.node.children.filter((c): c is TerraformStack => c instanceof TerraformStack).map((s) => JSON.parse(Testing.synth(s)));
+  return app.node.children
+    .filter((c): c is TerraformStack => c instanceof TerraformStack)
+    .map((s) => JSON.parse(Testing.synth(s)));
 }
 
 /** One okta stack holding only `resource` and `data`. */
-const stack = (resource: StackJson["resource"] = {}, data: StackJson["data"] = {}): StackJson => ({ provider: { okta: [{}] }, resource, data });
+const stack = (resource: StackJson["resource"] = {}, data: StackJson["data"] = {}): StackJson => ({
+  provider: { okta: [{}] },
+  resource,
+  data,
+});
 const names = (n: number) => Array.from({ length: n }, (_, i) => `profile.name eq "g${i}"`).join(" or ");
 const groups = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `00g${i}` }));
 
@@ -62,7 +69,9 @@ describe("estimateApiCalls cost model", () => {
     [200, 1],
     [201, 2],
   ])("a search for %i names reads %i page(s) of groups", (n, calls) => {
-    expect(estimateApiCalls([stack({}, { okta_groups: { s: { search: names(n) } } })]).buckets["/api/v1/groups"]).toBe(calls);
+    expect(estimateApiCalls([stack({}, { okta_groups: { s: { search: names(n) } } })]).buckets["/api/v1/groups"]).toBe(
+      calls,
+    );
   });
 
   test.each([
@@ -70,7 +79,9 @@ describe("estimateApiCalls cost model", () => {
     [200, 1],
     [1000, 5],
   ])("assignments of %i groups read %i page(s)", (n, calls) => {
-    expect(estimateApiCalls([stack({ okta_app_group_assignments: { a: { group: groups(n) } } })]).buckets["/api/v1/apps"]).toBe(calls);
+    expect(
+      estimateApiCalls([stack({ okta_app_group_assignments: { a: { group: groups(n) } } })]).buckets["/api/v1/apps"],
+    ).toBe(calls);
   });
 
   test("an OAuth app reads the app and its groups claim; the org kind is read once per stack", () => {
@@ -88,20 +99,30 @@ describe("estimateApiCalls cost model", () => {
   });
 
   test("a for_each block costs one read per key of its literal map or set", () => {
-    const estimate = estimateApiCalls([stack({ okta_push_group: { p: { for_each: { a: "00g1", b: "${local.ids.b}" } }, q: { for_each: ["x", "y", "z"] } } })]);
+    const estimate = estimateApiCalls([
+      stack({
+        okta_push_group: { p: { for_each: { a: "00g1", b: "${local.ids.b}" } }, q: { for_each: ["x", "y", "z"] } },
+      }),
+    ]);
     expect(estimate.pushGroupMappings).toBe(5);
   });
 
   test("synthesized PushGroups are counted per pushed group, not per block", () => {
     const s = new TerraformStack(Testing.app(), "push");
-    new PushGroups(s, "push", { appId: "0oa1", groupNames: ["Engineering", "Finance", "Sales"], groups: { idOf: (n) => `\${local.ids.${n}}` } });
+    new PushGroups(s, "push", {
+      appId: "0oa1",
+      groupNames: ["Engineering", "Finance", "Sales"],
+      groups: { idOf: (n) => `\${local.ids.${n}}` },
+    });
     const json = JSON.parse(Testing.synth(s));
     expect(Object.keys(json.resource.okta_push_group)).toHaveLength(1);
     expect(estimateApiCalls([{ ...json, provider: { okta: [{}] } }]).pushGroupMappings).toBe(3);
   });
 
   test("types without a cost and counts known only at plan are reported, not silently free", () => {
-    const estimate = estimateApiCalls([stack({ okta_user: { u: {} }, okta_push_group: { p: { for_each: "${var.groups}" } } })]);
+    const estimate = estimateApiCalls([
+      stack({ okta_user: { u: {} }, okta_push_group: { p: { for_each: "${var.groups}" } } }),
+    ]);
     expect(estimate.unmodelled).toEqual(["okta_push_group (count/for_each not known at synth)", "okta_user"]);
   });
 

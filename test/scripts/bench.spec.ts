@@ -11,8 +11,20 @@ const ratio = (measured: number, baseline: number, target: number): Ratio => ({
   ratio: measured / baseline,
   target,
 });
-const calls: ApiCallEstimate = { buckets: { "/api/v1/apps": 22, "/api/v1/groups": 12 } as ApiCallEstimate["buckets"], pushGroupMappings: 2000, byType: {}, unmodelled: [] };
-const scale = (groups: number, ms: number) => ({ groups, as: "names" as const, synth: t(`synth ${groups}`, ms), stacks: ["a"], calls, largestPlan: { stack: "a", calls: 14 } });
+const calls: ApiCallEstimate = {
+  buckets: { "/api/v1/apps": 22, "/api/v1/groups": 12 } as ApiCallEstimate["buckets"],
+  pushGroupMappings: 2000,
+  byType: {},
+  unmodelled: [],
+};
+const scale = (groups: number, ms: number) => ({
+  groups,
+  as: "names" as const,
+  synth: t(`synth ${groups}`, ms),
+  stacks: ["a"],
+  calls,
+  largestPlan: { stack: "a", calls: 14 },
+});
 
 function report(edit: Partial<BenchReport> = {}): BenchReport {
   return {
@@ -33,13 +45,19 @@ function report(edit: Partial<BenchReport> = {}): BenchReport {
 test("every target met: nothing missed; the Markdown has the app and CLI ratios and the 1,000-groups figure", () => {
   expect(targetsMissed(report())).toEqual([]);
   const text = markdown(report());
-  expect(text).toContain("| app command `node scripts/run.js app`, config/example.json | 360 ms | 330 ms | 1.09x floor");
-  expect(text).toContain("| `npm run runbook` (`node scripts/run.js runbook`) | 420 ms | 400 ms | 1.05x in-process | <= 1.5x: yes |");
+  expect(text).toContain(
+    "| app command `node scripts/run.js app`, config/example.json | 360 ms | 330 ms | 1.09x floor",
+  );
+  expect(text).toContain(
+    "| `npm run runbook` (`node scripts/run.js runbook`) | 420 ms | 400 ms | 1.05x in-process | <= 1.5x: yes |",
+  );
   expect(text).toContain("| 1000 groups | 880 ms | 2.20x 10 groups | <= 3x: yes |");
 });
 
 test("each missed target is named: app over 1.2x the floor, a CLI over 1.5x, 1,000 groups over 3x", () => {
-  const missed = targetsMissed(report({ app: ratio(400, 330, 1.2), clis: { diff: ratio(200, 80, 1.5) }, scaling: 3.4 }));
+  const missed = targetsMissed(
+    report({ app: ratio(400, 330, 1.2), clis: { diff: ratio(200, 80, 1.5) }, scaling: 3.4 }),
+  );
   expect(missed).toEqual([
     "the app command took 1.21x the floor (target <= 1.2x)",
     "diff took 2.50x its in-process work (target <= 1.5x)",

@@ -20,20 +20,31 @@ import {
 const example = join(__dirname, "../../config/example.json");
 const credentials = { OKTA_API_TOKEN: FAKE_OKTA_TOKEN, CLOUDFLARE_API_TOKEN: FAKE_CLOUDFLARE_TOKEN };
 
-async function run(argv: string[], env: NodeJS.ProcessEnv = credentials, routes: Routes = allDone(), deps: CheckCliDeps = {}) {
+async function run(
+  argv: string[],
+  env: NodeJS.ProcessEnv = credentials,
+  routes: Routes = allDone(),
+  deps: CheckCliDeps = {},
+) {
   let stdout = "";
   let stderr = "";
-  const code = await main(argv, { OKTA_CLOUDFLARE_CONFIG: example, ...env }, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, {
-    fetch: fakeFetch(routes),
-    outputs: fakeOutputs(),
-    sleep: async () => undefined,
-    ...deps,
-  });
+  const code = await main(
+    argv,
+    { OKTA_CLOUDFLARE_CONFIG: example, ...env },
+    { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
+    {
+      fetch: fakeFetch(routes),
+      outputs: fakeOutputs(),
+      sleep: async () => undefined,
+      ...deps,
+    },
+  );
   return { code, stdout, stderr };
 }
 
 function expectNoSecret(text: string) {
-  for (const secret of [FAKE_OKTA_TOKEN, FAKE_CLOUDFLARE_TOKEN, FAKE_SCIM_TOKEN, "fakeAccessScimSecret"]) expect(text).not.toContain(secret);
+  for (const secret of [FAKE_OKTA_TOKEN, FAKE_CLOUDFLARE_TOKEN, FAKE_SCIM_TOKEN, "fakeAccessScimSecret"])
+    expect(text).not.toContain(secret);
 }
 
 describe("npm run check", () => {
@@ -53,13 +64,21 @@ describe("npm run check", () => {
   });
 
   it("exits 3, for a pipeline gate, when a step is verifiably not done; --json adds check and summary", async () => {
-    const routes = withRoutes([[/^\/api\/v1\/apps\/0oaAccessScim00000001$/, oktaApp("0oaAccessScim00000001", ["PUSH_PROFILE_UPDATES", "PUSH_USER_DEACTIVATION"])]]);
+    const routes = withRoutes([
+      [
+        /^\/api\/v1\/apps\/0oaAccessScim00000001$/,
+        oktaApp("0oaAccessScim00000001", ["PUSH_PROFILE_UPDATES", "PUSH_USER_DEACTIVATION"]),
+      ],
+    ]);
     const { code, stdout } = await run(["--json"], credentials, routes);
     expect(code).toBe(3);
     const rb = JSON.parse(stdout);
     expect(rb).toMatchObject({ format: 1, name: "acme", summary: { fail: 1 } });
     const toApp = rb.apps.find((a: any) => a.id === "access-scim").steps.find((s: any) => s.id === "to-app");
-    expect(toApp).toMatchObject({ done: false, check: { status: "fail", detail: "Create Users is off, should be on." } });
+    expect(toApp).toMatchObject({
+      done: false,
+      check: { status: "fail", detail: "Create Users is off, should be on." },
+    });
     for (const step of rb.apps.flatMap((a: any) => a.steps)) {
       if (step.check) expect(Object.keys(step.check).sort()).toEqual(["detail", "status"]);
       else expect(step.done).toBe(true);
@@ -86,9 +105,15 @@ describe("npm run check", () => {
   });
 
   it("says Okta OAuth is not supported when only OAuth credentials are set", async () => {
-    const { code, stderr } = await run([], { CLOUDFLARE_API_TOKEN: FAKE_CLOUDFLARE_TOKEN, OKTA_API_CLIENT_ID: "0oaClient", OKTA_API_PRIVATE_KEY: "-----BEGIN PRIVATE KEY-----" });
+    const { code, stderr } = await run([], {
+      CLOUDFLARE_API_TOKEN: FAKE_CLOUDFLARE_TOKEN,
+      OKTA_API_CLIENT_ID: "0oaClient",
+      OKTA_API_PRIVATE_KEY: "-----BEGIN PRIVATE KEY-----",
+    });
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^Set OKTA_API_TOKEN: .*Okta OAuth \(OKTA_API_CLIENT_ID, OKTA_API_PRIVATE_KEY\) is not supported by the check\.\n$/);
+    expect(stderr).toMatch(
+      /^Set OKTA_API_TOKEN: .*Okta OAuth \(OKTA_API_CLIENT_ID, OKTA_API_PRIVATE_KEY\) is not supported by the check\.\n$/,
+    );
     expect(stderr).not.toContain("BEGIN PRIVATE KEY");
   });
 
@@ -99,14 +124,17 @@ describe("npm run check", () => {
     const fetch = fakeFetch(allDone());
     const { code, stdout, stderr } = await run(["--json"], credentials, allDone(), { outputs, fetch });
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^check: no step could be checked \(\d+ could not check\): nothing verifies the runbook; run it where cdktf deploy ran/);
+    expect(stderr).toMatch(
+      /^check: no step could be checked \(\d+ could not check\): nothing verifies the runbook; run it where cdktf deploy ran/,
+    );
     expect(fetch.calls).toEqual([]); // nothing deployed to ask about
     const rb = JSON.parse(stdout);
     expect(rb.summary).toMatchObject({ pass: 0, fail: 0 });
     const verify = rb.apps[1].steps.find((s: any) => s.id === "verify");
     expect(verify.check).toEqual({
       status: "unknown",
-      detail: "the outputs of stack cloudflare-access could not be read (terraform output in cdktf.out/stacks/x failed: Error: No outputs found)",
+      detail:
+        "the outputs of stack cloudflare-access could not be read (terraform output in cdktf.out/stacks/x failed: Error: No outputs found)",
     });
   });
 
@@ -116,20 +144,26 @@ describe("npm run check", () => {
     ["CLOUDFLARE_API_TOKEN", `${FAKE_CLOUDFLARE_TOKEN}\t`],
     ["CLOUDFLARE_API_TOKEN", `${FAKE_CLOUDFLARE_TOKEN} x`],
     ["CLOUDFLARE_API_TOKEN", `${FAKE_CLOUDFLARE_TOKEN}é`],
-  ])("exits 2 when %s holds a character no token has, naming the variable, never its value, before any call", async (name, value) => {
-    const fetch = fakeFetch(allDone());
-    const { code, stdout, stderr } = await run([], { ...credentials, [name]: value }, allDone(), { fetch });
-    expect([code, stdout]).toEqual([2, ""]);
-    expect(stderr).toBe(
-      `${name} holds a character no token has (a control character such as a line break, a space, or a non-ASCII character): set it again without it. Its value is not printed.\n`,
-    );
-    expectNoSecret(stderr);
-    expect(fetch.calls).toEqual([]);
-  });
+  ])(
+    "exits 2 when %s holds a character no token has, naming the variable, never its value, before any call",
+    async (name, value) => {
+      const fetch = fakeFetch(allDone());
+      const { code, stdout, stderr } = await run([], { ...credentials, [name]: value }, allDone(), { fetch });
+      expect([code, stdout]).toEqual([2, ""]);
+      expect(stderr).toBe(
+        `${name} holds a character no token has (a control character such as a line break, a space, or a non-ASCII character): set it again without it. Its value is not printed.\n`,
+      );
+      expectNoSecret(stderr);
+      expect(fetch.calls).toEqual([]);
+    },
+  );
 
   it("exits 2 when the dashboard SCIM token output holds a control character, never sending or printing it", async () => {
     const fetch = fakeFetch(allDone());
-    const outputs = fakeOutputs({ ...deployedOutputs, "cloudflare-dashboard-scim": { scim_token: `${FAKE_SCIM_TOKEN}\r\n` } });
+    const outputs = fakeOutputs({
+      ...deployedOutputs,
+      "cloudflare-dashboard-scim": { scim_token: `${FAKE_SCIM_TOKEN}\r\n` },
+    });
     const { code, stderr } = await run([], credentials, allDone(), { fetch, outputs });
     expect(code).toBe(2);
     expect(stderr).toBe(
@@ -156,7 +190,10 @@ describe("npm run check", () => {
 
   it("prints its usage with --help and exits 2 on an unknown argument", async () => {
     expect(await run(["--help"])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage: npm run check/) });
-    expect(await run(["--strict"])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^Unknown argument "--strict"\./) });
+    expect(await run(["--strict"])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^Unknown argument "--strict"\./),
+    });
   });
 
   it("exits 1, saying why, for a config without a SCIM app: no step of it can be checked", async () => {
@@ -168,6 +205,8 @@ describe("npm run check", () => {
     writeFileSync(file, JSON.stringify(config));
     const { code, stderr } = await run([], { ...credentials, OKTA_CLOUDFLARE_CONFIG: file });
     expect(code).toBe(1);
-    expect(stderr).toMatch(/nothing verifies the runbook; this config has no SCIM app, and no API shows the other steps: check them by hand\.\n$/);
+    expect(stderr).toMatch(
+      /nothing verifies the runbook; this config has no SCIM app, and no API shows the other steps: check them by hand\.\n$/,
+    );
   });
 });

@@ -36,12 +36,28 @@ describe("npm run discover on a setup made by hand (fake APIs)", () => {
   let deps: DiscoverCliDeps;
   const hosts: string[] = [];
   beforeAll(async () => {
-    okta = new FakeOkta({ apiToken: FAKE_OKTA_API_TOKEN, groups: ["Engineering", "Finance", "Cloudflare Admins", "Sales"].map((name) => ({ name })) });
+    okta = new FakeOkta({
+      apiToken: FAKE_OKTA_API_TOKEN,
+      groups: ["Engineering", "Finance", "Cloudflare Admins", "Sales"].map((name) => ({ name })),
+    });
     cloudflare = new FakeCloudflare({ apiToken: FAKE_CLOUDFLARE_API_TOKEN, accountId: ACCOUNT, teamName: "acme" });
     const [oktaUrl, cloudflareUrl] = [await okta.start(), await cloudflare.start()];
     setup = await seedByHand(
-      { okta, oktaUrl, oktaToken: FAKE_OKTA_API_TOKEN, cloudflare, cloudflareUrl, cloudflareToken: FAKE_CLOUDFLARE_API_TOKEN, accountId: ACCOUNT },
-      { teamName: "acme", oktaAccount: "https://acme.okta.com", accessGroups: ["Engineering", "Finance"], dashboardGroups: ["Cloudflare Admins"] },
+      {
+        okta,
+        oktaUrl,
+        oktaToken: FAKE_OKTA_API_TOKEN,
+        cloudflare,
+        cloudflareUrl,
+        cloudflareToken: FAKE_CLOUDFLARE_API_TOKEN,
+        accountId: ACCOUNT,
+      },
+      {
+        teamName: "acme",
+        oktaAccount: "https://acme.okta.com",
+        accessGroups: ["Engineering", "Finance"],
+        dashboardGroups: ["Cloudflare Admins"],
+      },
     );
     deps = { fetch: toFakes(oktaUrl, cloudflareUrl, hosts), sleep: async () => undefined };
   });
@@ -78,18 +94,42 @@ describe("npm run discover on a setup made by hand (fake APIs)", () => {
       appLabel: "Zero Trust (by hand)",
       assignedGroups: ["Engineering", "Finance"],
       accessGroups: ["Engineering", "Finance"],
-      scim: { enabled: true, userDeprovision: true, seatDeprovision: false, identityUpdateBehavior: "reauth", pushGroups: ["Engineering", "Finance"], provisioningConfigured: true, appLabel: "Cloudflare SCIM" },
+      scim: {
+        enabled: true,
+        userDeprovision: true,
+        seatDeprovision: false,
+        identityUpdateBehavior: "reauth",
+        pushGroups: ["Engineering", "Finance"],
+        provisioningConfigured: true,
+        appLabel: "Cloudflare SCIM",
+      },
     });
-    expect(config.accessApplications).toEqual([{ name: "Wiki", domain: "wiki.acme.example", sessionDuration: "24h", allowGroups: ["Engineering"] }]);
-    expect(config.dashboardScim).toMatchObject({ assignedGroups: ["Cloudflare Admins"], pushGroups: ["Cloudflare Admins"], provisioningConfigured: true });
+    expect(config.accessApplications).toEqual([
+      { name: "Wiki", domain: "wiki.acme.example", sessionDuration: "24h", allowGroups: ["Engineering"] },
+    ]);
+    expect(config.dashboardScim).toMatchObject({
+      assignedGroups: ["Cloudflare Admins"],
+      pushGroups: ["Cloudflare Admins"],
+      provisioningConfigured: true,
+    });
     // Reconcile: what the first plan changes is said, and the one open decision is a numbered question.
-    expect(stdout).toContain('Application username format is ${source.login}; the first plan sets it to Email');
-    expect(stdout).toContain('Access group "Engineering" (' + setup.accessGroupIds.Engineering + '): the first plan renames it "Okta SSO: Engineering"');
-    expect(stdout).toContain('Access policy "Wiki staff" (' + setup.policyId + '): the first plan renames it "Wiki: allow"');
+    expect(stdout).toContain("Application username format is ${source.login}; the first plan sets it to Email");
+    expect(stdout).toContain(
+      'Access group "Engineering" (' +
+        setup.accessGroupIds.Engineering +
+        '): the first plan renames it "Okta SSO: Engineering"',
+    );
+    expect(stdout).toContain(
+      'Access policy "Wiki staff" (' + setup.policyId + '): the first plan renames it "Wiki: allow"',
+    );
     expect(stdout).not.toContain("Okta account is");
     // The draft points editors at the project's schema from wherever it is written.
-    expect(resolve(dirname(out), JSON.parse(readFileSync(out, "utf8")).$schema)).toBe(resolve("config", "config.schema.json"));
-    expect(stdout).toMatch(/## Questions\n\n1\. The dashboard SCIM app's OAuth Bearer Token cannot be read or imported/);
+    expect(resolve(dirname(out), JSON.parse(readFileSync(out, "utf8")).$schema)).toBe(
+      resolve("config", "config.schema.json"),
+    );
+    expect(stdout).toMatch(
+      /## Questions\n\n1\. The dashboard SCIM app's OAuth Bearer Token cannot be read or imported/,
+    );
     expect(stdout).not.toMatch(/\n2\. /);
     expect(new Set(hosts)).toEqual(new Set(["acme.okta.com", "api.cloudflare.com"]));
     for (const secret of Object.values(credentials)) expect(stdout + readFileSync(out, "utf8")).not.toContain(secret);
@@ -104,13 +144,16 @@ describe("npm run discover on a setup made by hand (fake APIs)", () => {
       const stack = app.stack(name);
       const targets = new Set((stack.import ?? []).map((b: { to: string }) => b.to.replace(/\[.*$/, "")));
       for (const [type, byName] of Object.entries<Record<string, unknown>>(stack.resource ?? {})) {
-        for (const resource of Object.keys(byName)) if (!targets.has(`${type}.${resource}`)) notImported.push(`${name}: ${type}`);
+        for (const resource of Object.keys(byName))
+          if (!targets.has(`${type}.${resource}`)) notImported.push(`${name}: ${type}`);
       }
     }
     expect(notImported).toEqual(["cloudflare-dashboard-scim: cloudflare_account_token"]);
     if (!terraformOnPath) return;
     // The real Terraform CLI on terraform_data stand-ins (no provider needed): imports only, but the token.
-    const plans = Object.fromEntries(Object.keys(app.manifest.stacks).map((name) => [name, planImportsStandIn(app.stack(name)).counts]));
+    const plans = Object.fromEntries(
+      Object.keys(app.manifest.stacks).map((name) => [name, planImportsStandIn(app.stack(name)).counts]),
+    );
     for (const [name, counts] of Object.entries(plans)) {
       const token = name === "cloudflare-dashboard-scim";
       expect([name, counts?.add, counts?.destroy, counts?.import === 0]).toEqual([name, token ? 1 : 0, 0, token]);
@@ -137,9 +180,20 @@ describe("npm run discover on a setup made by hand (fake APIs)", () => {
 
   test("a wrong team name finds no OIDC app: no draft, exit 3, the question says why", async () => {
     const out = join(tempDir(), "adopted.json");
-    const { code, stdout } = await run(["--okta-org", "acme", "--account-id", ACCOUNT, "--team-name", "acme-typo", "--out", out]);
+    const { code, stdout } = await run([
+      "--okta-org",
+      "acme",
+      "--account-id",
+      ACCOUNT,
+      "--team-name",
+      "acme-typo",
+      "--out",
+      out,
+    ]);
     expect(code).toBe(3);
-    expect(stdout).toContain("No Okta OIDC app has the sign-in redirect URI https://acme-typo.cloudflareaccess.com/cdn-cgi/access/callback");
+    expect(stdout).toContain(
+      "No Okta OIDC app has the sign-in redirect URI https://acme-typo.cloudflareaccess.com/cdn-cgi/access/callback",
+    );
     expect(stdout).toContain("No draft written");
     expect(existsSync(out)).toBe(false);
   });
@@ -149,7 +203,12 @@ describe("npm run discover: arguments and credentials", () => {
   async function run(argv: string[], env: NodeJS.ProcessEnv = credentials) {
     let stdout = "";
     let stderr = "";
-    const code = await main(argv, env, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, { fetch: () => Promise.reject(new Error("no request expected")) });
+    const code = await main(
+      argv,
+      env,
+      { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
+      { fetch: () => Promise.reject(new Error("no request expected")) },
+    );
     return { code, stdout, stderr };
   }
 
@@ -160,18 +219,29 @@ describe("npm run discover: arguments and credentials", () => {
   });
 
   test("bad arguments exit 2 and name the flag and the fix", async () => {
-    expect(await run(["--okta-org", "acme"])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^Give --account-id, --team-name\./) });
-    expect(await run([...flags, "--bogus"])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^Unknown argument "--bogus"\./) });
+    expect(await run(["--okta-org", "acme"])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^Give --account-id, --team-name\./),
+    });
+    expect(await run([...flags, "--bogus"])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^Unknown argument "--bogus"\./),
+    });
     expect(await run(["--okta-org", "acme", "--account-id", "xyz", "--team-name", "acme"])).toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/^--account-id: .*32-character hex account ID/),
     });
     // The token goes to Okta's own domains only, as with npm run check.
-    expect((await run([...flags, "--okta-base-url", "evil.example"])).stderr).toMatch(/^--okta-base-url: .*not one of Okta's/);
+    expect((await run([...flags, "--okta-base-url", "evil.example"])).stderr).toMatch(
+      /^--okta-base-url: .*not one of Okta's/,
+    );
   });
 
   test("missing credentials exit 1; a token with a line break exits 2 without printing it", async () => {
-    expect(await run(flags, {})).toMatchObject({ code: 1, stderr: expect.stringMatching(/^Set OKTA_API_TOKEN and CLOUDFLARE_API_TOKEN/) });
+    expect(await run(flags, {})).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^Set OKTA_API_TOKEN and CLOUDFLARE_API_TOKEN/),
+    });
     const r = await run(flags, { ...credentials, OKTA_API_TOKEN: "abc\ndef-secret" });
     expect(r.code).toBe(2);
     expect(r.stderr).not.toContain("def-secret");

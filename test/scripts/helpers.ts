@@ -1,12 +1,12 @@
-import * as path from 'path';
-import type { Io } from '../../scripts/cli';
+import * as path from "path";
+import type { Io } from "../../scripts/cli";
 
-export const FIXTURES = path.join(__dirname, '..', 'fixtures', 'diff');
+export const FIXTURES = path.join(__dirname, "..", "fixtures", "diff");
 
 /** An Io that collects what a CLI writes. */
 export function captureIo(cwd?: string): Io & { stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
+  let out = "";
+  let err = "";
   return {
     out: { write: (s: string) => (out += s) },
     err: { write: (s: string) => (err += s) },

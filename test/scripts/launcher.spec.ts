@@ -22,7 +22,11 @@ function projectCopy(): string {
   return dir;
 }
 
-async function launch(dir: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function launch(
+  dir: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, [join(dir, "scripts", "run.js"), ...args], {
       cwd: dir,
@@ -74,34 +78,46 @@ test("the app runs from its V8 snapshot, which writes the bytes the in-process r
   const files = readTree(outdir);
   const inProcess = readTree(runMain(exampleConfigFile).outdir);
   expect([...files.keys()]).toEqual([...inProcess.keys()]);
-  for (const [path, bytes] of files) if (!bytes.equals(inProcess.get(path)!)) throw new Error(`${path} differs between the snapshot and the in-process run`);
+  for (const [path, bytes] of files)
+    if (!bytes.equals(inProcess.get(path)!))
+      throw new Error(`${path} differs between the snapshot and the in-process run`);
 
-  const bad = await launch(dir, ["app"], { OKTA_CLOUDFLARE_CONFIG: join(repo, "test", "fixtures", "bad-configs", "unknown-key-typo.json") });
+  const bad = await launch(dir, ["app"], {
+    OKTA_CLOUDFLARE_CONFIG: join(repo, "test", "fixtures", "bad-configs", "unknown-key-typo.json"),
+  });
   expect(bad.code).toBe(1);
   expect(bad.stderr).toContain('accessLogin.appLable is not a known key. Did you mean "appLabel"?');
   expect(bad.stderr).not.toMatch(/^ {4}at /m);
 
   // cdktf synth runs the app command with NODE_OPTIONS=--max-old-space-size=16384, and a blob only
   // loads with the V8 options it was built with: that run gets (and builds once) a blob of its own.
-  const cdktf = await launch(dir, ["app"], { NODE_OPTIONS: "--max-old-space-size=16384", CDKTF_OUTDIR: outdir, OKTA_CLOUDFLARE_CONFIG: exampleConfigFile });
+  const cdktf = await launch(dir, ["app"], {
+    NODE_OPTIONS: "--max-old-space-size=16384",
+    CDKTF_OUTDIR: outdir,
+    OKTA_CLOUDFLARE_CONFIG: exampleConfigFile,
+  });
   expect([cdktf.code, cdktf.stderr]).toEqual([0, ""]);
   expect(blobs()).toHaveLength(2);
 }, 60_000);
 
 const commands = ["app", "runbook", "check", "discover", "diff", "stack-order", "schema", "bench"];
 
-test.each(commands)("%s --help prints its usage and exits 0; an unknown flag exits 2", async (name) => {
-  const help = await launch(dir, [name, "--help"]);
-  expect([help.code, help.stderr]).toEqual([0, ""]);
-  // Its own usage, only: in a bundle every module is the main module, so an entry's start block in
-  // a file another entry imports would run that command as well (check printed the runbook's usage).
-  expect(help.stdout).toMatch(new RegExp(`^Usage: npm run (-s )?${name === "app" ? "synth" : name}\\b`));
-  expect(help.stdout.match(/^Usage: /gm)).toHaveLength(1);
-  const wrong = await launch(dir, [name, "--no-such-flag"]);
-  expect(wrong.code).toBe(2);
-  expect(wrong.stderr).toContain("--no-such-flag");
-  expect(wrong.stderr).not.toMatch(/^ {4}at /m);
-}, 30_000);
+test.each(commands)(
+  "%s --help prints its usage and exits 0; an unknown flag exits 2",
+  async (name) => {
+    const help = await launch(dir, [name, "--help"]);
+    expect([help.code, help.stderr]).toEqual([0, ""]);
+    // Its own usage, only: in a bundle every module is the main module, so an entry's start block in
+    // a file another entry imports would run that command as well (check printed the runbook's usage).
+    expect(help.stdout).toMatch(new RegExp(`^Usage: npm run (-s )?${name === "app" ? "synth" : name}\\b`));
+    expect(help.stdout.match(/^Usage: /gm)).toHaveLength(1);
+    const wrong = await launch(dir, [name, "--no-such-flag"]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("--no-such-flag");
+    expect(wrong.stderr).not.toMatch(/^ {4}at /m);
+  },
+  30_000,
+);
 
 test("an unknown command name exits 2 with the names it knows", async () => {
   const result = await launch(dir, ["synth"]);

@@ -10,10 +10,14 @@ const FAKE_CLOUDFLARE_TOKEN = "fakeCloudflareApiToken000000000000000000";
 function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
   let stdout = "";
   let stderr = "";
-  const code = main(argv, { OKTA_CLOUDFLARE_CONFIG: example, ...env }, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-  });
+  const code = main(
+    argv,
+    { OKTA_CLOUDFLARE_CONFIG: example, ...env },
+    {
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+    },
+  );
   return { code, stdout, stderr };
 }
 
@@ -43,13 +47,20 @@ describe("npm run runbook", () => {
       for (const step of app.steps) {
         expect(typeof step.done).toBe("boolean");
         for (const key of ["id", "title", "where", "action"]) expect(typeof step[key]).toBe("string");
-        expect(Object.keys(step).every((k) => ["id", "title", "where", "action", "value", "groups", "command", "done", "notes"].includes(k))).toBe(true);
+        expect(
+          Object.keys(step).every((k) =>
+            ["id", "title", "where", "action", "value", "groups", "command", "done", "notes"].includes(k),
+          ),
+        ).toBe(true);
       }
     }
   });
 
   it("never prints a credential or a token placeholder", () => {
-    const { stdout } = run(["--json"], { OKTA_API_TOKEN: FAKE_OKTA_TOKEN, CLOUDFLARE_API_TOKEN: FAKE_CLOUDFLARE_TOKEN });
+    const { stdout } = run(["--json"], {
+      OKTA_API_TOKEN: FAKE_OKTA_TOKEN,
+      CLOUDFLARE_API_TOKEN: FAKE_CLOUDFLARE_TOKEN,
+    });
     expect(stdout).not.toContain(FAKE_OKTA_TOKEN);
     expect(stdout).not.toContain(FAKE_CLOUDFLARE_TOKEN);
     expect(stdout).not.toMatch(/\$\{|TfToken/);
@@ -65,7 +76,10 @@ describe("npm run runbook", () => {
     delete raw.$schema;
     const { stdout } = run(["--json"], { OKTA_CLOUDFLARE_CONFIG: configFile(JSON.stringify(raw)) });
     const push = JSON.parse(stdout).apps[1].steps.find((s: any) => s.id === "push-groups");
-    expect(push).toMatchObject({ done: true, action: "Done by Terraform (stack okta-access-push-groups): the groups below are pushed." });
+    expect(push).toMatchObject({
+      done: true,
+      action: "Done by Terraform (stack okta-access-push-groups): the groups below are pushed.",
+    });
   });
 
   it("exits 1 with one clear message and no stack trace on a bad config", () => {
@@ -75,7 +89,9 @@ describe("npm run runbook", () => {
     const { code, stdout, stderr } = run([], { OKTA_CLOUDFLARE_CONFIG: configFile(JSON.stringify(raw)) });
     expect(code).toBe(1);
     expect(stdout).toBe("");
-    expect(stderr).toMatch(/has errors:\n- cloudflare\.teamName: "Not A Team" is not valid\. Use the Zero Trust team name only/);
+    expect(stderr).toMatch(
+      /has errors:\n- cloudflare\.teamName: "Not A Team" is not valid\. Use the Zero Trust team name only/,
+    );
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -84,7 +100,10 @@ describe("npm run runbook", () => {
       code: 1,
       stderr: expect.stringMatching(/^Config file \/nonexistent\/config\.json does not exist/),
     });
-    expect(run([], { OKTA_CLOUDFLARE_CONFIG: configFile("{ nope") })).toMatchObject({ code: 1, stderr: expect.stringContaining("is not valid JSON") });
+    expect(run([], { OKTA_CLOUDFLARE_CONFIG: configFile("{ nope") })).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("is not valid JSON"),
+    });
   });
 
   it("exits 2 on an unknown argument, with the usage", () => {

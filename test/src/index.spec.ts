@@ -9,19 +9,28 @@ import * as lib from "../../src";
 /** Exports that are neither constructs nor errors, each on purpose. */
 const plainExports = ["accessCallbackUrl", "configSchema", "loadConfig", "oktaOrgUrl", "parseConfig", "teamDomainUrl"];
 
-const isSubclassOf = (value: unknown, base: Function): boolean =>
+const isSubclassOf = (value: unknown, base: abstract new (...args: never[]) => unknown): boolean =>
   typeof value === "function" && value.prototype instanceof base;
 
 describe("public API", () => {
   it("exports constructs, errors and the config loader, and no internal helper", () => {
     const unexpected = Object.entries(lib)
-      .filter(([name, value]) => !plainExports.includes(name) && !isSubclassOf(value, Construct) && !isSubclassOf(value, Error))
+      .filter(
+        ([name, value]) =>
+          !plainExports.includes(name) && !isSubclassOf(value, Construct) && !isSubclassOf(value, Error),
+      )
       .map(([name]) => name);
     expect(unexpected).toEqual([]);
   });
 
   it("exports the constructs a company stack composes", () => {
-    for (const name of ["AccessOidcApp", "AccessAuthorizationServer", "OktaGroups", "AccessScimApp", "OktaLoginMethod"]) {
+    for (const name of [
+      "AccessOidcApp",
+      "AccessAuthorizationServer",
+      "OktaGroups",
+      "AccessScimApp",
+      "OktaLoginMethod",
+    ]) {
       expect(isSubclassOf(lib[name as keyof typeof lib], Construct)).toBe(true);
     }
   });
@@ -39,12 +48,17 @@ describe("TSDoc of the public API", () => {
   });
   const checker = program.getTypeChecker();
   const index = checker.getSymbolAtLocation(program.getSourceFile(path.join(srcDir, "index.ts"))!)!;
-  const exported = checker.getExportsOfModule(index).map((s) => (s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s));
+  const exported = checker
+    .getExportsOfModule(index)
+    .map((s) => (s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s));
 
   const doc = (s: ts.Symbol) => ts.displayPartsToString(s.getDocumentationComment(checker)).trim();
-  const declaredInSrc = (s: ts.Symbol) => (s.declarations ?? []).some((d) => d.getSourceFile().fileName.startsWith(srcDir));
+  const declaredInSrc = (s: ts.Symbol) =>
+    (s.declarations ?? []).some((d) => d.getSourceFile().fileName.startsWith(srcDir));
   const isPublic = (s: ts.Symbol) =>
-    (s.declarations ?? []).every((d) => !(ts.getCombinedModifierFlags(d) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)));
+    (s.declarations ?? []).every(
+      (d) => !(ts.getCombinedModifierFlags(d) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)),
+    );
   const isConstruct = (s: ts.Symbol) => isSubclassOf(lib[s.name as keyof typeof lib], Construct);
 
   /** Members of an exported interface or class that a user reads or sets. */
@@ -60,7 +74,12 @@ describe("TSDoc of the public API", () => {
   });
 
   it("names the seed step each construct covers", () => {
-    expect(exported.filter(isConstruct).filter((s) => !/seed/i.test(doc(s))).map((s) => s.name)).toEqual([]);
+    expect(
+      exported
+        .filter(isConstruct)
+        .filter((s) => !/seed/i.test(doc(s)))
+        .map((s) => s.name),
+    ).toEqual([]);
   });
 
   it("documents every prop and attribute", () => {
@@ -70,7 +89,11 @@ describe("TSDoc of the public API", () => {
   it("says the @default of every optional prop", () => {
     const missing = withMembers
       .filter((s) => s.flags & ts.SymbolFlags.Interface)
-      .flatMap((s) => members(s).filter((m) => m.flags & ts.SymbolFlags.Optional).map((m) => [s.name, m] as const))
+      .flatMap((s) =>
+        members(s)
+          .filter((m) => m.flags & ts.SymbolFlags.Optional)
+          .map((m) => [s.name, m] as const),
+      )
       .filter(([, m]) => !m.getJsDocTags(checker).some((t) => t.name === "default"))
       .map(([owner, m]) => `${owner}.${m.name}`);
     expect(missing).toEqual([]);

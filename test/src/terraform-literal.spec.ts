@@ -5,11 +5,18 @@ import { Fn, TerraformLocal, TerraformOutput, TerraformStack, Testing, Token } f
 import { fnStringArgument, hclQuoted, terraformLiteral, terraformLiterals } from "../../src/terraform-literal";
 import { tempDir } from "../support/temp-dir";
 
-const texts = ['50% ${team}', "%{if true}x%{endif}", "$${already}", 'a "quoted" \\ path', "line\nbreak", '${file("/nonexistent")}'];
+const texts = [
+  "50% ${team}",
+  "%{if true}x%{endif}",
+  "$${already}",
+  'a "quoted" \\ path',
+  "line\nbreak",
+  '${file("/nonexistent")}',
+];
 
 describe("terraformLiteral", () => {
   test("escapes interpolations and directives in literal text", () => {
-    expect(terraformLiteral('Okta ${x} %{if}')).toBe("Okta $${x} %%{if}");
+    expect(terraformLiteral("Okta ${x} %{if}")).toBe("Okta $${x} %%{if}");
     expect(terraformLiteral("$${x}")).toBe("$$${x}");
     expect(terraformLiteral("plain")).toBe("plain");
   });
@@ -46,10 +53,20 @@ const terraform = spawnSync("terraform", ["version"], { encoding: "utf8" }).stat
     new TerraformOutput(stack, "lookup", { value: Token.asString(Fn.lookup(map.asAnyMap, fnStringArgument(text))) });
     const dir = tempDir();
     writeFileSync(join(dir, "main.tf.json"), Testing.synth(stack));
-    const run = (...args: string[]) => execFileSync("terraform", args, { cwd: dir, encoding: "utf8", env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1" } });
+    const run = (...args: string[]) =>
+      execFileSync("terraform", args, {
+        cwd: dir,
+        encoding: "utf8",
+        env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1" },
+      });
     run("init", "-input=false", "-no-color");
     run("apply", "-auto-approve", "-input=false", "-no-color");
     const outputs = JSON.parse(run("output", "-json")) as Record<string, { value: string }>;
-    expect(Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, v.value]))).toEqual({ value: text, key: text, quoted: text, lookup: text });
+    expect(Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, v.value]))).toEqual({
+      value: text,
+      key: text,
+      quoted: text,
+      lookup: text,
+    });
   });
 });

@@ -12,7 +12,13 @@ const DASH = "0oa1dashscim00000001";
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const existing = {
   oidcAppId: OIDC,
-  authorizationServer: { id: "aus1server0000000001", groupsScopeId: "scp1groups0000000001", groupsClaimId: "ocl1groups0000000001", policyId: "00p1policy0000000001", policyRuleId: "0pr1rule000000000001" },
+  authorizationServer: {
+    id: "aus1server0000000001",
+    groupsScopeId: "scp1groups0000000001",
+    groupsClaimId: "ocl1groups0000000001",
+    policyId: "00p1policy0000000001",
+    policyRuleId: "0pr1rule000000000001",
+  },
   loginMethodId: uuid(1),
   accessScimAppId: SCIM,
   accessPushMappingIds: { Engineering: "gPm1engineering00001", Finance: "gPm1finance000000001" },
@@ -23,7 +29,7 @@ const existing = {
   dashboardScimTokenId: "0123456789abcdef0123456789abcd01",
 };
 
-function everythingOn(): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+function everythingOn(): Record<string, any> {
   return JSON.parse(readFileSync(join(__dirname, "..", "..", "e2e", "configs", "everything-on.json"), "utf8"));
 }
 
@@ -69,11 +75,16 @@ describe("adopting a setup made by hand", () => {
 
   test("the login method imports as accounts/<account>/<id> (cloudflare zero_trust_access_identity_provider/resource.go)", () => {
     const s = app.stack("cloudflare-access");
-    expect(imports(s)).toEqual({ [address(s, "cloudflare_zero_trust_access_identity_provider")]: `accounts/${ACCOUNT}/${uuid(1)}` });
+    expect(imports(s)).toEqual({
+      [address(s, "cloudflare_zero_trust_access_identity_provider")]: `accounts/${ACCOUNT}/${uuid(1)}`,
+    });
   });
 
   test("both SCIM apps and their assignments import by the app ID", () => {
-    for (const [stack, id] of [["okta-access-scim", SCIM], ["okta-dashboard-scim", DASH]]) {
+    for (const [stack, id] of [
+      ["okta-access-scim", SCIM],
+      ["okta-dashboard-scim", DASH],
+    ]) {
       const s = app.stack(stack);
       expect(imports(s)).toEqual({ [address(s, "okta_app_saml")]: id, [address(s, "okta_app_group_assignments")]: id });
     }
@@ -87,7 +98,9 @@ describe("adopting a setup made by hand", () => {
       [`${push}["Finance"]`]: `${SCIM}/gPm1finance000000001`,
     });
     const dashboard = app.stack("okta-dashboard-push-groups");
-    expect(imports(dashboard)).toEqual({ [`${address(dashboard, "okta_push_group")}["Cloudflare Admins"]`]: `${DASH}/gPm1admins0000000001` });
+    expect(imports(dashboard)).toEqual({
+      [`${address(dashboard, "okta_push_group")}["Cloudflare Admins"]`]: `${DASH}/gPm1admins0000000001`,
+    });
   });
 
   test("Access groups import per Okta group as accounts/<account>/<id>; a group without an ID is created", () => {
@@ -108,7 +121,9 @@ describe("adopting a setup made by hand", () => {
 
   test("the dashboard token imports as <account>/<id> (account_token/resource.go)", () => {
     const s = app.stack("cloudflare-dashboard-scim");
-    expect(imports(s)).toEqual({ [address(s, "cloudflare_account_token")]: `${ACCOUNT}/${existing.dashboardScimTokenId}` });
+    expect(imports(s)).toEqual({
+      [address(s, "cloudflare_account_token")]: `${ACCOUNT}/${existing.dashboardScimTokenId}`,
+    });
   });
 
   test("adoption changes no resource address, and each stack with import blocks requires Terraform >= 1.5", () => {
@@ -125,6 +140,7 @@ describe("adopting a setup made by hand", () => {
 
   test("synth does not run terraform to check its version (cdktf's importFrom would)", () => {
     // The module object cdktf calls through (an ES namespace import cannot be spied on).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the CommonJS module object, spied on
     const execSync = jest.spyOn(require("child_process") as typeof import("child_process"), "execSync");
     try {
       adopted();
@@ -141,22 +157,25 @@ describe("adopting a setup made by hand", () => {
   });
 });
 
-(terraformOnPath ? describe : describe.skip)("adoption as the real Terraform CLI plans it (terraform_data stand-ins: no provider needed)", () => {
-  const full = adopted((e) => ({ ...e, accessGroupIds: { Engineering: uuid(2), Finance: uuid(5) } }));
+(terraformOnPath ? describe : describe.skip)(
+  "adoption as the real Terraform CLI plans it (terraform_data stand-ins: no provider needed)",
+  () => {
+    const full = adopted((e) => ({ ...e, accessGroupIds: { Engineering: uuid(2), Finance: uuid(5) } }));
 
-  test.each(Object.keys(full.manifest.stacks))("%s: every resource is imported, none added or destroyed", (name) => {
-    const stack = full.stack(name);
-    const plan = planImportsStandIn(stack);
-    const instances = Object.values<Record<string, { for_each?: object }>>(stack.resource).flatMap((byName) =>
-      Object.values(byName).map((block) => (block.for_each ? Object.keys(block.for_each).length : 1)),
-    );
-    expect(plan.counts).toEqual({ import: instances.reduce((a, b) => a + b, 0), add: 0, change: 0, destroy: 0 });
-  });
+    test.each(Object.keys(full.manifest.stacks))("%s: every resource is imported, none added or destroyed", (name) => {
+      const stack = full.stack(name);
+      const plan = planImportsStandIn(stack);
+      const instances = Object.values<Record<string, { for_each?: object }>>(stack.resource).flatMap((byName) =>
+        Object.values(byName).map((block) => (block.for_each ? Object.keys(block.for_each).length : 1)),
+      );
+      expect(plan.counts).toEqual({ import: instances.reduce((a, b) => a + b, 0), add: 0, change: 0, destroy: 0 });
+    });
 
-  test("an import block for a key the stack does not have is refused by Terraform", () => {
-    const stack = full.stack("cloudflare-access-policies");
-    const group = address(stack, "cloudflare_zero_trust_access_group");
-    stack.import.push({ to: `${group}["Sales"]`, id: "x" });
-    expect(planImportsStandIn(stack).output).toMatch(/Configuration for import target does not exist/);
-  });
-});
+    test("an import block for a key the stack does not have is refused by Terraform", () => {
+      const stack = full.stack("cloudflare-access-policies");
+      const group = address(stack, "cloudflare_zero_trust_access_group");
+      stack.import.push({ to: `${group}["Sales"]`, id: "x" });
+      expect(planImportsStandIn(stack).output).toMatch(/Configuration for import target does not exist/);
+    });
+  },
+);

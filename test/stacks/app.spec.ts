@@ -4,7 +4,9 @@ describe("the app from config/example.json", () => {
   const app = synthApp(exampleConfigInput());
 
   test("has the three stacks, each depending on the one before", () => {
-    const deps = Object.fromEntries(Object.entries(app.manifest.stacks).map(([name, s]) => [name, [...s.dependencies].sort()]));
+    const deps = Object.fromEntries(
+      Object.entries(app.manifest.stacks).map(([name, s]) => [name, [...s.dependencies].sort()]),
+    );
     expect(deps).toMatchObject({
       "okta-access-oidc": [],
       "cloudflare-access": ["okta-access-oidc"],
@@ -17,10 +19,12 @@ describe("the app from config/example.json", () => {
     const remote = cloudflare.data.terraform_remote_state["cross-stack-reference-input-okta-access-oidc"];
     expect(remote).toEqual(expect.objectContaining({ backend: "local" }));
     const config = onlyResource(cloudflare, "cloudflare_zero_trust_access_identity_provider").config;
-    expect(config.client_id).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-okta-access-oidc\.outputs\.[^}]+client_id\}$/);
+    expect(config.client_id).toMatch(
+      /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-okta-access-oidc\.outputs\.[^}]+client_id\}$/,
+    );
     expect(config.client_secret).toMatch(/^\$\{sensitive\(data\.terraform_remote_state\.[^)]+client_secret\)\}$/);
     const producerOutputs = app.stack("okta-access-oidc").output;
-    const secretOutput = Object.values(producerOutputs).find((o: any) => /client_secret\}$/.test(o.value)) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const secretOutput = Object.values(producerOutputs).find((o: any) => /client_secret\}$/.test(o.value)) as any;
     expect(secretOutput.sensitive).toBe(true);
   });
 
@@ -28,10 +32,15 @@ describe("the app from config/example.json", () => {
     const cloudflare = app.stack("cloudflare-access").output;
     expect(cloudflare.scim_endpoint.value).toMatch(/scim_config\.scim_base_url\}$/);
     expect(cloudflare.scim_endpoint.sensitive).toBe(false);
-    expect(cloudflare.scim_secret).toMatchObject({ sensitive: true, value: expect.stringMatching(/scim_config\.secret\}$/) });
+    expect(cloudflare.scim_secret).toMatchObject({
+      sensitive: true,
+      value: expect.stringMatching(/scim_config\.secret\}$/),
+    });
     const oidc = app.stack("okta-access-oidc").output;
     expect(oidc.oidc_app_id.value).toMatch(/^\$\{okta_app_oauth\./);
-    expect(oidc.oidc_app_admin_url.value).toMatch(/^https:\/\/acme-admin\.okta\.com\/admin\/app\/oidc_client\/instance\//);
+    expect(oidc.oidc_app_admin_url.value).toMatch(
+      /^https:\/\/acme-admin\.okta\.com\/admin\/app\/oidc_client\/instance\//,
+    );
     const scim = app.stack("okta-access-scim").output;
     expect(scim.scim_app_id.value).toMatch(/^\$\{okta_app_saml\./);
     expect(scim.scim_app_admin_url.value).toContain("/admin/app/scim2headerauth/instance/");
@@ -43,8 +52,11 @@ describe("the app from config/example.json", () => {
       "${data.terraform_remote_state.cross-stack-reference-input-cloudflare-access.outputs.",
     );
     expect(scim.data.okta_groups).toBeUndefined();
-    for (const group of onlyResource(scim, "okta_app_group_assignments").group) expect(group.id).toMatch(/^\$\{local\.group-ids\./);
-    expect(scim.locals["group-ids"]).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-okta-access-oidc\.outputs\./);
+    for (const group of onlyResource(scim, "okta_app_group_assignments").group)
+      expect(group.id).toMatch(/^\$\{local\.group-ids\./);
+    expect(scim.locals["group-ids"]).toMatch(
+      /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-okta-access-oidc\.outputs\./,
+    );
   });
 
   test("nothing secret is written: no credentials in provider blocks, secrets only as sensitive references", () => {
@@ -53,8 +65,11 @@ describe("the app from config/example.json", () => {
       for (const provider of Object.values(stack.provider ?? {}) as Array<Array<Record<string, unknown>>>) {
         for (const key of Object.keys(provider[0])) expect(key).not.toMatch(/token|secret|private_key|api_key/);
       }
-      for (const [outputName, out] of Object.entries(stack.output ?? {}) as Array<[string, { value: string; sensitive?: boolean }]>) {
-        if (/\.(secret|client_secret|value)\}/.test(JSON.stringify(out.value))) expect({ outputName, sensitive: out.sensitive }).toEqual({ outputName, sensitive: true });
+      for (const [outputName, out] of Object.entries(stack.output ?? {}) as Array<
+        [string, { value: string; sensitive?: boolean }]
+      >) {
+        if (/\.(secret|client_secret|value)\}/.test(JSON.stringify(out.value)))
+          expect({ outputName, sensitive: out.sensitive }).toEqual({ outputName, sensitive: true });
       }
     }
   });
@@ -76,9 +91,16 @@ describe("the app from config/example.json", () => {
     input.accessLogin.createAuthorizationServer = true;
     input.accessLogin.claims = ["department"];
     const withServer = synthApp(input);
-    expect(onlyResource(withServer.stack("okta-access-oidc"), "okta_auth_server").audiences).toEqual(["https://acme.cloudflareaccess.com"]);
-    const config = onlyResource(withServer.stack("cloudflare-access"), "cloudflare_zero_trust_access_identity_provider").config;
-    expect(config.authorization_server_id).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-okta-access-oidc\./);
+    expect(onlyResource(withServer.stack("okta-access-oidc"), "okta_auth_server").audiences).toEqual([
+      "https://acme.cloudflareaccess.com",
+    ]);
+    const config = onlyResource(
+      withServer.stack("cloudflare-access"),
+      "cloudflare_zero_trust_access_identity_provider",
+    ).config;
+    expect(config.authorization_server_id).toMatch(
+      /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-okta-access-oidc\./,
+    );
     expect(config.claims).toEqual(["department"]);
   });
 

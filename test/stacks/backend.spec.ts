@@ -10,13 +10,22 @@ function withBackend(backend: unknown) {
 describe("backends", () => {
   test("local: a relative state path per stack, read the same way by consumers", () => {
     const app = withBackend({ type: "local" });
-    expect(app.stack("okta-access-oidc").terraform.backend.local.path).toBe("../../../terraform.okta-access-oidc.tfstate");
-    const remote = app.stack("cloudflare-access").data.terraform_remote_state["cross-stack-reference-input-okta-access-oidc"];
+    expect(app.stack("okta-access-oidc").terraform.backend.local.path).toBe(
+      "../../../terraform.okta-access-oidc.tfstate",
+    );
+    const remote =
+      app.stack("cloudflare-access").data.terraform_remote_state["cross-stack-reference-input-okta-access-oidc"];
     expect(remote.config.path).toBe("../../../terraform.okta-access-oidc.tfstate");
   });
 
   test("s3: one key per stack under the prefix, native locking, remote state following it", () => {
-    const app = withBackend({ type: "s3", bucket: "acme-tf", region: "eu-west-1", keyPrefix: "identity", useLockfile: true });
+    const app = withBackend({
+      type: "s3",
+      bucket: "acme-tf",
+      region: "eu-west-1",
+      keyPrefix: "identity",
+      useLockfile: true,
+    });
     expect(app.stack("cloudflare-access").terraform.backend.s3).toEqual({
       bucket: "acme-tf",
       key: "identity/acme/cloudflare-access.tfstate",
@@ -24,8 +33,12 @@ describe("backends", () => {
       encrypt: true,
       use_lockfile: true,
     });
-    const remote = app.stack("cloudflare-access").data.terraform_remote_state["cross-stack-reference-input-okta-access-oidc"];
-    expect(remote).toMatchObject({ backend: "s3", config: { bucket: "acme-tf", key: "identity/acme/okta-access-oidc.tfstate" } });
+    const remote =
+      app.stack("cloudflare-access").data.terraform_remote_state["cross-stack-reference-input-okta-access-oidc"];
+    expect(remote).toMatchObject({
+      backend: "s3",
+      config: { bucket: "acme-tf", key: "identity/acme/okta-access-oidc.tfstate" },
+    });
   });
 
   test("cloud: one named workspace per stack, remote state reading the producer's workspace", () => {
@@ -34,8 +47,12 @@ describe("backends", () => {
       organization: "acme",
       workspaces: { name: "identity-okta-access-scim" },
     });
-    const remote = app.stack("okta-access-scim").data.terraform_remote_state["cross-stack-reference-input-cloudflare-access"];
-    expect(remote).toMatchObject({ backend: "remote", config: { organization: "acme", workspaces: { name: "identity-cloudflare-access" } } });
+    const remote =
+      app.stack("okta-access-scim").data.terraform_remote_state["cross-stack-reference-input-cloudflare-access"];
+    expect(remote).toMatchObject({
+      backend: "remote",
+      config: { organization: "acme", workspaces: { name: "identity-cloudflare-access" } },
+    });
   });
 
   test.each([

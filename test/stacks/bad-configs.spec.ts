@@ -18,7 +18,12 @@ const cases = JSON.parse(readFileSync(join(dir, "cases.json"), "utf8")) as BadCo
 describe("bad configs through the synth entry point", () => {
   test("the corpus covers every fixture and at least 30 cases", () => {
     const fixtures = readdirSync(dir).filter((f) => f !== "cases.json");
-    expect(cases.map((c) => c.file).filter((f) => existsSync(join(dir, f))).sort()).toEqual(fixtures.sort());
+    expect(
+      cases
+        .map((c) => c.file)
+        .filter((f) => existsSync(join(dir, f)))
+        .sort(),
+    ).toEqual(fixtures.sort());
     expect(cases.length).toBeGreaterThanOrEqual(30);
     expect(existsSync(join(dir, "does-not-exist.json"))).toBe(false);
   });

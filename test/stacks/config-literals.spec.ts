@@ -10,7 +10,7 @@ import { readStacks, runMain, writeConfig } from "../support/run-main";
 // Terraform as a literal (escaped, so Terraform reads back exactly the text) or is refused with the
 // field named. Nothing in the output may evaluate it.
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 type Path = Array<string | number>;
 
 const payloads = [
@@ -26,23 +26,53 @@ const payloads = [
 /** Configs that together set every string field the schema has (the backends and the two authorization servers exclude each other). */
 function bases(): Json[] {
   const everything = exampleConfigInput() as Json;
-  Object.assign(everything.accessLogin, { appLabel: "Cloudflare Access", createAuthorizationServer: true, claims: ["email"], accessGroups: ["Engineering"] });
+  Object.assign(everything.accessLogin, {
+    appLabel: "Cloudflare Access",
+    createAuthorizationServer: true,
+    claims: ["email"],
+    accessGroups: ["Engineering"],
+  });
   everything.accessLogin.scim.appLabel = "Access SCIM";
-  Object.assign(everything.dashboardScim, { appLabel: "Dashboard SCIM", token: { name: "SCIM token", expiresOn: "2030-01-01T00:00:00Z", permissionGroupName: "SCIM Provisioning" } });
-  everything.accessApplications = [{ name: "Wiki", domain: "wiki.acme.example/docs", sessionDuration: "8h", allowGroups: ["Engineering"] }];
+  Object.assign(everything.dashboardScim, {
+    appLabel: "Dashboard SCIM",
+    token: { name: "SCIM token", expiresOn: "2030-01-01T00:00:00Z", permissionGroupName: "SCIM Provisioning" },
+  });
+  everything.accessApplications = [
+    { name: "Wiki", domain: "wiki.acme.example/docs", sessionDuration: "8h", allowGroups: ["Engineering"] },
+  ];
   everything.existing = {
     oidcAppId: "0oa1oidcapp000000001",
-    authorizationServer: { id: "aus1server0000000001", groupsScopeId: "scp1groups0000000001", groupsClaimId: "ocl1groups0000000001", policyId: "00p1policy0000000001", policyRuleId: "0pr1rule000000000001" },
+    authorizationServer: {
+      id: "aus1server0000000001",
+      groupsScopeId: "scp1groups0000000001",
+      groupsClaimId: "ocl1groups0000000001",
+      policyId: "00p1policy0000000001",
+      policyRuleId: "0pr1rule000000000001",
+    },
     loginMethodId: "00000000-0000-4000-8000-000000000001",
     accessScimAppId: "0oa1accessscim000001",
     dashboardScimAppId: "0oa1dashscim00000001",
     dashboardScimTokenId: "0123456789abcdef0123456789abcd01",
   };
-  everything.backend = { type: "s3", bucket: "acme-state", region: "eu-west-1", keyPrefix: "okta", useLockfile: true, dynamodbTable: "locks", kmsKeyId: "key" };
-  const cloud = { ...structuredClone(everything), backend: { type: "cloud", organization: "acme", workspacePrefix: "okta", hostname: "tfe.example.com" } };
+  everything.backend = {
+    type: "s3",
+    bucket: "acme-state",
+    region: "eu-west-1",
+    keyPrefix: "okta",
+    useLockfile: true,
+    dynamodbTable: "locks",
+    kmsKeyId: "key",
+  };
+  const cloud = {
+    ...structuredClone(everything),
+    backend: { type: "cloud", organization: "acme", workspacePrefix: "okta", hostname: "tfe.example.com" },
+  };
   const local: Json = { ...structuredClone(everything), backend: { type: "local", directory: "state" } };
   const existingServer = structuredClone(local);
-  Object.assign(existingServer.accessLogin, { createAuthorizationServer: false, authorizationServerId: "aus1a2b3c4d5e6f7g8h9" });
+  Object.assign(existingServer.accessLogin, {
+    createAuthorizationServer: false,
+    authorizationServerId: "aus1a2b3c4d5e6f7g8h9",
+  });
   delete existingServer.existing.authorizationServer;
   return [everything, cloud, local, existingServer];
 }
@@ -50,14 +80,17 @@ function bases(): Json[] {
 function stringPaths(value: unknown, prefix: Path = []): Path[] {
   if (typeof value === "string") return prefix[0] === "$schema" ? [] : [prefix];
   if (Array.isArray(value)) return value.flatMap((v, i) => stringPaths(v, [...prefix, i]));
-  if (value !== null && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => stringPaths(v, [...prefix, k]));
+  if (value !== null && typeof value === "object")
+    return Object.entries(value).flatMap(([k, v]) => stringPaths(v, [...prefix, k]));
   return [];
 }
 
 function schemaStringPaths(node: Json, path: string[] = [], out = new Set<string>()): Set<string> {
-  for (const sub of [...(node.anyOf ?? []), ...(node.oneOf ?? []), ...(node.allOf ?? [])]) schemaStringPaths(sub, path, out);
+  for (const sub of [...(node.anyOf ?? []), ...(node.oneOf ?? []), ...(node.allOf ?? [])])
+    schemaStringPaths(sub, path, out);
   if (node.type === "string" && path[0] !== "$schema") out.add(path.join("."));
-  if (node.type === "object") for (const [k, v] of Object.entries(node.properties ?? {})) schemaStringPaths(v as Json, [...path, k], out);
+  if (node.type === "object")
+    for (const [k, v] of Object.entries(node.properties ?? {})) schemaStringPaths(v as Json, [...path, k], out);
   if (node.type === "array" && node.items) schemaStringPaths(node.items, [...path, "*"], out);
   return out;
 }
@@ -123,7 +156,9 @@ const cases = bases().flatMap((base, b) => stringPaths(base).map((path) => ({ ba
 
 describe("config strings are data", () => {
   test("the matrix covers every string field of the config schema", () => {
-    const schema = JSON.parse(readFileSync(join(__dirname, "..", "..", "config", "config.schema.json"), "utf8")) as Json;
+    const schema = JSON.parse(
+      readFileSync(join(__dirname, "..", "..", "config", "config.schema.json"), "utf8"),
+    ) as Json;
     const covered = new Set(cases.map((c) => pattern(c.path)));
     expect([...schemaStringPaths(schema)].filter((p) => !covered.has(p))).toEqual([]);
   });
@@ -141,13 +176,24 @@ describe("config strings are data", () => {
           accepted.set(base, [...(accepted.get(base) ?? []), path]);
           continue;
         }
-        expect({ path: field(path), named: renamed.some((p) => message.includes(field(p))) }).toEqual({ path: field(path), named: true });
+        expect({ path: field(path), named: renamed.some((p) => message.includes(field(p))) }).toEqual({
+          path: field(path),
+          named: true,
+        });
         expect(message).not.toContain("TOKEN.6");
       }
       const fields = [...accepted.values()].flat().map(pattern);
       // Markers and over-long text are refused everywhere; Terraform-looking text is accepted as text.
       if (payload.includes("TfToken") || payload.length > 2048) expect(fields).toEqual([]);
-      else expect(fields).toEqual(expect.arrayContaining(["accessLogin.name", "accessLogin.appLabel", "accessLogin.assignedGroups.*", "accessLogin.groupsClaimRegex"]));
+      else
+        expect(fields).toEqual(
+          expect.arrayContaining([
+            "accessLogin.name",
+            "accessLogin.appLabel",
+            "accessLogin.assignedGroups.*",
+            "accessLogin.groupsClaimRegex",
+          ]),
+        );
     });
 
     test("where accepted (in every such field at once), it reaches Terraform escaped and is never evaluated", () => {

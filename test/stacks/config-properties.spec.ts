@@ -65,22 +65,21 @@ const dropKey = fc.nat().map<Mutation>((n) => (config) => {
   else delete parent[key];
 });
 
-const addUnknownKey = fc.tuple(fc.nat(), fc.oneof(fc.string({ minLength: 1, maxLength: 15 }), fc.nat())).map<Mutation>(
-  ([n, typo]) =>
-    (config) => {
-      const objects = [[], ...valuePaths(config)].filter((p) => {
-        const [parent, key] = p.length ? parentAndKey(config, p) : [{ root: config }, "root"];
-        const v = (parent as Json)[key];
-        return v !== null && typeof v === "object" && !Array.isArray(v);
-      });
-      const path = pick(objects, n) ?? [];
-      const target = path.length ? (((([p, k]) => p[k])(parentAndKey(config, path))) as Json) : config;
-      // A near-miss of an existing key (one letter dropped) or any text.
-      const known = Object.keys(target);
-      const key = typeof typo === "number" && known.length ? (pick(known, typo) as string).slice(1) || "x" : String(typo);
-      target[key] = "value";
-    },
-);
+const addUnknownKey = fc
+  .tuple(fc.nat(), fc.oneof(fc.string({ minLength: 1, maxLength: 15 }), fc.nat()))
+  .map<Mutation>(([n, typo]) => (config) => {
+    const objects = [[], ...valuePaths(config)].filter((p) => {
+      const [parent, key] = p.length ? parentAndKey(config, p) : [{ root: config }, "root"];
+      const v = (parent as Json)[key];
+      return v !== null && typeof v === "object" && !Array.isArray(v);
+    });
+    const path = pick(objects, n) ?? [];
+    const target = path.length ? ((([p, k]) => p[k])(parentAndKey(config, path)) as Json) : config;
+    // A near-miss of an existing key (one letter dropped) or any text.
+    const known = Object.keys(target);
+    const key = typeof typo === "number" && known.length ? (pick(known, typo) as string).slice(1) || "x" : String(typo);
+    target[key] = "value";
+  });
 
 const wrongType = fc.tuple(fc.nat(), anyJson).map<Mutation>(([n, value]) => (config) => {
   const path = pick(valuePaths(config), n);

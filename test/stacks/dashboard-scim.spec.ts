@@ -23,7 +23,9 @@ describe("dashboard SCIM stacks", () => {
 
   test("the token value appears only in sensitive outputs, never in the Okta stack", () => {
     const valueRef = `${tokenAddress}.value`;
-    for (const [name, out] of Object.entries(cloudflare.output) as Array<[string, { value: string; sensitive: boolean }]>) {
+    for (const [name, out] of Object.entries(cloudflare.output) as Array<
+      [string, { value: string; sensitive: boolean }]
+    >) {
       if (out.value.includes(valueRef)) expect({ name, sensitive: out.sensitive }).toEqual({ name, sensitive: true });
     }
     const { output: _outputs, ...rest } = cloudflare;
@@ -34,7 +36,9 @@ describe("dashboard SCIM stacks", () => {
   });
 
   test("the app's admin note carries the base URL read from the Cloudflare stack's state", () => {
-    expect(okta.data.terraform_remote_state["cross-stack-reference-input-cloudflare-dashboard-scim"]).toMatchObject({ backend: "local" });
+    expect(okta.data.terraform_remote_state["cross-stack-reference-input-cloudflare-dashboard-scim"]).toMatchObject({
+      backend: "local",
+    });
     expect(onlyResource(okta, "okta_app_saml")).toMatchObject({
       preconfigured_app: "scim2testapp",
       admin_note: expect.stringMatching(
@@ -51,10 +55,19 @@ describe("dashboard SCIM stacks", () => {
 
   test("token settings in the config reach the token", () => {
     const input = exampleConfigInput();
-    input.dashboardScim!.token = { name: "Okta SCIM", expiresOn: "2027-01-01T00:00:00Z", permissionGroupName: "SCIM Provisioning Edit" };
+    input.dashboardScim!.token = {
+      name: "Okta SCIM",
+      expiresOn: "2027-01-01T00:00:00Z",
+      permissionGroupName: "SCIM Provisioning Edit",
+    };
     const stack = synthApp(input).stack("cloudflare-dashboard-scim");
-    expect(onlyResource(stack, "cloudflare_account_token")).toMatchObject({ name: "Okta SCIM", expires_on: "2027-01-01T00:00:00Z" });
-    expect(onlyResource(stack, "cloudflare_account_api_token_permission_groups_list", "data").name).toBe("SCIM Provisioning Edit");
+    expect(onlyResource(stack, "cloudflare_account_token")).toMatchObject({
+      name: "Okta SCIM",
+      expires_on: "2027-01-01T00:00:00Z",
+    });
+    expect(onlyResource(stack, "cloudflare_account_api_token_permission_groups_list", "data").name).toBe(
+      "SCIM Provisioning Edit",
+    );
   });
 
   test.each([
@@ -84,18 +97,48 @@ describe("dashboardScim config rules", () => {
   });
 
   test.each<[string, Record<string, unknown>, RegExp]>([
-    ["a pushed group that is not assigned", { pushGroups: ["Finance"] }, /dashboardScim\.pushGroups: .*add "?Finance"? to assignedGroups/],
-    ["a pushed group starting with CF", { assignedGroups: ["CF Admins"], pushGroups: ["CF Admins"] }, /dashboardScim\.pushGroups: .*reserves group names starting with "CF": rename "CF Admins"/],
-    ["an assigned group starting with CF, pushed by default", { assignedGroups: ["CF Admins"] }, /dashboardScim\.assignedGroups: .*the assigned groups are pushed/],
-    ["no assigned group", { assignedGroups: [] }, /dashboardScim\.assignedGroups: \[\] is not valid\. Assign at least one Okta group/],
-    ["an empty push list", { pushGroups: [] }, /dashboardScim\.pushGroups: \[\] is not valid\. Push at least one group/],
-    ["Update User Attributes on", { provisioning: { updateUserAttributes: true } }, /dashboardScim\.provisioning\.updateUserAttributes: true is not valid\. .*does not support profile updates/],
-    ["a token expiry that is not RFC 3339", { token: { expiresOn: "next year" } }, /dashboardScim\.token\.expiresOn: .*RFC 3339/],
+    [
+      "a pushed group that is not assigned",
+      { pushGroups: ["Finance"] },
+      /dashboardScim\.pushGroups: .*add "?Finance"? to assignedGroups/,
+    ],
+    [
+      "a pushed group starting with CF",
+      { assignedGroups: ["CF Admins"], pushGroups: ["CF Admins"] },
+      /dashboardScim\.pushGroups: .*reserves group names starting with "CF": rename "CF Admins"/,
+    ],
+    [
+      "an assigned group starting with CF, pushed by default",
+      { assignedGroups: ["CF Admins"] },
+      /dashboardScim\.assignedGroups: .*the assigned groups are pushed/,
+    ],
+    [
+      "no assigned group",
+      { assignedGroups: [] },
+      /dashboardScim\.assignedGroups: \[\] is not valid\. Assign at least one Okta group/,
+    ],
+    [
+      "an empty push list",
+      { pushGroups: [] },
+      /dashboardScim\.pushGroups: \[\] is not valid\. Push at least one group/,
+    ],
+    [
+      "Update User Attributes on",
+      { provisioning: { updateUserAttributes: true } },
+      /dashboardScim\.provisioning\.updateUserAttributes: true is not valid\. .*does not support profile updates/,
+    ],
+    [
+      "a token expiry that is not RFC 3339",
+      { token: { expiresOn: "next year" } },
+      /dashboardScim\.token\.expiresOn: .*RFC 3339/,
+    ],
   ])("refuses %s", (_, section, message) => {
     expect(withDashboard(section)).toThrow(message);
   });
 
   test('an assigned but not pushed "CF" group is accepted', () => {
-    expect(withDashboard({ assignedGroups: ["CF Legacy", "Cloudflare Admins"], pushGroups: ["Cloudflare Admins"] })).not.toThrow();
+    expect(
+      withDashboard({ assignedGroups: ["CF Legacy", "Cloudflare Admins"], pushGroups: ["Cloudflare Admins"] }),
+    ).not.toThrow();
   });
 });

@@ -33,17 +33,35 @@ const dashboard = example.dashboardScim!;
 describe("destroy protection", () => {
   test.each<[string, unknown, boolean[]]>([
     ["by default, none", example, [true, true, true, true, true]],
-    ["accessLogin.preventDestroy: false, the OIDC app and the login method", { ...example, accessLogin: { ...example.accessLogin, preventDestroy: false } }, [false, false, true, true, true]],
-    ["accessLogin.scim.preventDestroy: false, the Access SCIM app", { ...example, accessLogin: { ...example.accessLogin, scim: { ...scim, preventDestroy: false } } }, [true, true, false, true, true]],
-    ["dashboardScim.preventDestroy: false, the dashboard SCIM app", { ...example, dashboardScim: { ...dashboard, preventDestroy: false } }, [true, true, true, false, true]],
-    ["dashboardScim.token.preventDestroy: false (a rotation), the token", { ...example, dashboardScim: { ...dashboard, token: { preventDestroy: false } } }, [true, true, true, true, false]],
+    [
+      "accessLogin.preventDestroy: false, the OIDC app and the login method",
+      { ...example, accessLogin: { ...example.accessLogin, preventDestroy: false } },
+      [false, false, true, true, true],
+    ],
+    [
+      "accessLogin.scim.preventDestroy: false, the Access SCIM app",
+      { ...example, accessLogin: { ...example.accessLogin, scim: { ...scim, preventDestroy: false } } },
+      [true, true, false, true, true],
+    ],
+    [
+      "dashboardScim.preventDestroy: false, the dashboard SCIM app",
+      { ...example, dashboardScim: { ...dashboard, preventDestroy: false } },
+      [true, true, true, false, true],
+    ],
+    [
+      "dashboardScim.token.preventDestroy: false (a rotation), the token",
+      { ...example, dashboardScim: { ...dashboard, token: { preventDestroy: false } } },
+      [true, true, true, true, false],
+    ],
   ])("%s lose prevent_destroy", (_, config, expected) => {
     const stacks = synth(config);
     expect(PROTECTED.map(([stack, type]) => preventDestroy(stacks[stack], type))).toEqual(expected);
   });
 
   test("preventDestroy must be true or false", () => {
-    const { code, stderr } = runMain(writeConfig({ ...example, accessLogin: { ...example.accessLogin, preventDestroy: "no" } }));
+    const { code, stderr } = runMain(
+      writeConfig({ ...example, accessLogin: { ...example.accessLogin, preventDestroy: "no" } }),
+    );
     expect(code).toBe(1);
     expect(stderr).toContain('accessLogin.preventDestroy: "no" is not valid. Use true or false, not a string.');
   });

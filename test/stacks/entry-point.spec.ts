@@ -57,10 +57,18 @@ test("a good config exits 0, writes what the in-process run writes, and no crede
 test("the bundle loads only Node's own modules and the peer dependencies, from beside it", () => {
   // Peer dependencies stay external so the app shares the consumer's cdktf and providers (and the
   // bench's floor, which loads exactly those, stays a fair comparison).
-  const { peerDependencies } = JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as { peerDependencies: Record<string, string> };
+  const { peerDependencies } = JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as {
+    peerDependencies: Record<string, string>;
+  };
   const required = [...readFileSync(entry, "utf8").matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]);
-  const packageOf = (id: string) => id.split("/").slice(0, id.startsWith("@") ? 2 : 1).join("/");
-  const outside = required.filter((id) => !builtinModules.includes(id.replace(/^node:/, "")) && !(packageOf(id) in peerDependencies));
+  const packageOf = (id: string) =>
+    id
+      .split("/")
+      .slice(0, id.startsWith("@") ? 2 : 1)
+      .join("/");
+  const outside = required.filter(
+    (id) => !builtinModules.includes(id.replace(/^node:/, "")) && !(packageOf(id) in peerDependencies),
+  );
   expect(outside).toEqual([]);
   expect(required).toContain("cdktf");
   expect(required).toContain("@cdktf/provider-okta/lib/app-oauth");

@@ -44,7 +44,9 @@ describe("okta provider retry and rate-limit settings", () => {
 
   test("the JSON schema describes each setting with its default", () => {
     type Props = Record<string, { description?: string; default?: unknown }>;
-    const schema = JSON.parse(configJsonSchema()) as { properties: { okta: { properties: { provider: { properties: Props } } } } };
+    const schema = JSON.parse(configJsonSchema()) as {
+      properties: { okta: { properties: { provider: { properties: Props } } } };
+    };
     const settings = schema.properties.okta.properties.provider.properties;
     expect(Object.keys(settings).sort()).toEqual(
       ["backoff", "maxApiCapacity", "maxRetries", "maxWaitSeconds", "minWaitSeconds", "parallelism"].sort(),

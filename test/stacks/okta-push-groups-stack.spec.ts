@@ -26,7 +26,10 @@ describe("okta-access-push-groups", () => {
     const push = stacks["okta-access-push-groups"];
 
     it("runs the okta provider version that has okta_push_group, while the other okta stacks keep 4.20.0", () => {
-      expect(push.terraform.required_providers.okta).toEqual({ source: "okta/okta", version: PUSH_GROUP_PROVIDER_VERSION });
+      expect(push.terraform.required_providers.okta).toEqual({
+        source: "okta/okta",
+        version: PUSH_GROUP_PROVIDER_VERSION,
+      });
       expect(PUSH_GROUP_PROVIDER_VERSION).toBe("~> 6.11");
       expect(stacks["okta-access-scim"].terraform.required_providers.okta.version).toBe("4.20.0");
     });
@@ -49,12 +52,19 @@ describe("okta-access-push-groups", () => {
     it("pushes each configured group to the SCIM app, reading app and group IDs from the other stacks' state", () => {
       const pushes = Object.values(push.resource.okta_push_group) as any[];
       expect(pushes).toHaveLength(1);
-      expect(pushes[0].for_each).toEqual({ Engineering: "${local.group-ids.Engineering}", Finance: "${local.group-ids.Finance}" });
+      expect(pushes[0].for_each).toEqual({
+        Engineering: "${local.group-ids.Engineering}",
+        Finance: "${local.group-ids.Finance}",
+      });
       expect(pushes[0].source_group_id).toBe("${each.value}");
       // The ID map itself is read once from the stack that looked the groups up.
-      expect(push.locals["group-ids"]).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-okta-access-oidc\.outputs\./);
+      expect(push.locals["group-ids"]).toMatch(
+        /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-okta-access-oidc\.outputs\./,
+      );
       for (const p of pushes) {
-        expect(p.app_id).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-okta-access-scim\.outputs\.cross-stack-output-okta_app_saml.*id\}$/);
+        expect(p.app_id).toMatch(
+          /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-okta-access-scim\.outputs\.cross-stack-output-okta_app_saml.*id\}$/,
+        );
       }
       // No lookups of its own: the IDs cost no Okta API calls here.
       expect(push.data.okta_groups).toBeUndefined();
@@ -74,7 +84,10 @@ describe("okta-access-push-groups", () => {
     const app = testApp();
     const { oktaAccessPushGroups } = buildStacks(app, configured);
     app.synth();
-    expect(oktaAccessPushGroups!.dependencies.map((s) => s.node.id).sort()).toEqual(["okta-access-oidc", "okta-access-scim"]);
+    expect(oktaAccessPushGroups!.dependencies.map((s) => s.node.id).sort()).toEqual([
+      "okta-access-oidc",
+      "okta-access-scim",
+    ]);
   });
 });
 
@@ -83,7 +96,9 @@ describe("okta-dashboard-push-groups", () => {
 
   it("exists only when the config says the dashboard SCIM app's provisioning is configured", () => {
     expect(buildStacks(testApp(), exampleConfig()).oktaDashboardPushGroups).toBeUndefined();
-    expect(buildStacks(testApp(), dashboardConfigured).oktaDashboardPushGroups?.node.id).toBe("okta-dashboard-push-groups");
+    expect(buildStacks(testApp(), dashboardConfigured).oktaDashboardPushGroups?.node.id).toBe(
+      "okta-dashboard-push-groups",
+    );
   });
 
   it("pushes the dashboard groups, reading app and group IDs from okta-dashboard-scim's state", () => {
@@ -95,7 +110,9 @@ describe("okta-dashboard-push-groups", () => {
     expect(pushes).toEqual([
       {
         "//": expect.anything(),
-        app_id: expect.stringMatching(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-okta-dashboard-scim\.outputs\..*id\}$/),
+        app_id: expect.stringMatching(
+          /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-okta-dashboard-scim\.outputs\..*id\}$/,
+        ),
         for_each: { "Cloudflare Admins": '${local.group-ids["Cloudflare Admins"]}' },
         source_group_id: "${each.value}",
       },

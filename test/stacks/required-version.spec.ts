@@ -4,7 +4,9 @@ function requiredVersions(backend?: unknown): Record<string, string> {
   const input = exampleConfigInput();
   if (backend) input.backend = backend as never;
   const app = synthApp(input);
-  return Object.fromEntries(Object.keys(app.manifest.stacks).map((name) => [name, app.stack(name).terraform.required_version]));
+  return Object.fromEntries(
+    Object.keys(app.manifest.stacks).map((name) => [name, app.stack(name).terraform.required_version]),
+  );
 }
 
 describe("required_version", () => {

@@ -33,21 +33,30 @@ describe("the synth entry point", () => {
     const input = exampleConfigInput();
     input.okta.baseUrl = "okta.internal.example";
     const outdir = join(tempDir(), "cdktf.out");
-    expect(run({ OKTA_CLOUDFLARE_CONFIG: writeConfig(input), CDKTF_OUTDIR: outdir }).stderr).toContain("okta.allowUnlistedBaseUrl");
+    expect(run({ OKTA_CLOUDFLARE_CONFIG: writeConfig(input), CDKTF_OUTDIR: outdir }).stderr).toContain(
+      "okta.allowUnlistedBaseUrl",
+    );
     (input.okta as Record<string, unknown>).allowUnlistedBaseUrl = true;
     const allowed = run({ OKTA_CLOUDFLARE_CONFIG: writeConfig(input), CDKTF_OUTDIR: outdir });
     expect(allowed).toEqual({
       code: 0,
-      stderr: 'Warning: okta.baseUrl "okta.internal.example" is not an Okta domain (okta.allowUnlistedBaseUrl is set): API tokens will be sent to https://acme.okta.internal.example.\n',
+      stderr:
+        'Warning: okta.baseUrl "okta.internal.example" is not an Okta domain (okta.allowUnlistedBaseUrl is set): API tokens will be sent to https://acme.okta.internal.example.\n',
     });
     expect(readStacks(outdir)["okta-access-oidc"].provider.okta[0].base_url).toBe("okta.internal.example");
   });
 
-  test.each(["okta.com", "oktapreview.com", "okta-emea.com", "okta-gov.com", "okta.mil", "trexcloud.com"])("%s needs no opt-in", (baseUrl) => {
-    const input = exampleConfigInput();
-    input.okta.baseUrl = baseUrl;
-    expect(run({ OKTA_CLOUDFLARE_CONFIG: writeConfig(input), CDKTF_OUTDIR: join(tempDir(), "out") })).toEqual({ code: 0, stderr: "" });
-  });
+  test.each(["okta.com", "oktapreview.com", "okta-emea.com", "okta-gov.com", "okta.mil", "trexcloud.com"])(
+    "%s needs no opt-in",
+    (baseUrl) => {
+      const input = exampleConfigInput();
+      input.okta.baseUrl = baseUrl;
+      expect(run({ OKTA_CLOUDFLARE_CONFIG: writeConfig(input), CDKTF_OUTDIR: join(tempDir(), "out") })).toEqual({
+        code: 0,
+        stderr: "",
+      });
+    },
+  );
 
   test("prints one summary line (stacks, output folder) and removes folders of stacks the config no longer makes", () => {
     const outdir = join(tempDir(), "cdktf.out");
@@ -56,9 +65,20 @@ describe("the synth entry point", () => {
     writeFileSync(join(outdir, "stacks", "okta-access-push-groups", "cdk.tf.json"), "{}");
     let stdout = "";
     let stderr = "";
-    const code = main({ OKTA_CLOUDFLARE_CONFIG: exampleConfigFile, CDKTF_OUTDIR: outdir }, { write: (t: string) => (stderr += t) }, { stdout: { write: (t: string) => (stdout += t) } });
+    const code = main(
+      { OKTA_CLOUDFLARE_CONFIG: exampleConfigFile, CDKTF_OUTDIR: outdir },
+      { write: (t: string) => (stderr += t) },
+      { stdout: { write: (t: string) => (stdout += t) } },
+    );
     expect([code, stderr]).toEqual([0, ""]);
-    const stacks = ["cloudflare-access", "cloudflare-access-policies", "cloudflare-dashboard-scim", "okta-access-oidc", "okta-access-scim", "okta-dashboard-scim"];
+    const stacks = [
+      "cloudflare-access",
+      "cloudflare-access-policies",
+      "cloudflare-dashboard-scim",
+      "okta-access-oidc",
+      "okta-access-scim",
+      "okta-dashboard-scim",
+    ];
     expect(readdirSync(join(outdir, "stacks")).sort()).toEqual(stacks);
     expect(stdout).toBe(`Synthesized 6 stacks into ${join(outdir, "stacks")}: ${stacks.join(", ")}.\n`);
   });

@@ -34,7 +34,7 @@ describe("runbook outputs of the synthesized stacks", () => {
     const out = runbookOf("okta-access-scim");
     expect(out.sensitive).toBe(false);
     expect(out.value).toMatch(/^## Cloudflare Access SCIM \(SCIM 2\.0 Test App \(Header Auth\)\)/);
-    expect(out.value).toMatch(/\n( +)- Groups:\n\1  - `Engineering`\n\1  - `Finance`\n/);
+    expect(out.value).toMatch(/\n( +)- Groups:\n\1 {2}- `Engineering`\n\1 {2}- `Finance`\n/);
     expect(out.value).toContain("set `accessLogin.scim.provisioningConfigured: true` and deploy");
   });
 
@@ -42,7 +42,9 @@ describe("runbook outputs of the synthesized stacks", () => {
     const refs = references(runbookOf("okta-access-scim").value);
     expect(refs).toEqual([
       "${okta_app_saml.access-scim-app_A6B3A9F0.id}",
-      expect.stringMatching(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-cloudflare-access\.outputs\..*scim_base_url\}$/),
+      expect.stringMatching(
+        /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-cloudflare-access\.outputs\..*scim_base_url\}$/,
+      ),
     ]);
   });
 
@@ -64,7 +66,9 @@ describe("runbook outputs of the synthesized stacks", () => {
   it("puts the dashboard SCIM app's steps in its stack, with the account's base URL written out", () => {
     const value: string = runbookOf("okta-dashboard-scim").value;
     expect(value).toMatch(/^## Cloudflare Dashboard SCIM \(SCIM 2\.0 Test App \(OAuth Bearer Token\)\)/);
-    expect(value).toContain("Value: `https://api.cloudflare.com/client/v4/accounts/0123456789abcdef0123456789abcdef/scim/v2`");
+    expect(value).toContain(
+      "Value: `https://api.cloudflare.com/client/v4/accounts/0123456789abcdef0123456789abcdef/scim/v2`",
+    );
     expect(value).toContain("Deselect Import Groups.");
   });
 
@@ -84,7 +88,10 @@ describe("projectRunbook", () => {
       return projectRunbook(app, config).apps.map((a) => a.id);
     };
     expect(ids()).toEqual(["access-login", "access-scim", "dashboard-scim"]);
-    expect(ids((c) => ((c.accessLogin.scim.enabled = false), delete c.accessApplications))).toEqual(["access-login", "dashboard-scim"]);
+    expect(ids((c) => ((c.accessLogin.scim.enabled = false), delete c.accessApplications))).toEqual([
+      "access-login",
+      "dashboard-scim",
+    ]);
     expect(ids((c) => delete c.dashboardScim)).toEqual(["access-login", "access-scim"]);
   });
 
@@ -108,7 +115,7 @@ describe("projectRunbook", () => {
     buildStacks(app, synth.config);
     const scim = projectRunbook(app, synth.config).apps.find((a) => a.id === "access-scim")!;
     expect(scim.steps.find((s) => s.id === "push-groups")!.notes).toContain(
-      'If a pushed group\'s mapping is deleted in Okta (unlinked or removed on the Push Groups tab), every plan of okta-access-push-groups fails ' +
+      "If a pushed group's mapping is deleted in Okta (unlinked or removed on the Push Groups tab), every plan of okta-access-push-groups fails " +
         'with "Error reading Okta push group mapping": the okta provider does not forget a mapping it cannot read. ' +
         "Remove that group's mapping from the state, then deploy to push it again: " +
         `\`cd cdktf.out/stacks/okta-access-push-groups && terraform state rm 'okta_push_group.${name}["Engineering"]'\` ` +
@@ -140,8 +147,12 @@ describe("projectRunbook", () => {
     const rb = dashboard();
     const step = (id: string) => rb.steps.find((s) => s.id === id)!;
     expect(rb.stack).toBe("okta-dashboard-scim");
-    expect(step("base-url").value).toBe("https://api.cloudflare.com/client/v4/accounts/0123456789abcdef0123456789abcdef/scim/v2");
-    expect(step("api-token").command).toBe("cd cdktf.out/stacks/cloudflare-dashboard-scim && terraform output -raw scim_token");
+    expect(step("base-url").value).toBe(
+      "https://api.cloudflare.com/client/v4/accounts/0123456789abcdef0123456789abcdef/scim/v2",
+    );
+    expect(step("api-token").command).toBe(
+      "cd cdktf.out/stacks/cloudflare-dashboard-scim && terraform output -raw scim_token",
+    );
     expect(step("push-groups")).toMatchObject({ done: false, groups: ["Cloudflare Admins"] });
     const configured = dashboard((c) => (c.dashboardScim.provisioningConfigured = true));
     expect(configured.steps.find((s) => s.id === "push-groups")).toMatchObject({
@@ -157,7 +168,17 @@ describe("projectRunbook", () => {
     const stack = new TerraformStack(app, "other");
     oktaProvider(stack, config);
     const kind = { ...oauthBearerScimApp, preconfiguredApp: "scim1" };
-    new ScimApp(stack, "other-app", { okta: { orgName: "acme", baseUrl: "okta.com" }, assignedGroups: ["00g0123456789abcdefg"], groups: { idOf: (n) => n }, baseUrl: "https://x" }, kind);
+    new ScimApp(
+      stack,
+      "other-app",
+      {
+        okta: { orgName: "acme", baseUrl: "okta.com" },
+        assignedGroups: ["00g0123456789abcdefg"],
+        groups: { idOf: (n) => n },
+        baseUrl: "https://x",
+      },
+      kind,
+    );
     expect(projectRunbook(app, config).apps.map((a) => a.id)).toEqual(["access-login", "access-scim"]);
   });
 });
@@ -170,13 +191,20 @@ describe("projectCheckTargets", () => {
     const targets = projectCheckTargets(app, config);
     const stacks = synthAll(app);
     expect(targets.accountId).toBe(config.cloudflare.accountId);
-    expect(targets.scimApps.map((t) => [t.runbookApp, t.product, t.pushGroups, t.provisioning.updateUserAttributes])).toEqual([
+    expect(
+      targets.scimApps.map((t) => [t.runbookApp, t.product, t.pushGroups, t.provisioning.updateUserAttributes]),
+    ).toEqual([
       ["access-scim", "access", ["Engineering", "Finance"], true],
       ["dashboard-scim", "dashboard", ["Cloudflare Admins"], false],
     ]);
     for (const t of targets.scimApps) {
       const secondary = t.product === "access" ? t.loginMethodId : t.scimToken;
-      for (const o of [t.scimAppId, secondary]) expect([o.stack, o.output, stacks[o.stack]?.output?.[o.output] !== undefined]).toEqual([o.stack, o.output, true]);
+      for (const o of [t.scimAppId, secondary])
+        expect([o.stack, o.output, stacks[o.stack]?.output?.[o.output] !== undefined]).toEqual([
+          o.stack,
+          o.output,
+          true,
+        ]);
     }
   });
 });
@@ -189,30 +217,43 @@ describe("the runbook of an adopted setup: secrets an import cannot recover", ()
     const app = testApp();
     buildStacks(app, config);
     const apps = projectRunbook(app, config).apps;
-    const step = (appId: string, stepId: string) => apps.find((a) => a.id === appId)?.steps.find((s) => s.id === stepId);
+    const step = (appId: string, stepId: string) =>
+      apps.find((a) => a.id === appId)?.steps.find((s) => s.id === stepId);
     return { apps, step };
   }
 
   test("an adopted login method: regenerate the SCIM secret and enter it, instead of printing an empty output", () => {
     const token = rb({ loginMethodId: LOGIN_METHOD }).step("access-scim", "api-token")!;
     expect(token.command).toBeUndefined();
-    expect(token.where).toBe('Zero Trust > Settings > Authentication > Login methods > Okta > Edit; Okta Admin Console > Applications > Applications > Cloudflare Access SCIM > Provisioning > Integration > Configure API Integration');
-    expect(token.action).toMatch(/^Generate a new SCIM secret for the login method "Okta" .* enter it in the API Token field exactly as shown, and Save/);
-    expect(token.notes?.join(" ")).toMatch(/an import cannot read a secret: the output scim_secret of cloudflare-access stays empty/);
+    expect(token.where).toBe(
+      "Zero Trust > Settings > Authentication > Login methods > Okta > Edit; Okta Admin Console > Applications > Applications > Cloudflare Access SCIM > Provisioning > Integration > Configure API Integration",
+    );
+    expect(token.action).toMatch(
+      /^Generate a new SCIM secret for the login method "Okta" .* enter it in the API Token field exactly as shown, and Save/,
+    );
+    expect(token.notes?.join(" ")).toMatch(
+      /an import cannot read a secret: the output scim_secret of cloudflare-access stays empty/,
+    );
   });
 
   test("an adopted dashboard token: roll it and enter the new value; the Access secret, not adopted, keeps its command", () => {
     const { step } = rb({ dashboardScimTokenId: TOKEN_ID });
     const token = step("dashboard-scim", "api-token")!;
     expect(token.command).toBeUndefined();
-    expect(token.action).toMatch(/^Roll the account API token Okta provisions with .* enter it in the OAuth Bearer Token field/);
+    expect(token.action).toMatch(
+      /^Roll the account API token Okta provisions with .* enter it in the OAuth Bearer Token field/,
+    );
     expect(token.notes?.join(" ")).toMatch(/the output scim_token of cloudflare-dashboard-scim stays empty/);
-    expect(step("access-scim", "api-token")!.command).toBe("cd cdktf.out/stacks/cloudflare-access && terraform output -raw scim_secret");
+    expect(step("access-scim", "api-token")!.command).toBe(
+      "cd cdktf.out/stacks/cloudflare-access && terraform output -raw scim_secret",
+    );
   });
 
   test("nothing adopted: the token steps print the outputs, and there is no first-plan review step", () => {
     const { step } = rb();
-    expect(step("dashboard-scim", "api-token")!.command).toBe("cd cdktf.out/stacks/cloudflare-dashboard-scim && terraform output -raw scim_token");
+    expect(step("dashboard-scim", "api-token")!.command).toBe(
+      "cd cdktf.out/stacks/cloudflare-dashboard-scim && terraform output -raw scim_token",
+    );
     expect(step("access-login", "adoption-plan")).toBeUndefined();
   });
 
@@ -228,6 +269,10 @@ test("an adopted setup's first-plan step warns that the OIDC client secret arriv
   const config = exampleConfig((c) => (c.existing = { oidcAppId: "0oa1oidcapp000000001" }));
   const app = testApp();
   buildStacks(app, config);
-  const review = projectRunbook(app, config).apps.find((a) => a.id === "access-login")!.steps.find((s) => s.id === "adoption-plan")!;
-  expect(review.notes?.[0]).toMatch(/^okta provider 4\.20 reads the OIDC app's client secret back only when it creates or updates the app: the first plan of okta-access-oidc must update okta_app_oauth before cloudflare-access is planned/);
+  const review = projectRunbook(app, config)
+    .apps.find((a) => a.id === "access-login")!
+    .steps.find((s) => s.id === "adoption-plan")!;
+  expect(review.notes?.[0]).toMatch(
+    /^okta provider 4\.20 reads the OIDC app's client secret back only when it creates or updates the app: the first plan of okta-access-oidc must update okta_app_oauth before cloudflare-access is planned/,
+  );
 });

@@ -62,9 +62,7 @@ describe("secrets stay sensitive across stacks", () => {
   test("the login method reads the OIDC client secret through sensitive()", () => {
     const stacks = readStacks(runMain(exampleConfigFile).outdir);
     const login = onlyResource(stacks["cloudflare-access"], "cloudflare_zero_trust_access_identity_provider");
-    expect(login.config.client_secret).toMatch(
-      /^\$\{sensitive\(data\.terraform_remote_state\.[^)]+client_secret\)\}$/,
-    );
+    expect(login.config.client_secret).toMatch(/^\$\{sensitive\(data\.terraform_remote_state\.[^)]+client_secret\)\}$/);
     expect(stacks["cloudflare-access"].output?.scim_secret.sensitive).toBe(true);
   });
 });
@@ -72,7 +70,10 @@ describe("secrets stay sensitive across stacks", () => {
 describe("secretProblems", () => {
   const producer: StackJson = {
     output: {
-      "cross-stack-output-okta_app_oauthappclient_secret": { value: "${okta_app_oauth.app.client_secret}", sensitive: true },
+      "cross-stack-output-okta_app_oauthappclient_secret": {
+        value: "${okta_app_oauth.app.client_secret}",
+        sensitive: true,
+      },
       "cross-stack-output-okta_app_oauthappid": { value: "${okta_app_oauth.app.id}", sensitive: true },
     },
   };

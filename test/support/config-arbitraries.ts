@@ -4,11 +4,26 @@ import { isJsonKey } from "../../src/validation";
 // Configs that follow src/config/schema.ts, built by hand from its rules (not from the schema, so a
 // schema that drifts from what users can write shows up here), and ways to break them.
 
-const word = fc.constantFrom("Engineering", "Finance", "Sales Team", "IT/Ops", "R&D", "Ünïcode Grüppe", 'Say "hi"', "back\\slash", "a.b");
+const word = fc.constantFrom(
+  "Engineering",
+  "Finance",
+  "Sales Team",
+  "IT/Ops",
+  "R&D",
+  "Ünïcode Grüppe",
+  'Say "hi"',
+  "back\\slash",
+  "a.b",
+);
 /** Okta group names: any text but `${`/`%{` and what cdktf cannot key by; names starting with "CF" are kept out (dashboard SCIM refuses them). */
-const groupName = fc.oneof(word, fc.string({ minLength: 1, maxLength: 40 })).filter((n) => !/[$%]\{/.test(n) && !/^cf/i.test(n) && isJsonKey(n));
+const groupName = fc
+  .oneof(word, fc.string({ minLength: 1, maxLength: 40 }))
+  .filter((n) => !/[$%]\{/.test(n) && !/^cf/i.test(n) && isJsonKey(n));
 const groupId = fc.stringMatching(/^00g[A-Za-z0-9]{17}$/);
-const groups = fc.uniqueArray(fc.oneof({ arbitrary: groupName, weight: 4 }, { arbitrary: groupId, weight: 1 }), { minLength: 1, maxLength: 5 });
+const groups = fc.uniqueArray(fc.oneof({ arbitrary: groupName, weight: 4 }, { arbitrary: groupId, weight: 1 }), {
+  minLength: 1,
+  maxLength: 5,
+});
 const isGroupId = (g: string) => /^00g[A-Za-z0-9]{17}$/.test(g);
 
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
@@ -17,7 +32,10 @@ const text = fc.string({ minLength: 1, maxLength: 30 }).filter((t) => !/[$%]\{/.
 
 /** Assigned groups with push groups drawn from them (at least one), as the schema requires. */
 const assignedAndPushed = groups.chain((assignedGroups) =>
-  fc.record({ assignedGroups: fc.constant(assignedGroups), pushGroups: optional(fc.subarray(assignedGroups, { minLength: 1 })) }),
+  fc.record({
+    assignedGroups: fc.constant(assignedGroups),
+    pushGroups: optional(fc.subarray(assignedGroups, { minLength: 1 })),
+  }),
 );
 
 const scimSettings = fc
@@ -67,8 +85,12 @@ function pushed(login: { scim?: { enabled?: boolean; assignedGroups: string[]; p
 /** Access groups are pushed group names; left to default only when no pushed group is an ID. */
 const accessLogin = loginWithoutAccessGroups.chain((login) => {
   const names = pushed(login).filter((g) => !isGroupId(g));
-  const explicit = fc.subarray(names).map((accessGroups) => ({ ...login, accessGroups: accessGroups as string[] | undefined }));
-  return pushed(login).some(isGroupId) ? explicit : fc.oneof(fc.constant({ ...login, accessGroups: undefined }), explicit);
+  const explicit = fc
+    .subarray(names)
+    .map((accessGroups) => ({ ...login, accessGroups: accessGroups as string[] | undefined }));
+  return pushed(login).some(isGroupId)
+    ? explicit
+    : fc.oneof(fc.constant({ ...login, accessGroups: undefined }), explicit);
 });
 
 /** Self-hosted applications allowing some of the login's Access groups; none when there are none. */
@@ -90,36 +112,47 @@ const dashboardScim = fc
       enabled: optional(fc.boolean()),
       appLabel: optional(text),
       provisioningConfigured: optional(fc.boolean()),
-      provisioning: optional(fc.record({ createUsers: optional(fc.boolean()), updateUserAttributes: optional(fc.constant(false)) })),
-      token: optional(fc.record({ name: optional(fc.constantFrom("Okta dashboard SCIM", "okta-scim")), expiresOn: optional(fc.constant("2030-01-01T00:00:00Z")) })),
+      provisioning: optional(
+        fc.record({ createUsers: optional(fc.boolean()), updateUserAttributes: optional(fc.constant(false)) }),
+      ),
+      token: optional(
+        fc.record({
+          name: optional(fc.constantFrom("Okta dashboard SCIM", "okta-scim")),
+          expiresOn: optional(fc.constant("2030-01-01T00:00:00Z")),
+        }),
+      ),
     }),
     assignedAndPushed,
   )
   .map(([d, g]) => ({ ...d, ...g }));
 
-const provider = fc
-  .record({
-    maxRetries: optional(fc.integer({ min: 1, max: 100 })),
-    minWaitSeconds: optional(fc.integer({ min: 1, max: 300 })),
-    maxWaitSeconds: optional(fc.integer({ min: 300, max: 3600 })),
-    maxApiCapacity: optional(fc.integer({ min: 1, max: 100 })),
-    parallelism: optional(fc.integer({ min: 1, max: 20 })),
-    backoff: optional(fc.constant(true)),
-  });
+const provider = fc.record({
+  maxRetries: optional(fc.integer({ min: 1, max: 100 })),
+  minWaitSeconds: optional(fc.integer({ min: 1, max: 300 })),
+  maxWaitSeconds: optional(fc.integer({ min: 300, max: 3600 })),
+  maxApiCapacity: optional(fc.integer({ min: 1, max: 100 })),
+  parallelism: optional(fc.integer({ min: 1, max: 20 })),
+  backoff: optional(fc.constant(true)),
+});
 
 const backend = fc.oneof(
-  fc.record({ type: fc.constant("local"), directory: optional(fc.constantFrom(".", "state", "state/../shared-state")) }),
-  fc.tuple(
-    fc.record({
-      type: fc.constant("s3"),
-      bucket: fc.stringMatching(/^[a-z0-9][a-z0-9.-]{2,20}$/),
-      region: fc.constantFrom("eu-west-1", "us-east-1", "ap-southeast-2", "eu-central-1"),
-      keyPrefix: optional(fc.constantFrom("okta", "infra/identity")),
-      encrypt: optional(fc.boolean()),
-      kmsKeyId: optional(fc.constant("alias/terraform")),
-    }),
-    fc.oneof(fc.record({ useLockfile: fc.boolean() }), fc.record({ dynamodbTable: fc.constant("terraform-locks") })),
-  ).map(([s3, lock]) => ({ ...s3, ...lock })),
+  fc.record({
+    type: fc.constant("local"),
+    directory: optional(fc.constantFrom(".", "state", "state/../shared-state")),
+  }),
+  fc
+    .tuple(
+      fc.record({
+        type: fc.constant("s3"),
+        bucket: fc.stringMatching(/^[a-z0-9][a-z0-9.-]{2,20}$/),
+        region: fc.constantFrom("eu-west-1", "us-east-1", "ap-southeast-2", "eu-central-1"),
+        keyPrefix: optional(fc.constantFrom("okta", "infra/identity")),
+        encrypt: optional(fc.boolean()),
+        kmsKeyId: optional(fc.constant("alias/terraform")),
+      }),
+      fc.oneof(fc.record({ useLockfile: fc.boolean() }), fc.record({ dynamodbTable: fc.constant("terraform-locks") })),
+    )
+    .map(([s3, lock]) => ({ ...s3, ...lock })),
   fc.record({
     type: fc.constant("cloud"),
     organization: fc.constantFrom("acme", "Acme Corp"),
@@ -129,29 +162,36 @@ const backend = fc.oneof(
 );
 
 /** A config the schema must accept (undefined members are dropped when written as JSON). */
-export const validConfig = fc.record({
-  name: fc.stringMatching(/^[a-z][a-z0-9-]{0,39}$/),
-  okta: fc.record({
-    orgName: fc.stringMatching(/^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/),
-    baseUrl: optional(fc.constantFrom("okta.com", "oktapreview.com", "okta-emea.com", "okta-gov.com")),
-    provider: optional(provider),
-  }),
-  cloudflare: fc.record({
-    accountId: fc.stringMatching(/^[0-9a-f]{32}$/),
-    teamName: fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/),
-  }),
-  accessLogin,
-  dashboardScim: optional(dashboardScim),
-  backend: optional(backend),
-}).chain((config) =>
-  accessApplications(config.accessLogin.accessGroups ?? pushed(config.accessLogin)).map((apps) => ({ ...config, accessApplications: apps })),
-);
+export const validConfig = fc
+  .record({
+    name: fc.stringMatching(/^[a-z][a-z0-9-]{0,39}$/),
+    okta: fc.record({
+      orgName: fc.stringMatching(/^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/),
+      baseUrl: optional(fc.constantFrom("okta.com", "oktapreview.com", "okta-emea.com", "okta-gov.com")),
+      provider: optional(provider),
+    }),
+    cloudflare: fc.record({
+      accountId: fc.stringMatching(/^[0-9a-f]{32}$/),
+      teamName: fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/),
+    }),
+    accessLogin,
+    dashboardScim: optional(dashboardScim),
+    backend: optional(backend),
+  })
+  .chain((config) =>
+    accessApplications(config.accessLogin.accessGroups ?? pushed(config.accessLogin)).map((apps) => ({
+      ...config,
+      accessApplications: apps,
+    })),
+  );
 
 /** Every path to a value inside a JSON value, objects and lists alike (the root excluded). */
 export function valuePaths(value: unknown, prefix: Array<string | number> = []): Array<Array<string | number>> {
   if (Array.isArray(value)) return value.flatMap((v, i) => [[...prefix, i], ...valuePaths(v, [...prefix, i])]);
   if (value !== null && typeof value === "object") {
-    return Object.entries(value).flatMap(([k, v]) => (v === undefined ? [] : [[...prefix, k], ...valuePaths(v, [...prefix, k])]));
+    return Object.entries(value).flatMap(([k, v]) =>
+      v === undefined ? [] : [[...prefix, k], ...valuePaths(v, [...prefix, k])],
+    );
   }
   return [];
 }

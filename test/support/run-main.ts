@@ -15,7 +15,10 @@ export interface RunResult {
 export function runMain(configFile: string, env: NodeJS.ProcessEnv = {}): RunResult {
   const outdir = join(tempDir(), "cdktf.out");
   let stderr = "";
-  const code = main({ ...env, OKTA_CLOUDFLARE_CONFIG: configFile, CDKTF_OUTDIR: outdir }, { write: (t: string) => (stderr += t) });
+  const code = main(
+    { ...env, OKTA_CLOUDFLARE_CONFIG: configFile, CDKTF_OUTDIR: outdir },
+    { write: (t: string) => (stderr += t) },
+  );
   return { code, stderr, outdir };
 }
 

@@ -68,13 +68,17 @@ function strings(value: unknown): string[] {
 export function secretProblems(stacks: Record<string, StackJson>): string[] {
   const producerOutputs = new Map<string, unknown>();
   for (const stack of Object.values(stacks)) {
-    for (const [name, out] of Object.entries<{ value: unknown }>(stack.output ?? {})) producerOutputs.set(name, out.value);
+    for (const [name, out] of Object.entries<{ value: unknown }>(stack.output ?? {}))
+      producerOutputs.set(name, out.value);
   }
   const problems: string[] = [];
   for (const [stackName, stack] of Object.entries(stacks)) {
     for (const [name, out] of Object.entries<{ value: unknown; sensitive?: boolean }>(stack.output ?? {})) {
-      const secret = strings(out.value).flatMap(references).find((r) => isSecret(r, producerOutputs));
-      if (secret && out.sensitive !== true) problems.push(`${stackName}: output ${name} holds ${secret.text} but is not sensitive`);
+      const secret = strings(out.value)
+        .flatMap(references)
+        .find((r) => isSecret(r, producerOutputs));
+      if (secret && out.sensitive !== true)
+        problems.push(`${stackName}: output ${name} holds ${secret.text} but is not sensitive`);
     }
     for (const value of strings(stack)) {
       const spans = sensitiveSpans(value);

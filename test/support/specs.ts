@@ -12,6 +12,7 @@ const testRoot = join(__dirname, "..");
 export function describeSpecs(dir: string): void {
   for (const file of specFiles(dir)) {
     describe(relative(testRoot, file).replace(/\.spec\.ts$/, ""), () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loads the spec inside this describe
       require(file);
     });
   }
@@ -20,5 +21,7 @@ export function describeSpecs(dir: string): void {
 function specFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((e) => (e.isDirectory() ? specFiles(join(dir, e.name)) : e.name.endsWith(".spec.ts") ? [join(dir, e.name)] : []));
+    .flatMap((e) =>
+      e.isDirectory() ? specFiles(join(dir, e.name)) : e.name.endsWith(".spec.ts") ? [join(dir, e.name)] : [],
+    );
 }

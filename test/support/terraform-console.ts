@@ -28,7 +28,12 @@ export function evaluate<K extends string>(
         env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", CHECKPOINT_DISABLE: "1" },
       });
       const out = r.stdout.trim();
-      return [name, r.status === 0 && !/Error:/.test(r.stderr) ? { value: JSON.parse(JSON.parse(out)) } : { error: `${out}${r.stderr}` }];
+      return [
+        name,
+        r.status === 0 && !/Error:/.test(r.stderr)
+          ? { value: JSON.parse(JSON.parse(out)) }
+          : { error: `${out}${r.stderr}` },
+      ];
     });
     return Object.fromEntries(entries);
   } finally {
@@ -38,7 +43,8 @@ export function evaluate<K extends string>(
 
 /** The body of a whole-string interpolation: `${x}` -> `x`. */
 export function unwrap(interpolation: string): string {
-  if (!interpolation.startsWith("${") || !interpolation.endsWith("}")) throw new Error(`not one interpolation: ${interpolation}`);
+  if (!interpolation.startsWith("${") || !interpolation.endsWith("}"))
+    throw new Error(`not one interpolation: ${interpolation}`);
   return interpolation.slice(2, -1);
 }
 
@@ -47,14 +53,24 @@ export function unwrap(interpolation: string): string {
  * with the given lifecycle postconditions, `self.output` standing for the data source's attribute.
  * What a plan of the real data source would do with the same values: pass, or fail with the message.
  */
-export function applyStandIn(input: unknown, postcondition: Array<{ condition: string; error_message: string }>): { status: number | null; output: string } {
+export function applyStandIn(
+  input: unknown,
+  postcondition: Array<{ condition: string; error_message: string }>,
+): { status: number | null; output: string } {
   const dir = mkdtempSync(join(tmpdir(), "tf-apply-"));
   try {
-    writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ resource: { terraform_data: { stand_in: { input, lifecycle: { postcondition } } } } }));
+    writeFileSync(
+      join(dir, "main.tf.json"),
+      JSON.stringify({ resource: { terraform_data: { stand_in: { input, lifecycle: { postcondition } } } } }),
+    );
     const env = { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
     const init = spawnSync("terraform", ["init", "-input=false", "-no-color"], { cwd: dir, encoding: "utf8", env });
     if (init.status !== 0) return { status: init.status, output: `${init.stdout}${init.stderr}` };
-    const r = spawnSync("terraform", ["apply", "-input=false", "-auto-approve", "-no-color"], { cwd: dir, encoding: "utf8", env });
+    const r = spawnSync("terraform", ["apply", "-input=false", "-auto-approve", "-no-color"], {
+      cwd: dir,
+      encoding: "utf8",
+      env,
+    });
     return { status: r.status, output: `${r.stdout}${r.stderr}` };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -68,12 +84,19 @@ export function applyStandIn(input: unknown, postcondition: Array<{ condition: s
  * without the providers: every import targets an instance the configuration has. Returns the plan's
  * summary counts, or the output when it fails.
  */
-export function planImportsStandIn(stack: Record<string, any>): { counts?: Record<"import" | "add" | "change" | "destroy", number>; output: string } { // eslint-disable-line @typescript-eslint/no-explicit-any
+export function planImportsStandIn(stack: Record<string, any>): {
+  counts?: Record<"import" | "add" | "change" | "destroy", number>;
+  output: string;
+} {
   const mirror = (type: string, name: string) => `${type}__${name}`;
   const resources: Record<string, unknown> = {};
-  for (const [type, byName] of Object.entries<Record<string, { for_each?: Record<string, unknown> }>>(stack.resource ?? {})) {
+  for (const [type, byName] of Object.entries<Record<string, { for_each?: Record<string, unknown> }>>(
+    stack.resource ?? {},
+  )) {
     for (const [name, block] of Object.entries(byName)) {
-      resources[mirror(type, name)] = block.for_each ? { for_each: Object.fromEntries(Object.keys(block.for_each).map((k) => [k, "x"])) } : {};
+      resources[mirror(type, name)] = block.for_each
+        ? { for_each: Object.fromEntries(Object.keys(block.for_each).map((k) => [k, "x"])) }
+        : {};
     }
   }
   const imports = (stack.import ?? []).map((b: { to: string; id: string }) => {
@@ -82,7 +105,14 @@ export function planImportsStandIn(stack: Record<string, any>): { counts?: Recor
   });
   const dir = mkdtempSync(join(tmpdir(), "tf-import-"));
   try {
-    writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ terraform: { required_version: stack.terraform.required_version }, resource: { terraform_data: resources }, import: imports }));
+    writeFileSync(
+      join(dir, "main.tf.json"),
+      JSON.stringify({
+        terraform: { required_version: stack.terraform.required_version },
+        resource: { terraform_data: resources },
+        import: imports,
+      }),
+    );
     const env = { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
     const init = spawnSync("terraform", ["init", "-input=false", "-no-color"], { cwd: dir, encoding: "utf8", env });
     if (init.status !== 0) return { output: `${init.stdout}${init.stderr}` };
@@ -90,7 +120,9 @@ export function planImportsStandIn(stack: Record<string, any>): { counts?: Recor
     const output = `${r.stdout}${r.stderr}`;
     // Terraform leaves "N to import" out of the summary when there is nothing to import.
     const m = /Plan: (?:(\d+) to import, )?(\d+) to add, (\d+) to change, (\d+) to destroy/.exec(output);
-    return m && r.status === 0 ? { counts: { import: Number(m[1] ?? 0), add: +m[2], change: +m[3], destroy: +m[4] }, output } : { output };
+    return m && r.status === 0
+      ? { counts: { import: Number(m[1] ?? 0), add: +m[2], change: +m[3], destroy: +m[4] }, output }
+      : { output };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

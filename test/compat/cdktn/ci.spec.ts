@@ -6,9 +6,15 @@ import { tempDir } from "../../support/temp-dir";
 /** compat/cdktn/ci.sh with an `npm` that exits with `status`; its exit and output. */
 function ci(status: number): { status: number | null; output: string } {
   const bin = tempDir();
-  writeFileSync(join(bin, "npm"), `#!/usr/bin/env bash\n[ "$*" = "run --silent test:cdktn" ] || exit 99\nexit ${status}\n`);
+  writeFileSync(
+    join(bin, "npm"),
+    `#!/usr/bin/env bash\n[ "$*" = "run --silent test:cdktn" ] || exit 99\nexit ${status}\n`,
+  );
   chmodSync(join(bin, "npm"), 0o755);
-  const r = spawnSync("bash", [join(__dirname, "..", "..", "..", "compat", "cdktn", "ci.sh")], { encoding: "utf8", env: { PATH: `${bin}:${process.env.PATH}` } });
+  const r = spawnSync("bash", [join(__dirname, "..", "..", "..", "compat", "cdktn", "ci.sh")], {
+    encoding: "utf8",
+    env: { PATH: `${bin}:${process.env.PATH}` },
+  });
   return { status: r.status, output: r.stdout + r.stderr };
 }
 
@@ -21,7 +27,9 @@ describe("compat/cdktn/ci.sh", () => {
     const r = ci(3);
     expect(r.status).toBe(0);
     expect(r.output).toContain("::warning::CDKTN SKIPPED");
-    expect(r.output).toContain("=== CDKTN SKIPPED: npm registry unreachable; nothing was installed, compiled or synthesized ===");
+    expect(r.output).toContain(
+      "=== CDKTN SKIPPED: npm registry unreachable; nothing was installed, compiled or synthesized ===",
+    );
   });
 
   test("any other failure fails CI with its exit code", () => {

@@ -2,13 +2,26 @@ import { existsSync, readdirSync } from "fs";
 import { createServer } from "net";
 import { join } from "path";
 import { run } from "../../../e2e/harness/run";
-import { cacheDir, CDKTN, isRegistryUnreachable, prepare, RegistryUnreachable, Versions, versionsOf } from "../../../compat/cdktn/project";
+import {
+  cacheDir,
+  CDKTN,
+  isRegistryUnreachable,
+  prepare,
+  RegistryUnreachable,
+  Versions,
+  versionsOf,
+} from "../../../compat/cdktn/project";
 import { fakeRun } from "../../e2e/harness/fake-run";
 import { tempDir } from "../../support/temp-dir";
 
 const manifest = {
   dependencies: { zod: "^4.1.12" },
-  devDependencies: { "@cdktf/provider-okta": "14.1.1", "@cdktf/provider-cloudflare": "13.9.1", cdktf: "0.21.0", typescript: "5.9.3" },
+  devDependencies: {
+    "@cdktf/provider-okta": "14.1.1",
+    "@cdktf/provider-cloudflare": "13.9.1",
+    cdktf: "0.21.0",
+    typescript: "5.9.3",
+  },
 };
 const versions: Versions = versionsOf(manifest);
 
@@ -40,7 +53,12 @@ describe("cacheDir", () => {
     const dir = cacheDir(versions, { XDG_CACHE_HOME: "/c" });
     expect(dir).toMatch(/^\/c\/cdktf-okta-cloudflare\/cdktn-project\/cdktn-0\.24\.0-[0-9a-f]{12}$/);
     expect(cacheDir(versions, { XDG_CACHE_HOME: "/c" })).toBe(dir);
-    expect(cacheDir({ ...versions, providers: { ...versions.providers, "@cdktf/provider-okta": "14.2.0" } }, { XDG_CACHE_HOME: "/c" })).not.toBe(dir);
+    expect(
+      cacheDir(
+        { ...versions, providers: { ...versions.providers, "@cdktf/provider-okta": "14.2.0" } },
+        { XDG_CACHE_HOME: "/c" },
+      ),
+    ).not.toBe(dir);
     expect(cacheDir(versions, { CDKTN_COMPAT_CACHE: "/x", XDG_CACHE_HOME: "/c" })).toMatch(/^\/x\/cdktn-0\.24\.0-/);
   });
 });
@@ -48,13 +66,19 @@ describe("cacheDir", () => {
 describe("isRegistryUnreachable", () => {
   it("is true for npm's own error when nothing answers at the registry's address", async () => {
     const registry = `http://127.0.0.1:${await closedPort()}/`;
-    const r = run("npm", ["view", "cdktn@0.24.0", "version", `--registry=${registry}`, "--fetch-retries=0"], { cwd: tempDir() });
+    const r = run("npm", ["view", "cdktn@0.24.0", "version", `--registry=${registry}`, "--fetch-retries=0"], {
+      cwd: tempDir(),
+    });
     expect(r.status).not.toBe(0);
     expect(isRegistryUnreachable(r.stderr)).toBe(true);
   });
 
   it("is false for npm's other errors, e.g. a package missing from the cache of an offline install", () => {
-    const r = run("npm", ["install", "--offline", "--no-audit", "--no-fund", "no-such-package-cdktf-okta-cloudflare@1.0.0"], { cwd: tempDir() });
+    const r = run(
+      "npm",
+      ["install", "--offline", "--no-audit", "--no-fund", "no-such-package-cdktf-okta-cloudflare@1.0.0"],
+      { cwd: tempDir() },
+    );
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain("ENOTCACHED");
     expect(isRegistryUnreachable(r.stderr)).toBe(false);
@@ -62,7 +86,8 @@ describe("isRegistryUnreachable", () => {
 });
 
 describe("prepare", () => {
-  const refused = "npm error code ECONNREFUSED\nnpm error syscall connect\nnpm error FetchError: request to http://127.0.0.1:9/cdktn failed\nnpm error     at ClientRequest.<anonymous> (x.js:1:1)\n";
+  const refused =
+    "npm error code ECONNREFUSED\nnpm error syscall connect\nnpm error FetchError: request to http://127.0.0.1:9/cdktn failed\nnpm error     at ClientRequest.<anonymous> (x.js:1:1)\n";
 
   it("reports an unreachable registry as RegistryUnreachable, with npm's error and not its stack, and leaves nothing in the cache", () => {
     const dir = join(tempDir(), "cdktn-0.24.0-abc");
@@ -80,9 +105,19 @@ describe("prepare", () => {
   });
 
   it("fails any other npm error as such, not as a skip", () => {
-    const npm = fakeRun([[/^npm install/, { status: 1, stderr: "npm error code ETARGET\nnpm error notarget No matching version found for cdktn@0.24.0.\n" }]]);
+    const npm = fakeRun([
+      [
+        /^npm install/,
+        {
+          status: 1,
+          stderr: "npm error code ETARGET\nnpm error notarget No matching version found for cdktn@0.24.0.\n",
+        },
+      ],
+    ]);
     expect(() => prepare(npm, versions, join(tempDir(), "cache"), {}, () => undefined)).toThrow(/ETARGET/);
-    expect(() => prepare(npm, versions, join(tempDir(), "cache"), {}, () => undefined)).not.toThrow(RegistryUnreachable);
+    expect(() => prepare(npm, versions, join(tempDir(), "cache"), {}, () => undefined)).not.toThrow(
+      RegistryUnreachable,
+    );
   });
 
   it("installs the README's lines: cdktn and constructs, cdktf overridden by cdktn, the providers, then the CLI with Node 22", () => {

@@ -4,10 +4,13 @@ export async function call(
   method: string,
   path: string,
   options: { token?: string; body?: unknown } = {},
-): Promise<{ status: number; body: any; text: string; headers: Headers }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+): Promise<{ status: number; body: any; text: string; headers: Headers }> {
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: { ...(options.token ? { authorization: options.token } : {}), ...(options.body ? { "content-type": "application/json" } : {}) },
+    headers: {
+      ...(options.token ? { authorization: options.token } : {}),
+      ...(options.body ? { "content-type": "application/json" } : {}),
+    },
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   const text = await res.text();

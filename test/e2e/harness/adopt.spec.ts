@@ -6,7 +6,6 @@ import { fakeRun, proxy403, Script, warmCache } from "./fake-run";
 // npm run test:e2e -- --adopt. Discover runs for real against the fakes; the Terraform steps run
 // scripted here (the providers cannot be had on this machine), to check what the harness asks of them.
 
-
 const terraform = (firstPlan: string): Script => [
   [/^terraform version -json$/, { stdout: JSON.stringify({ terraform_version: "1.11.4" }) }],
   [/ plan -input=false -detailed-exitcode -out=e2e\.tfplan /, { status: 2, stdout: firstPlan }],
@@ -41,15 +40,29 @@ describe("npm run test:e2e -- --adopt", () => {
   });
 
   test("a first plan that adds something is not an adoption: the stack and the plan's summary", async () => {
-    const run = fakeRun(terraform("  # okta_app_saml.x will be created\nPlan: 0 to import, 1 to add, 0 to change, 0 to destroy."));
+    const run = fakeRun(
+      terraform("  # okta_app_saml.x will be created\nPlan: 0 to import, 1 to add, 0 to change, 0 to destroy."),
+    );
     const { code, log } = await adopt(run, { E2E_TOOLS_CACHE: warmCache() });
     expect(code).toBe(EXIT.FAILED);
-    expect(log[log.length - 1]).toMatch(/^e2e adopt: discover=ok plan=failed \([a-z-]+: not imports only: Plan: 0 to import, 1 to add, 0 to change, 0 to destroy: okta_app_saml\.x\)$/);
+    expect(log[log.length - 1]).toMatch(
+      /^e2e adopt: discover=ok plan=failed \([a-z-]+: not imports only: Plan: 0 to import, 1 to add, 0 to change, 0 to destroy: okta_app_saml\.x\)$/,
+    );
   });
 
   test("planCounts reads Terraform's summary, with or without the import count", () => {
-    expect(planCounts("Plan: 2 to import, 0 to add, 1 to change, 0 to destroy.")).toEqual({ import: 2, add: 0, change: 1, destroy: 0 });
-    expect(planCounts("Plan: 1 to add, 0 to change, 0 to destroy.")).toEqual({ import: 0, add: 1, change: 0, destroy: 0 });
+    expect(planCounts("Plan: 2 to import, 0 to add, 1 to change, 0 to destroy.")).toEqual({
+      import: 2,
+      add: 0,
+      change: 1,
+      destroy: 0,
+    });
+    expect(planCounts("Plan: 1 to add, 0 to change, 0 to destroy.")).toEqual({
+      import: 0,
+      add: 1,
+      change: 0,
+      destroy: 0,
+    });
     expect(planCounts("No changes.")).toBeUndefined();
   });
 

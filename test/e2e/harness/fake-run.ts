@@ -6,7 +6,9 @@ import { mirrorPath, registryHosts } from "../../../e2e/harness/tools";
 import { tempDir } from "../../support/temp-dir";
 
 /** One scripted answer: matched by the command line ("go mod download ...", "terraform plan ..."). */
-export type Script = Array<[RegExp, Partial<RunResult> | ((args: readonly string[], options?: RunOptions) => Partial<RunResult>)]>;
+export type Script = Array<
+  [RegExp, Partial<RunResult> | ((args: readonly string[], options?: RunOptions) => Partial<RunResult>)]
+>;
 
 /** A Run that answers from a script and records every call; an unscripted command fails the test. */
 export function fakeRun(script: Script): Run & { calls: Array<{ line: string; options?: RunOptions }> } {

@@ -19,8 +19,13 @@ replace github.com/hashicorp/hcl/v2 v2.20.1 => github.com/opentofu/hcl/v2 v2.20.
 
 describe("Go modules", () => {
   test("replaceDirectives reads single lines and blocks, ignores comments, refuses local directories", () => {
-    expect(replaceDirectives(tofuGoMod)).toEqual(["github.com/hashicorp/hcl/v2 v2.20.1 => github.com/opentofu/hcl/v2 v2.20.2-0.20251021132045-587d123c2828"]);
-    expect(replaceDirectives("replace (\n\ta => b v1.0.0 // why\n\n\tc v1 => d v2\n)\n")).toEqual(["a => b v1.0.0", "c v1 => d v2"]);
+    expect(replaceDirectives(tofuGoMod)).toEqual([
+      "github.com/hashicorp/hcl/v2 v2.20.1 => github.com/opentofu/hcl/v2 v2.20.2-0.20251021132045-587d123c2828",
+    ]);
+    expect(replaceDirectives("replace (\n\ta => b v1.0.0 // why\n\n\tc v1 => d v2\n)\n")).toEqual([
+      "a => b v1.0.0",
+      "c v1 => d v2",
+    ]);
     expect(() => replaceDirectives("replace a => ./a\n")).toThrow(/local directory/);
   });
 
@@ -45,7 +50,9 @@ describe("Go modules", () => {
   test("probeModule: the go.mod path when served; a timeout or a missing go said plainly", () => {
     const served = fakeRun([[/./, { stdout: JSON.stringify({ Path: "m", Version: "v1", GoMod: "/cache/m.mod" }) }]]);
     expect(probeModule(served, "m", "v1", {})).toEqual({ ok: true, goMod: "/cache/m.mod" });
-    expect(probeModule(fakeRun([[/./, { status: null, error: "spawnSync go ETIMEDOUT" }]]), "m", "v1", {}, 5000)).toEqual({
+    expect(
+      probeModule(fakeRun([[/./, { status: null, error: "spawnSync go ETIMEDOUT" }]]), "m", "v1", {}, 5000),
+    ).toEqual({
       ok: false,
       error: "go mod download did not finish in 5 s",
     });
@@ -66,8 +73,13 @@ describe("Go modules", () => {
       "go get github.com/opentofu/opentofu/cmd/tofu@v1.12.6",
       `go build -trimpath -ldflags -s -w -X github.com/opentofu/opentofu/version.dev=no -o ${join(dir, "bin", "tofu")} github.com/opentofu/opentofu/cmd/tofu`,
     ]);
-    expect(run.calls[0].options).toMatchObject({ cwd: join(dir, "work"), env: { HOME: "/h", GOFLAGS: "-mod=mod", CGO_ENABLED: "0" } });
-    expect(readFileSync(join(dir, "work", "go.mod"), "utf8")).toContain("replace github.com/hashicorp/hcl/v2 v2.20.1 =>");
+    expect(run.calls[0].options).toMatchObject({
+      cwd: join(dir, "work"),
+      env: { HOME: "/h", GOFLAGS: "-mod=mod", CGO_ENABLED: "0" },
+    });
+    expect(readFileSync(join(dir, "work", "go.mod"), "utf8")).toContain(
+      "replace github.com/hashicorp/hcl/v2 v2.20.1 =>",
+    );
     const failing = fakeRun([[/^go get/, { status: 1, stderr: "go: module lookup disabled\n" }]]);
     expect(() => buildFromModule(failing, openTofu, goMod, join(dir, "w2"), join(dir, "t"), {})).toThrow(
       "go get github.com/opentofu/opentofu/cmd/tofu@v1.12.6 failed: go: module lookup disabled",

@@ -38,6 +38,8 @@ describe("provider releases", () => {
   test("pseudo-versions are of the tagged commits; cloudflare's version goes in by ldflags", () => {
     for (const r of providerReleases) expect(r.version).toMatch(/^v0\.0\.0-\d{14}-[0-9a-f]{12}$/);
     expect(releaseFor("cloudflare/cloudflare", "5.14.0").ldflags).toEqual(["-X main.version=5.14.0"]);
-    expect(() => releaseFor("okta/okta", "~> 7.0")).toThrow('no known release of okta/okta meets "~> 7.0": add one to providerReleases in e2e/harness/providers.ts');
+    expect(() => releaseFor("okta/okta", "~> 7.0")).toThrow(
+      'no known release of okta/okta meets "~> 7.0": add one to providerReleases in e2e/harness/providers.ts',
+    );
   });
 });

@@ -7,18 +7,29 @@ import { terraformOnPath } from "../../support/terraform-console";
 import { tempDir } from "../../support/temp-dir";
 import { fakeRun, Script } from "./fake-run";
 
-const refused = { status: 1, stderr: "Error: Instance cannot be destroyed\n\nResource x has lifecycle.prevent_destroy set" };
+const refused = {
+  status: 1,
+  stderr: "Error: Instance cannot be destroyed\n\nResource x has lifecycle.prevent_destroy set",
+};
 const passing: Script = [
   [/ init /, {}],
   [/ validate /, {}],
-  [/ plan -input=false -detailed-exitcode -out=e2e.tfplan /, { status: 2, stdout: "Plan: 3 to add, 0 to change, 0 to destroy." }],
+  [
+    / plan -input=false -detailed-exitcode -out=e2e.tfplan /,
+    { status: 2, stdout: "Plan: 3 to add, 0 to change, 0 to destroy." },
+  ],
   [/ apply /, {}],
   [/ plan -input=false -detailed-exitcode -no-color$/, { status: 0 }],
   [/ plan -destroy /, refused],
 ];
 
 describe("runStack", () => {
-  const tf = { resource: { okta_app_oauth: { app: { lifecycle: { prevent_destroy: true } } }, okta_app_group_assignments: { a: {} } } };
+  const tf = {
+    resource: {
+      okta_app_oauth: { app: { lifecycle: { prevent_destroy: true } } },
+      okta_app_group_assignments: { a: {} },
+    },
+  };
 
   test("runs init, validate, plan, apply, a second plan and a refused protected destroy, in the stack's directory", () => {
     const dir = tempDir();
@@ -38,8 +49,12 @@ describe("runStack", () => {
   });
 
   test("a second plan with changes fails the stack, naming what would change", () => {
-    const drift = "  # okta_app_saml.scim will be updated in-place\n  ~ resource ...\nPlan: 0 to add, 1 to change, 0 to destroy.\n";
-    const run = fakeRun([[/ plan -input=false -detailed-exitcode -no-color$/, { status: 2, stdout: drift }], ...passing]);
+    const drift =
+      "  # okta_app_saml.scim will be updated in-place\n  ~ resource ...\nPlan: 0 to add, 1 to change, 0 to destroy.\n";
+    const run = fakeRun([
+      [/ plan -input=false -detailed-exitcode -no-color$/, { status: 2, stdout: drift }],
+      ...passing,
+    ]);
     expect(runStack(run, "terraform", "s", tempDir(), tf, {})).toEqual({
       stack: "s",
       failure: { step: "replan", reason: "Plan: 0 to add, 1 to change, 0 to destroy: okta_app_saml.scim" },
@@ -47,8 +62,14 @@ describe("runStack", () => {
   });
 
   test("stops at the first failing step with Terraform's error; a destroy that is not refused fails", () => {
-    const run = fakeRun([[/ apply /, { status: 1, stderr: "Error: failed to create SAML application\n\nthe API said no" }], ...passing]);
-    expect(runStack(run, "terraform", "s", tempDir(), tf, {}).failure).toEqual({ step: "apply", reason: "failed to create SAML application: the API said no" });
+    const run = fakeRun([
+      [/ apply /, { status: 1, stderr: "Error: failed to create SAML application\n\nthe API said no" }],
+      ...passing,
+    ]);
+    expect(runStack(run, "terraform", "s", tempDir(), tf, {}).failure).toEqual({
+      step: "apply",
+      reason: "failed to create SAML application: the API said no",
+    });
     expect(run.calls).toHaveLength(4);
     const unprotected = fakeRun([[/ plan -destroy /, { status: 0 }], ...passing]);
     expect(runStack(unprotected, "terraform", "s", tempDir(), tf, {}).failure).toEqual({
@@ -67,7 +88,13 @@ describe("runStack", () => {
 
 describe("runStack on a push-group stack: a mapping deleted in Okta", () => {
   const tf = { resource: { okta_push_group: { "push-groups_push-group_8FABED56": { for_each: "${local.x}" } } } };
-  const state = { values: { root_module: { resources: [{ type: "okta_push_group", index: 'Ops "On Call"', values: { id: "gPm1", app_id: "0oa1" } }] } } };
+  const state = {
+    values: {
+      root_module: {
+        resources: [{ type: "okta_push_group", index: 'Ops "On Call"', values: { id: "gPm1", app_id: "0oa1" } }],
+      },
+    },
+  };
 
   /** Plain plans answer in turn: the replan, the plan after the deletion, the replan after recovery. */
   function script(afterDelete: { status: number; stderr?: string }): Script {
@@ -82,12 +109,24 @@ describe("runStack on a push-group stack: a mapping deleted in Okta", () => {
 
   test("deletes it in the fake, sees the plan fail, runs the runbook's exact state rm, and pushes the group again", () => {
     const deleted: string[][] = [];
-    const run = fakeRun(script({ status: 1, stderr: "Error: Error reading Okta push group mapping\n\nthe API returned an error: 404" }));
-    const result = runStack(run, "terraform", "okta-access-push-groups", tempDir(), tf, {}, { projectDir: "/w", deletePushMapping: (a, m) => void deleted.push([a, m]) });
+    const run = fakeRun(
+      script({ status: 1, stderr: "Error: Error reading Okta push group mapping\n\nthe API returned an error: 404" }),
+    );
+    const result = runStack(
+      run,
+      "terraform",
+      "okta-access-push-groups",
+      tempDir(),
+      tf,
+      {},
+      { projectDir: "/w", deletePushMapping: (a, m) => void deleted.push([a, m]) },
+    );
     expect(result).toEqual({ stack: "okta-access-push-groups" });
     expect(deleted).toEqual([["0oa1", "gPm1"]]);
     const rm = run.calls.find((c) => c.line.startsWith("sh -c "))!;
-    expect(rm.line).toBe(`sh -c cd cdktf.out/stacks/okta-access-push-groups && terraform state rm 'okta_push_group.push-groups_push-group_8FABED56["Ops \\"On Call\\""]'`);
+    expect(rm.line).toBe(
+      `sh -c cd cdktf.out/stacks/okta-access-push-groups && terraform state rm 'okta_push_group.push-groups_push-group_8FABED56["Ops \\"On Call\\""]'`,
+    );
     expect(rm.options?.cwd).toBe("/w");
     expect(run.calls.slice(-3).map((c) => c.line)).toEqual([
       "terraform plan -input=false -detailed-exitcode -out=e2e.tfplan -no-color",
@@ -98,9 +137,13 @@ describe("runStack on a push-group stack: a mapping deleted in Okta", () => {
 
   test("fails the stack when the plan does not fail as the runbook says", () => {
     const run = fakeRun(script({ status: 0 }));
-    expect(runStack(run, "terraform", "s", tempDir(), tf, {}, { projectDir: "/w", deletePushMapping: () => undefined }).failure).toEqual({
+    expect(
+      runStack(run, "terraform", "s", tempDir(), tf, {}, { projectDir: "/w", deletePushMapping: () => undefined })
+        .failure,
+    ).toEqual({
       step: "deleted-mapping",
-      reason: 'a mapping deleted in Okta did not fail the plan with "Error reading Okta push group mapping" as the runbook says (exit 0)',
+      reason:
+        'a mapping deleted in Okta did not fail the plan with "Error reading Okta push group mapping" as the runbook says (exit 0)',
     });
   });
 });
@@ -110,7 +153,7 @@ describe("runStack on a push-group stack: a mapping deleted in Okta", () => {
 (terraformOnPath ? describe : describe.skip)("runStack with real Terraform (skipped: no terraform on PATH)", () => {
   const env = { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
 
-  function standIn(resources: Record<string, unknown>): { dir: string; tf: Record<string, any> } { // eslint-disable-line @typescript-eslint/no-explicit-any
+  function standIn(resources: Record<string, unknown>): { dir: string; tf: Record<string, any> } {
     const dir = tempDir();
     const tf = { resource: { terraform_data: resources } };
     writeFileSync(join(dir, "main.tf.json"), JSON.stringify(tf));

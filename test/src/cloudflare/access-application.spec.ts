@@ -61,7 +61,9 @@ describe("AccessApplication", () => {
 
   it("attaches one allow policy, by reference, first in precedence", () => {
     const { app, policy, policyAddress } = synth();
-    expect(app.policies).toEqual([{ id: `\${cloudflare_zero_trust_access_policy.${policyAddress}.id}`, precedence: 1 }]);
+    expect(app.policies).toEqual([
+      { id: `\${cloudflare_zero_trust_access_policy.${policyAddress}.id}`, precedence: 1 },
+    ]);
     expect(policy).toMatchObject({ account_id: accountId, name: "Wiki: allow", decision: "allow" });
   });
 
@@ -106,18 +108,30 @@ describe("AccessApplication", () => {
 });
 
 describe("isAccessDomain", () => {
-  it.each(["wiki.acme.example", "acme.example/wiki", "acme.example/wiki/*", "*.acme.example", "app-1.eu.acme.example/a/b"])(
-    "accepts %s",
-    (domain) => expect(isAccessDomain(domain)).toBe(true),
-  );
-  it.each(["https://wiki.acme.example", "wiki", "wiki.acme.example:8443", "WIKI.acme.example", "-wiki.acme.example", "wiki..acme", "acme.example/a b", "acme.example/?q=1", ""])(
-    "rejects %s",
-    (domain) => expect(isAccessDomain(domain)).toBe(false),
-  );
+  it.each([
+    "wiki.acme.example",
+    "acme.example/wiki",
+    "acme.example/wiki/*",
+    "*.acme.example",
+    "app-1.eu.acme.example/a/b",
+  ])("accepts %s", (domain) => expect(isAccessDomain(domain)).toBe(true));
+  it.each([
+    "https://wiki.acme.example",
+    "wiki",
+    "wiki.acme.example:8443",
+    "WIKI.acme.example",
+    "-wiki.acme.example",
+    "wiki..acme",
+    "acme.example/a b",
+    "acme.example/?q=1",
+    "",
+  ])("rejects %s", (domain) => expect(isAccessDomain(domain)).toBe(false));
 });
 
 describe("isAccessSessionDuration", () => {
-  it.each(["24h", "30m", "2h45m", "300ms", "1.5h", "0", "90s", "10µs", "10us"])("accepts %s", (d) => expect(isAccessSessionDuration(d)).toBe(true));
+  it.each(["24h", "30m", "2h45m", "300ms", "1.5h", "0", "90s", "10µs", "10us"])("accepts %s", (d) =>
+    expect(isAccessSessionDuration(d)).toBe(true),
+  );
   it.each(["24", "1d", "1 day", "h", "24H", ""])("rejects %s", (d) => expect(isAccessSessionDuration(d)).toBe(false));
 });
 

@@ -56,7 +56,9 @@ describe("OktaAccessGroups", () => {
 
   it("writes a group name that looks like Terraform as text, in the key, the name and the Okta rule", () => {
     const { json } = synth({ groups: ["50% ${team} %{if}"] });
-    const group = Object.values(json.resource.cloudflare_zero_trust_access_group)[0] as { for_each: Record<string, string> };
+    const group = Object.values(json.resource.cloudflare_zero_trust_access_group)[0] as {
+      for_each: Record<string, string>;
+    };
     expect(group.for_each).toEqual({ "50% $${team} %%{if}": "Okta: 50% $${team} %%{if}" });
   });
 
@@ -70,7 +72,12 @@ describe("OktaAccessGroups", () => {
   it.each([
     ["an Okta group ID", { groups: ["00g1abcdefghijklmnop"] }, "access-groups.groups.0", "by name"],
     ["an empty group name", { groups: [""] }, "access-groups.groups.0", "group's name"],
-    ["a group cdktf cannot key by", { groups: ["Finance", "toString"] }, "access-groups.groups.1", "rename the group in Okta"],
+    [
+      "a group cdktf cannot key by",
+      { groups: ["Finance", "toString"] },
+      "access-groups.groups.1",
+      "rename the group in Okta",
+    ],
     ["a bad account ID", { accountId: "acme" }, "access-groups.accountId", "32-character"],
     ["no login method ID", { loginMethodId: "" }, "access-groups.loginMethodId", "loginMethodId"],
     ["no login method name", { loginMethodName: "" }, "access-groups.loginMethodName", "login method's name"],

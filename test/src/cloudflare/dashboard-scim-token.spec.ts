@@ -19,7 +19,8 @@ function build(props: Partial<DashboardScimTokenProps> = {}): { stack: StackJson
   return { stack, token };
 }
 
-const lookupOf = (stack: StackJson) => onlyResource(stack, "cloudflare_account_api_token_permission_groups_list", "data");
+const lookupOf = (stack: StackJson) =>
+  onlyResource(stack, "cloudflare_account_api_token_permission_groups_list", "data");
 const tokenOf = (stack: StackJson) => onlyResource(stack, "cloudflare_account_token");
 const lookupAddress = (stack: StackJson) =>
   `data.cloudflare_account_api_token_permission_groups_list.${Object.keys(stack.data.cloudflare_account_api_token_permission_groups_list)[0]}`;
@@ -28,7 +29,11 @@ describe("DashboardScimToken", () => {
   test('looks the "SCIM Provisioning" permission group up by its raw name among account-scoped groups', () => {
     const { stack, token } = build();
     // cloudflare-go query-encodes the filter: pre-encoded, it would go out as SCIM%2520Provisioning and match nothing.
-    expect(lookupOf(stack)).toMatchObject({ account_id: accountId, name: "SCIM Provisioning", scope: "com.cloudflare.api.account" });
+    expect(lookupOf(stack)).toMatchObject({
+      account_id: accountId,
+      name: "SCIM Provisioning",
+      scope: "com.cloudflare.api.account",
+    });
     expect(token.permissionGroupName).toBe("SCIM Provisioning");
     expect(JSON.stringify(stack)).not.toMatch(/"id":\s*"[0-9a-f]{32}"/);
   });
@@ -41,7 +46,9 @@ describe("DashboardScimToken", () => {
   test("fails the plan with a clear message when no permission group has that name", () => {
     const [check] = lookupOf(build().stack).lifecycle.postcondition;
     expect(check.condition).toBe('${length([for g in self.result : g.id if g.name == "SCIM Provisioning"]) > 0}');
-    expect(check.error_message).toMatch(/No account API token permission group named "SCIM Provisioning".*set permissionGroupName/);
+    expect(check.error_message).toMatch(
+      /No account API token permission group named "SCIM Provisioning".*set permissionGroupName/,
+    );
   });
 
   test("grants only the looked-up permission group, picked by exact name, on this account only", () => {
@@ -73,18 +80,26 @@ describe("DashboardScimToken", () => {
   test("the base URL is the account's SCIM v2 endpoint, the token value its computed, sensitive value", () => {
     const { stack } = build();
     const address = `cloudflare_account_token.${Object.keys(stack.resource.cloudflare_account_token)[0]}`;
-    expect(stack.output.base_url.value).toBe(`https://api.cloudflare.com/client/v4/accounts/\${${address}.account_id}/scim/v2`);
+    expect(stack.output.base_url.value).toBe(
+      `https://api.cloudflare.com/client/v4/accounts/\${${address}.account_id}/scim/v2`,
+    );
     expect(stack.output.token_value.value).toBe(`\${${address}.value}`);
     expect(dashboardScimBaseUrl(accountId)).toBe(`https://api.cloudflare.com/client/v4/accounts/${accountId}/scim/v2`);
     expect(accountResources(accountId)).toBe(`{"com.cloudflare.api.account.${accountId}":"*"}`);
   });
 
   test.each([
-    [{ accountId: "acme" }, /dashboard-scim-token\.accountId: "acme" is not valid\. Use the 32-character hex account ID/],
+    [
+      { accountId: "acme" },
+      /dashboard-scim-token\.accountId: "acme" is not valid\. Use the 32-character hex account ID/,
+    ],
     [{ expiresOn: "2027-01-01" }, /dashboard-scim-token\.expiresOn: .*Use an RFC 3339 time/],
     [{ permissionGroupName: "${var.x}" }, /dashboard-scim-token\.permissionGroupName: .*as the API lists it/],
     [{ name: "" }, /dashboard-scim-token\.name: "" is not valid/],
-    [{ permissionGroup: "SCIM Provisioning" }, /permissionGroup is not a known key\. Did you mean "permissionGroupName"\?/],
+    [
+      { permissionGroup: "SCIM Provisioning" },
+      /permissionGroup is not a known key\. Did you mean "permissionGroupName"\?/,
+    ],
   ])("refuses %j", (props, message) => {
     expect(() => build(props as Partial<DashboardScimTokenProps>)).toThrow(message);
   });

@@ -57,10 +57,26 @@ describe("OktaLoginMethod", () => {
   });
 
   test.each([
-    ["seat removal without user deprovisioning", { scim: { userDeprovision: false, seatDeprovision: true } }, /login\.scim\.seatDeprovision: true is not valid\. Remove user seat on deprovision needs Enable user deprovisioning/],
-    ["an unknown identity update behavior", { scim: { identityUpdateBehavior: "reauthenticate" } }, /login\.scim\.identityUpdateBehavior: "reauthenticate" is not valid\. Use "reauth"/],
-    ["a short account ID", { accountId: "1234" }, /login\.accountId: "1234" is not valid\. Use the 32-character hex account ID/],
-    ["an Okta account without https", { oktaAccount: "acme.okta.com" }, /login\.oktaAccount: "acme.okta.com" is not valid/],
+    [
+      "seat removal without user deprovisioning",
+      { scim: { userDeprovision: false, seatDeprovision: true } },
+      /login\.scim\.seatDeprovision: true is not valid\. Remove user seat on deprovision needs Enable user deprovisioning/,
+    ],
+    [
+      "an unknown identity update behavior",
+      { scim: { identityUpdateBehavior: "reauthenticate" } },
+      /login\.scim\.identityUpdateBehavior: "reauthenticate" is not valid\. Use "reauth"/,
+    ],
+    [
+      "a short account ID",
+      { accountId: "1234" },
+      /login\.accountId: "1234" is not valid\. Use the 32-character hex account ID/,
+    ],
+    [
+      "an Okta account without https",
+      { oktaAccount: "acme.okta.com" },
+      /login\.oktaAccount: "acme.okta.com" is not valid/,
+    ],
   ])("refuses %s", (_name, props, message) => {
     expect(() => build(props as Partial<OktaLoginMethodProps>)).toThrow(message);
   });
@@ -68,7 +84,12 @@ describe("OktaLoginMethod", () => {
   test("accepts an account ID that Terraform resolves later", () => {
     const stack = synthStack((s) => {
       const id = new TerraformVariable(s, "account_id", { type: "string" });
-      new OktaLoginMethod(s, "login", { accountId: id.stringValue, clientId: "x", clientSecret: "y", oktaAccount: "https://acme.okta.com" });
+      new OktaLoginMethod(s, "login", {
+        accountId: id.stringValue,
+        clientId: "x",
+        clientSecret: "y",
+        oktaAccount: "https://acme.okta.com",
+      });
     });
     expect(onlyResource(stack, "cloudflare_zero_trust_access_identity_provider").account_id).toBe("${var.account_id}");
   });

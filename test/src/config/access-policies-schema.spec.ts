@@ -7,11 +7,20 @@ const example = JSON.parse(readFileSync("config/example.json", "utf8"));
 
 /** The example config without applications, `accessLogin` and top-level keys replaced (undefined removes a key). */
 function config(accessLogin: Record<string, unknown>, top: Record<string, unknown> = {}) {
-  const input = { ...example, accessApplications: undefined, ...top, accessLogin: { ...example.accessLogin, ...accessLogin } };
+  const input = {
+    ...example,
+    accessApplications: undefined,
+    ...top,
+    accessLogin: { ...example.accessLogin, ...accessLogin },
+  };
   return JSON.parse(JSON.stringify(input));
 }
 
-const scim = (pushGroups?: string[]) => ({ ...example.accessLogin.scim, assignedGroups: ["Engineering", "Finance", "Sales"], pushGroups });
+const scim = (pushGroups?: string[]) => ({
+  ...example.accessLogin.scim,
+  assignedGroups: ["Engineering", "Finance", "Sales"],
+  pushGroups,
+});
 const wiki = { name: "Wiki", domain: "wiki.acme.example", allowGroups: ["Engineering"] };
 
 function errorOf(input: unknown): string {
@@ -27,7 +36,11 @@ function errorOf(input: unknown): string {
 describe("accessLogin.accessGroups", () => {
   it("defaults to the groups Access SCIM pushes, else its assigned groups", () => {
     expect(accessGroupNames(parseConfig(config({ scim: scim(["Sales"]) })).accessLogin)).toEqual(["Sales"]);
-    expect(accessGroupNames(parseConfig(config({ scim: scim() })).accessLogin)).toEqual(["Engineering", "Finance", "Sales"]);
+    expect(accessGroupNames(parseConfig(config({ scim: scim() })).accessLogin)).toEqual([
+      "Engineering",
+      "Finance",
+      "Sales",
+    ]);
   });
 
   it("is empty by default without Access SCIM: nothing else puts groups in the identity Access checks", () => {
@@ -54,13 +67,17 @@ describe("accessLogin.accessGroups", () => {
   });
 
   it("rejects an Okta group ID: Access matches names", () => {
-    expect(errorOf(config({ accessGroups: ["00g1abcdefghijklmnop"] }))).toMatch(/^accessLogin\.accessGroups\.0: "00g1abcdefghijklmnop" .*by name/m);
+    expect(errorOf(config({ accessGroups: ["00g1abcdefghijklmnop"] }))).toMatch(
+      /^accessLogin\.accessGroups\.0: "00g1abcdefghijklmnop" .*by name/m,
+    );
   });
 
   it("must be set when the pushed groups are given by ID", () => {
     const id = "00g1abcdefghijklmnop";
     const input = config({ assignedGroups: [id], scim: { ...scim([id]), assignedGroups: [id] } });
-    expect(errorOf(input)).toMatch(/^accessLogin\.accessGroups is missing\. .*"00g1abcdefghijklmnop" are Okta group IDs.*set it to \[\] for none/);
+    expect(errorOf(input)).toMatch(
+      /^accessLogin\.accessGroups is missing\. .*"00g1abcdefghijklmnop" are Okta group IDs.*set it to \[\] for none/,
+    );
     expect(() => parseConfig({ ...input, accessLogin: { ...input.accessLogin, accessGroups: [] } })).not.toThrow();
   });
 });
@@ -75,10 +92,20 @@ describe("accessApplications", () => {
   });
 
   it.each([
-    ["a domain with a scheme", { domain: "https://wiki.acme.example" }, "accessApplications.0.domain", "without scheme"],
+    [
+      "a domain with a scheme",
+      { domain: "https://wiki.acme.example" },
+      "accessApplications.0.domain",
+      "without scheme",
+    ],
     ["a bad session duration", { sessionDuration: "1d" }, "accessApplications.0.sessionDuration", '"24h"'],
     ["empty allowGroups", { allowGroups: [] }, "accessApplications.0.allowGroups", "at least one Okta group"],
-    ["a group ID in allowGroups", { allowGroups: ["00g1abcdefghijklmnop"] }, "accessApplications.0.allowGroups.0", "by name"],
+    [
+      "a group ID in allowGroups",
+      { allowGroups: ["00g1abcdefghijklmnop"] },
+      "accessApplications.0.allowGroups.0",
+      "by name",
+    ],
     ["no name", { name: "" }, "accessApplications.0.name", "App Launcher"],
   ])("rejects %s", (_, change, field, fix) => {
     const message = errorOf(config({}, { accessApplications: [{ ...wiki, ...change }] }));
@@ -87,13 +114,19 @@ describe("accessApplications", () => {
   });
 
   it("rejects an allowed group that is not pushed (Access groups by default)", () => {
-    expect(errorOf(config({ scim: scim(["Engineering"]) }, { accessApplications: [{ ...wiki, allowGroups: ["Finance"] }] }))).toMatch(
+    expect(
+      errorOf(config({ scim: scim(["Engineering"]) }, { accessApplications: [{ ...wiki, allowGroups: ["Finance"] }] })),
+    ).toMatch(
       /^accessApplications\.0\.allowGroups: \["Finance"\] is not valid\. "Finance" has no Access group .*add it to accessLogin\.scim\.pushGroups/,
     );
   });
 
   it("rejects an allowed group left out of accessGroups", () => {
-    expect(errorOf(config({ accessGroups: ["Engineering"] }, { accessApplications: [{ ...wiki, allowGroups: ["Finance"] }] }))).toMatch(
+    expect(
+      errorOf(
+        config({ accessGroups: ["Engineering"] }, { accessApplications: [{ ...wiki, allowGroups: ["Finance"] }] }),
+      ),
+    ).toMatch(
       /^accessApplications\.0\.allowGroups: .*"Finance" has no Access group: add it to accessLogin\.accessGroups/,
     );
   });
@@ -101,13 +134,19 @@ describe("accessApplications", () => {
   it("rejects two applications with one name, or one domain", () => {
     const apps = [wiki, { ...wiki, domain: "docs.acme.example" }, { ...wiki, name: "Docs" }];
     const message = errorOf(config({}, { accessApplications: apps }));
-    expect(message).toContain('accessApplications.0.name: "Wiki" is not valid. Used by more than one application: give each application its own name.');
+    expect(message).toContain(
+      'accessApplications.0.name: "Wiki" is not valid. Used by more than one application: give each application its own name.',
+    );
     expect(message).toContain('accessApplications.1.name: "Wiki"');
-    expect(message).toContain('accessApplications.2.domain: "wiki.acme.example" is not valid. Used by more than one application');
+    expect(message).toContain(
+      'accessApplications.2.domain: "wiki.acme.example" is not valid. Used by more than one application',
+    );
   });
 
   it("suggests the key a typo meant", () => {
     const { allowGroups, ...rest } = wiki;
-    expect(errorOf(config({}, { accessApplications: [{ ...rest, allowGroup: allowGroups }] }))).toContain('accessApplications.0.allowGroup is not a known key. Did you mean "allowGroups"?');
+    expect(errorOf(config({}, { accessApplications: [{ ...rest, allowGroup: allowGroups }] }))).toContain(
+      'accessApplications.0.allowGroup is not a known key. Did you mean "allowGroups"?',
+    );
   });
 });

@@ -17,13 +17,18 @@ describe("reading the config file", () => {
 
   test("a directory is named as such", () => {
     const path = dir();
-    expect(() => loadConfig(path)).toThrow(`Config file ${path} is a directory: set OKTA_CLOUDFLARE_CONFIG to the JSON file in it.`);
+    expect(() => loadConfig(path)).toThrow(
+      `Config file ${path} is a directory: set OKTA_CLOUDFLARE_CONFIG to the JSON file in it.`,
+    );
   });
 });
 
 describe("the problem list", () => {
   test("lists at most 50 problems, then how many more there are", () => {
-    const input = { ...exampleConfigInput(), ...Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`unknown${i}`, i])) };
+    const input = {
+      ...exampleConfigInput(),
+      ...Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`unknown${i}`, i])),
+    };
     const file = join(dir(), "config.json");
     writeFileSync(file, JSON.stringify(input));
     let message = "";

@@ -23,7 +23,9 @@ describe("config", () => {
   test("a misspelled key is an error that suggests the right one", () => {
     const input = exampleConfigInput();
     (input.accessLogin.scim as Record<string, unknown>).seatDeprovison = true;
-    expect(() => parseConfig(input)).toThrow('accessLogin.scim.seatDeprovison is not a known key. Did you mean "seatDeprovision"?');
+    expect(() => parseConfig(input)).toThrow(
+      'accessLogin.scim.seatDeprovison is not a known key. Did you mean "seatDeprovision"?',
+    );
   });
 
   test("seat removal needs user deprovisioning", () => {
@@ -40,8 +42,13 @@ describe("config", () => {
 
   test("an existing authorization server and a created one exclude each other", () => {
     const input = exampleConfigInput();
-    Object.assign(input.accessLogin, { authorizationServerId: "aus1a2b3c4d5e6f7g8h9", createAuthorizationServer: true });
-    expect(() => parseConfig(input)).toThrow(/accessLogin\.createAuthorizationServer: true is not valid\. Either name an existing/);
+    Object.assign(input.accessLogin, {
+      authorizationServerId: "aus1a2b3c4d5e6f7g8h9",
+      createAuthorizationServer: true,
+    });
+    expect(() => parseConfig(input)).toThrow(
+      /accessLogin\.createAuthorizationServer: true is not valid\. Either name an existing/,
+    );
   });
 
   test("every problem is reported at once, each on its own line", () => {
@@ -65,7 +72,7 @@ describe("config", () => {
   test.each([
     ["a missing file", null, /does not exist: create it .* or set OKTA_CLOUDFLARE_CONFIG/],
     ["an empty file", "  \n", /is empty/],
-    ["broken JSON", "{ \"name\": ", /is not valid JSON/],
+    ["broken JSON", '{ "name": ', /is not valid JSON/],
   ])("%s is a ConfigError that says what to do", (_name, text, message) => {
     const path = text === null ? "/nonexistent/config.json" : file(text);
     expect(() => loadConfig(path)).toThrow(ConfigError);

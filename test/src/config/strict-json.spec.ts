@@ -17,14 +17,20 @@ describe("parseStrictJson", () => {
   });
 
   test("a duplicate key is an error naming the key and both lines", () => {
-    expect(problem('{\n  "accessLogin": {\n    "preventDestroy": true,\n    "x": 1,\n    "preventDestroy": false\n  }\n}')).toBe(
+    expect(
+      problem('{\n  "accessLogin": {\n    "preventDestroy": true,\n    "x": 1,\n    "preventDestroy": false\n  }\n}'),
+    ).toBe(
       'Duplicate key "preventDestroy" in accessLogin, on lines 3 and 5. JSON readers silently keep only the last one: remove one.',
     );
-    expect(problem('{"name": "a",\n"name": "b"}')).toMatch(/^Duplicate key "name" at the top level, on lines 1 and 2\./);
+    expect(problem('{"name": "a",\n"name": "b"}')).toMatch(
+      /^Duplicate key "name" at the top level, on lines 1 and 2\./,
+    );
   });
 
   test("points at the line and column, and names the usual cause", () => {
-    expect(problem('{\n  "a": 1,\n}')).toBe("Trailing comma at line 3, column 1. Remove the trailing comma: JSON allows none.");
+    expect(problem('{\n  "a": 1,\n}')).toBe(
+      "Trailing comma at line 3, column 1. Remove the trailing comma: JSON allows none.",
+    );
     expect(problem("// acme\n{}")).toBe("Comment at line 1, column 1. Remove the comment: JSON allows none.");
     expect(problem('{\n  /* note */ "a": 1\n}')).toMatch(/^Comment at line 2, column 3\./);
     expect(problem("{'a': 1}")).toMatch(/Use double quotes/);
@@ -34,10 +40,16 @@ describe("parseStrictJson", () => {
   });
 
   test("nesting, string length and list length have limits, each with its own message", () => {
-    expect(problem("[".repeat(10_000) + "]".repeat(10_000))).toMatch(new RegExp(`^Nesting deeper than ${JSON_LIMITS.depth} levels at line 1`));
-    expect(problem(JSON.stringify({ label: "x".repeat(JSON_LIMITS.stringLength + 1) }))).toMatch(/^A string in label is longer than 2048 characters/);
+    expect(problem("[".repeat(10_000) + "]".repeat(10_000))).toMatch(
+      new RegExp(`^Nesting deeper than ${JSON_LIMITS.depth} levels at line 1`),
+    );
+    expect(problem(JSON.stringify({ label: "x".repeat(JSON_LIMITS.stringLength + 1) }))).toMatch(
+      /^A string in label is longer than 2048 characters/,
+    );
     expect(parseStrictJson(JSON.stringify({ label: "x".repeat(JSON_LIMITS.stringLength) }))).toBeDefined();
-    expect(problem(JSON.stringify({ groups: Array.from({ length: JSON_LIMITS.listLength + 1 }, () => 1) }))).toMatch(/^More than 5000 items in groups/);
+    expect(problem(JSON.stringify({ groups: Array.from({ length: JSON_LIMITS.listLength + 1 }, () => 1) }))).toMatch(
+      /^More than 5000 items in groups/,
+    );
     const keys = Object.fromEntries(Array.from({ length: JSON_LIMITS.listLength + 1 }, (_, i) => [`k${i}`, 1]));
     expect(problem(JSON.stringify(keys))).toMatch(/^More than 5000 keys in \(root\)/);
   });
@@ -45,12 +57,16 @@ describe("parseStrictJson", () => {
 
 describe("decodeUtf8", () => {
   test("invalid UTF-8 is an error with its byte offset, instead of a silent U+FFFD", () => {
-    expect(() => decodeUtf8(Buffer.from([0x7b, 0x22, 0xc3, 0xa9, 0xff, 0x22]))).toThrow("is not valid UTF-8 at byte offset 4: save the file as UTF-8.");
+    expect(() => decodeUtf8(Buffer.from([0x7b, 0x22, 0xc3, 0xa9, 0xff, 0x22]))).toThrow(
+      "is not valid UTF-8 at byte offset 4: save the file as UTF-8.",
+    );
     expect(() => decodeUtf8(Buffer.from([0x22, 0xe2, 0x82]))).toThrow("at byte offset 1");
     expect(decodeUtf8(Buffer.from('"é"', "utf8"))).toBe('"é"');
   });
 
   test("a file over the size limit is refused before it is read as text", () => {
-    expect(() => decodeUtf8(new Uint8Array(JSON_LIMITS.fileBytes + 1))).toThrow(/is 1048577 bytes, over the limit of 1048576/);
+    expect(() => decodeUtf8(new Uint8Array(JSON_LIMITS.fileBytes + 1))).toThrow(
+      /is 1048577 bytes, over the limit of 1048576/,
+    );
   });
 });

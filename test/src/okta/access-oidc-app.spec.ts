@@ -7,7 +7,13 @@ const okta = { orgName: "acme", baseUrl: "okta.com" };
 function synth(props: Partial<AccessOidcAppProps> = {}) {
   return synthStack((stack) => {
     const groups = new OktaGroups(stack, "groups", { names: ["Engineering", "Finance"] });
-    new AccessOidcApp(stack, "oidc", { okta, teamName: "acme", assignedGroups: ["Engineering", "Finance"], groups, ...props });
+    new AccessOidcApp(stack, "oidc", {
+      okta,
+      teamName: "acme",
+      assignedGroups: ["Engineering", "Finance"],
+      groups,
+      ...props,
+    });
   });
 }
 
@@ -54,7 +60,11 @@ describe("AccessOidcApp", () => {
     ["a team name with a dot", { teamName: "acme.cloudflareaccess.com" }, /oidc\.teamName: .*team name only/],
     ["no assigned groups", { assignedGroups: [] }, /oidc\.assignedGroups: \[\] is not valid\. Assign at least one/],
     ["a duplicate group", { assignedGroups: ["Engineering", "Engineering"] }, /duplicate group\(s\): Engineering/],
-    ["an org URL for the org name", { okta: { orgName: "https://acme.okta.com", baseUrl: "okta.com" } }, /oidc\.okta\.orgName/],
+    [
+      "an org URL for the org name",
+      { okta: { orgName: "https://acme.okta.com", baseUrl: "okta.com" } },
+      /oidc\.okta\.orgName/,
+    ],
   ])("refuses %s", (_name, props, message) => {
     expect(() => synth(props as Partial<AccessOidcAppProps>)).toThrow(message);
   });

@@ -2,12 +2,22 @@ import { AccessAuthorizationServer } from "../../../src/okta/authorization-serve
 import { onlyResource, synthStack } from "../../helpers";
 
 const synth = (props: Partial<ConstructorParameters<typeof AccessAuthorizationServer>[2]> = {}) =>
-  synthStack((s) => void new AccessAuthorizationServer(s, "server", { audience: "https://acme.cloudflareaccess.com", clientId: "0oa123", ...props }));
+  synthStack(
+    (s) =>
+      void new AccessAuthorizationServer(s, "server", {
+        audience: "https://acme.cloudflareaccess.com",
+        clientId: "0oa123",
+        ...props,
+      }),
+  );
 
 describe("AccessAuthorizationServer", () => {
   test("has the groups scope enabled and a groups claim filtered by regex", () => {
     const stack = synth({ groupsClaimRegex: "^eng" });
-    expect(onlyResource(stack, "okta_auth_server_scope")).toMatchObject({ name: "groups", metadata_publish: "ALL_CLIENTS" });
+    expect(onlyResource(stack, "okta_auth_server_scope")).toMatchObject({
+      name: "groups",
+      metadata_publish: "ALL_CLIENTS",
+    });
     expect(onlyResource(stack, "okta_auth_server_claim")).toMatchObject({
       name: "groups",
       value_type: "GROUPS",

@@ -49,25 +49,55 @@ describe("DashboardScimApp", () => {
   });
 
   test("declares the seed's provisioning: Create and Deactivate Users on, Update User Attributes and Import Groups off", () => {
-    expect(build().app.provisioning).toEqual({ createUsers: true, deactivateUsers: true, updateUserAttributes: false, importGroups: false });
+    expect(build().app.provisioning).toEqual({
+      createUsers: true,
+      deactivateUsers: true,
+      updateUserAttributes: false,
+      importGroups: false,
+    });
     expect(build({ provisioning: { deactivateUsers: false } }).app.provisioning.deactivateUsers).toBe(false);
   });
 
   test('Cloudflare reserves names starting with "CF" (case as written)', () => {
-    expect(reservedGroupNames(["CF Admins", "CF-0123 - Administrator", "Cfo Office", "Ops CF"])).toEqual(["CF Admins", "CF-0123 - Administrator"]);
+    expect(reservedGroupNames(["CF Admins", "CF-0123 - Administrator", "Cfo Office", "Ops CF"])).toEqual([
+      "CF Admins",
+      "CF-0123 - Administrator",
+    ]);
   });
 
   test('an assigned but not pushed "CF" group is fine: only pushed groups become Cloudflare User Groups', () => {
-    expect(() => build({ assignedGroups: ["CF Legacy", "Cloudflare Admins"], pushGroups: ["Cloudflare Admins"] })).not.toThrow();
+    expect(() =>
+      build({ assignedGroups: ["CF Legacy", "Cloudflare Admins"], pushGroups: ["Cloudflare Admins"] }),
+    ).not.toThrow();
   });
 
   test.each<[string, Partial<DashboardScimAppProps>, RegExp]>([
-    ["a pushed group that is not assigned", { pushGroups: ["Finance"] }, /dashboard\.pushGroups: .*Push groups must also be assigned groups: add "?Finance"?/],
-    ["a pushed group starting with CF", { pushGroups: ["CF Admins"], assignedGroups: ["CF Admins"] }, /dashboard\.pushGroups: .*reserves group names starting with "CF": rename "CF Admins" in Okta or stop pushing it/],
-    ["an assigned group starting with CF, pushed by default", { assignedGroups: ["CF Admins"] }, /dashboard\.assignedGroups: .*the assigned groups are pushed: rename "CF Admins" in Okta, or list pushGroups without it/],
-    ["no assigned group", { assignedGroups: [] }, /dashboard\.assignedGroups: \[\] is not valid\. Assign at least one Okta group/],
+    [
+      "a pushed group that is not assigned",
+      { pushGroups: ["Finance"] },
+      /dashboard\.pushGroups: .*Push groups must also be assigned groups: add "?Finance"?/,
+    ],
+    [
+      "a pushed group starting with CF",
+      { pushGroups: ["CF Admins"], assignedGroups: ["CF Admins"] },
+      /dashboard\.pushGroups: .*reserves group names starting with "CF": rename "CF Admins" in Okta or stop pushing it/,
+    ],
+    [
+      "an assigned group starting with CF, pushed by default",
+      { assignedGroups: ["CF Admins"] },
+      /dashboard\.assignedGroups: .*the assigned groups are pushed: rename "CF Admins" in Okta, or list pushGroups without it/,
+    ],
+    [
+      "no assigned group",
+      { assignedGroups: [] },
+      /dashboard\.assignedGroups: \[\] is not valid\. Assign at least one Okta group/,
+    ],
     ["an empty push list", { pushGroups: [] }, /dashboard\.pushGroups: \[\] is not valid\. Push at least one group/],
-    ["Update User Attributes on", { provisioning: { updateUserAttributes: true } }, /dashboard\.provisioning\.updateUserAttributes: true is not valid\. .*does not support profile updates/],
+    [
+      "Update User Attributes on",
+      { provisioning: { updateUserAttributes: true } },
+      /dashboard\.provisioning\.updateUserAttributes: true is not valid\. .*does not support profile updates/,
+    ],
   ])("refuses %s", (_, props, message) => {
     expect(() => build(props)).toThrow(message);
   });

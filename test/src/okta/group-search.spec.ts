@@ -1,10 +1,17 @@
-import { encodedQueryLength, groupSearchExpression, MAX_ENCODED_SEARCH_LENGTH, searchBatches } from "../../../src/okta/group-search";
+import {
+  encodedQueryLength,
+  groupSearchExpression,
+  MAX_ENCODED_SEARCH_LENGTH,
+  searchBatches,
+} from "../../../src/okta/group-search";
 
 const names = (n: number, width = 20) => Array.from({ length: n }, (_, i) => `g${String(i).padStart(width - 1, "0")}`);
 
 describe("group searches", () => {
   test("match each name exactly", () => {
-    expect(groupSearchExpression(["Engineering", 'Say "hi"'])).toBe('profile.name eq "Engineering" or profile.name eq "Say \\"hi\\""');
+    expect(groupSearchExpression(["Engineering", 'Say "hi"'])).toBe(
+      'profile.name eq "Engineering" or profile.name eq "Say \\"hi\\""',
+    );
   });
 
   test("measure the expression as Go's url.QueryEscape sends it", () => {
@@ -22,7 +29,8 @@ describe("group searches", () => {
     const all = names(1000, 60);
     const batches = searchBatches(all);
     expect(batches.length).toBeGreaterThan(5);
-    for (const b of batches) expect(encodedQueryLength(groupSearchExpression(b))).toBeLessThanOrEqual(MAX_ENCODED_SEARCH_LENGTH);
+    for (const b of batches)
+      expect(encodedQueryLength(groupSearchExpression(b))).toBeLessThanOrEqual(MAX_ENCODED_SEARCH_LENGTH);
     expect(batches.flat()).toEqual(all);
   });
 

@@ -16,17 +16,26 @@ describe("OktaGroups.forStack", () => {
     const producer = oktaStack(app, "producer");
     const groups = new OktaGroups(producer, "groups", { names: ["Engineering", "Finance"] });
     const consumer = oktaStack(app, "consumer");
-    assignGroups(consumer, "0oa1", ["Engineering", "Finance", "00g1234567890abcdefg"], groups.forStack(consumer, "group-ids"));
+    assignGroups(
+      consumer,
+      "0oa1",
+      ["Engineering", "Finance", "00g1234567890abcdefg"],
+      groups.forStack(consumer, "group-ids"),
+    );
     app.synth();
     const json = JSON.parse(Testing.synth(consumer));
     expect(json.locals["group-ids"]).toMatch(/^\$\{data\.terraform_remote_state\.[^}]+\.outputs\.[^}]+\}$/);
-    const ids = Object.values(json.resource.okta_app_group_assignments as Record<string, { group: { id: string }[] }>)[0].group.map((g) => g.id);
+    const ids = Object.values(
+      json.resource.okta_app_group_assignments as Record<string, { group: { id: string }[] }>,
+    )[0].group.map((g) => g.id);
     expect(ids).toEqual(["${local.group-ids.Engineering}", "${local.group-ids.Finance}", "00g1234567890abcdefg"]);
   });
 
   test("refuses a name it was not given", () => {
     const app = Testing.app();
     const groups = new OktaGroups(new TerraformStack(app, "producer"), "groups", { names: ["Engineering"] });
-    expect(() => groups.forStack(new TerraformStack(app, "consumer"), "ids").idOf("Finance")).toThrow(/"Finance" was not given to producer\/groups/);
+    expect(() => groups.forStack(new TerraformStack(app, "consumer"), "ids").idOf("Finance")).toThrow(
+      /"Finance" was not given to producer\/groups/,
+    );
   });
 });

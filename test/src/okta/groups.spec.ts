@@ -4,8 +4,8 @@ import { OktaGroups } from "../../../src/okta/groups";
 import { synthStack } from "../../helpers";
 import { applyStandIn, evaluate, terraformOnPath } from "../../support/terraform-console";
 
-function searches(stack: Record<string, any>) { // eslint-disable-line @typescript-eslint/no-explicit-any
-  return Object.values(stack.data?.okta_groups ?? {}) as Array<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+function searches(stack: Record<string, any>) {
+  return Object.values(stack.data?.okta_groups ?? {}) as Array<Record<string, any>>;
 }
 
 describe("OktaGroups", () => {
@@ -44,7 +44,8 @@ describe("OktaGroups", () => {
       const stack = synthStack((s) => void new OktaGroups(s, "groups", { names: ["Engineering", "Finance"] }));
       const [search] = searches(stack);
       const [found, unique] = search.lifecycle.postcondition;
-      const asLocal = (v: string) => v.replace(/self\.groups/g, "local.groups").replace(/data\.okta_groups\.[^.]+\.groups/g, "local.groups");
+      const asLocal = (v: string) =>
+        v.replace(/self\.groups/g, "local.groups").replace(/data\.okta_groups\.[^.]+\.groups/g, "local.groups");
       const [ids] = Object.values(stack.locals) as string[];
       const r = evaluate(
         { groups },
@@ -90,7 +91,9 @@ describe("OktaGroups", () => {
       const failed = applyStandIn(twice, onStandIn);
       expect(failed.status).toBe(1);
       expect(failed.output).toContain("Resource postcondition failed");
-      expect(failed.output.replace(/\s+/g, " ")).toContain("Several Okta groups share each of these names, so a name cannot say which group is meant: Engineering.");
+      expect(failed.output.replace(/\s+/g, " ")).toContain(
+        "Several Okta groups share each of these names, so a name cannot say which group is meant: Engineering.",
+      );
       expect(applyStandIn([twice[0], { ...twice[1], type: "APP_GROUP" }], onStandIn).status).toBe(0);
     });
 
@@ -102,7 +105,9 @@ describe("OktaGroups", () => {
       ]);
       expect(r.uniqueOk).toEqual({ value: false });
       expect(r.map.error).toMatch(/Duplicate object key/);
-      expect(r.uniqueMessage.value).toMatch(/^Several Okta groups share each of these names.*: Engineering\. Rename all but one in Okta, or list the group by its ID/);
+      expect(r.uniqueMessage.value).toMatch(
+        /^Several Okta groups share each of these names.*: Engineering\. Rename all but one in Okta, or list the group by its ID/,
+      );
     });
   });
 
@@ -115,7 +120,9 @@ describe("OktaGroups", () => {
     expect(ids[1]).toBe("00g1abcdefghijklmnop");
     expect(searches(stack)[0].search).toBe('profile.name eq "Engineering"');
     const [local] = Object.values(stack.locals) as string[];
-    expect(local).toMatch(/^\$\{\{ for g in concat\(data\.okta_groups\.[^)]+\.groups\) : g\.name => g\.id if g\.type == "OKTA_GROUP" \}\}$/);
+    expect(local).toMatch(
+      /^\$\{\{ for g in concat\(data\.okta_groups\.[^)]+\.groups\) : g\.name => g\.id if g\.type == "OKTA_GROUP" \}\}$/,
+    );
   });
 
   test("passes a reference to a company's own group through without a lookup", () => {
@@ -124,11 +131,18 @@ describe("OktaGroups", () => {
       const own = new TerraformVariable(s, "own_group_id", { type: "string" });
       const groups = new OktaGroups(s, "groups", { names: [own.stringValue] });
       id = groups.idOf(own.stringValue);
-      new AccessOidcApp(s, "oidc", { okta: { orgName: "acme", baseUrl: "okta.com" }, teamName: "acme", assignedGroups: [own.stringValue], groups });
+      new AccessOidcApp(s, "oidc", {
+        okta: { orgName: "acme", baseUrl: "okta.com" },
+        teamName: "acme",
+        assignedGroups: [own.stringValue],
+        groups,
+      });
     });
     expect(searches(stack)).toEqual([]);
     expect(id).toMatch(/^\$\{TfToken/);
-    expect(Object.values(stack.resource.okta_app_group_assignments)[0]).toMatchObject({ group: [{ id: "${var.own_group_id}" }] });
+    expect(Object.values(stack.resource.okta_app_group_assignments)[0]).toMatchObject({
+      group: [{ id: "${var.own_group_id}" }],
+    });
   });
 
   test("quotes names with spaces and quotes safely in the search", () => {

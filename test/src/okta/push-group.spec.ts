@@ -89,9 +89,9 @@ describe("PushGroup", () => {
 
   it.each<[string, Partial<PushGroupConfig>, string]>([
     ["status", { status: "enabled" }, 'status: "enabled" is not valid. Use "ACTIVE" or "INACTIVE".'],
-    ["appId", { appId: "Cloudflare Access" }, "appId: \"Cloudflare Access\" is not valid. Use the app's Okta ID"],
+    ["appId", { appId: "Cloudflare Access" }, 'appId: "Cloudflare Access" is not valid. Use the app\'s Okta ID'],
     ["sourceGroupId", { sourceGroupId: "" }, 'sourceGroupId: "" is not valid.'],
-    ["targetGroupName", { targetGroupName: " " }, "targetGroupName: \" \" is not valid. Use a name"],
+    ["targetGroupName", { targetGroupName: " " }, 'targetGroupName: " " is not valid. Use a name'],
     [
       "targetGroupId",
       { targetGroupName: "cf-engineers", targetGroupId: "00gTarget1" },
@@ -185,14 +185,22 @@ describe("OktaV6Provider", () => {
   });
 
   it.each<[string, OktaV6ProviderConfig, string]>([
-    ["orgName", { orgName: "dev-123456.okta.com" }, 'orgName: "dev-123456.okta.com" is not valid. Use the subdomain only'],
+    [
+      "orgName",
+      { orgName: "dev-123456.okta.com" },
+      'orgName: "dev-123456.okta.com" is not valid. Use the subdomain only',
+    ],
     ["baseUrl", { baseUrl: "https://okta.com" }, 'baseUrl: "https://okta.com" is not valid. Use the domain only'],
     ["backoff", { backoff: false }, "backoff: false is not valid. Leave it unset: the provider ignores false"],
     ["maxRetries", { maxRetries: 0 }, "maxRetries: 0 is not valid. Use a whole number from 1 to 100"],
     ["maxRetries", { maxRetries: 101 }, "maxRetries: 101 is not valid."],
     ["maxApiCapacity", { maxApiCapacity: 0 }, "maxApiCapacity: 0 is not valid. Use a whole percentage from 1 to 100."],
     ["minWaitSeconds", { minWaitSeconds: 1.5 }, "minWaitSeconds: 1.5 is not valid."],
-    ["maxWaitSeconds", { minWaitSeconds: 60, maxWaitSeconds: 30 }, "maxWaitSeconds: 30 is not valid. Use a value no smaller than minWaitSeconds."],
+    [
+      "maxWaitSeconds",
+      { minWaitSeconds: 60, maxWaitSeconds: 30 },
+      "maxWaitSeconds: 30 is not valid. Use a value no smaller than minWaitSeconds.",
+    ],
     ["parallelism", { parallelism: 0 }, "parallelism: 0 is not valid."],
     ["alias", { alias: "second org" }, 'alias: "second org" is not valid. Use a Terraform name'],
   ])("rejects a bad %s, naming field, value and fix", (_field, config, message) => {

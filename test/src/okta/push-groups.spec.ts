@@ -36,12 +36,16 @@ describe("PushGroups", () => {
   });
 
   it("keys a group named like an Object property by that name", () => {
-    const [push] = Object.values(synth({ groupNames: ["constructor", "valueOf"] }).resource.okta_push_group) as { for_each: object }[];
+    const [push] = Object.values(synth({ groupNames: ["constructor", "valueOf"] }).resource.okta_push_group) as {
+      for_each: object;
+    }[];
     expect(push.for_each).toEqual({ constructor: "00gconstructor", valueOf: "00gvalueOf" });
   });
 
   it.each(["__proto__", "toString"])('rejects a group named "%s", which cdktf cannot write as a key', (name) => {
-    expect(() => synth({ groupNames: [name] })).toThrow(new RegExp(`push\\.groupNames\\.0: "${name}" is not valid\\. .*rename the group or use its ID`));
+    expect(() => synth({ groupNames: [name] })).toThrow(
+      new RegExp(`push\\.groupNames\\.0: "${name}" is not valid\\. .*rename the group or use its ID`),
+    );
   });
 
   it("rejects an empty list, naming the field", () => {

@@ -4,7 +4,15 @@ import { HttpOptions } from "../../../src/runbook/http";
 import { StepCheck } from "../../../src/runbook/model";
 import { OktaApi } from "../../../src/runbook/okta-api";
 import { renderMarkdown } from "../../../src/runbook/render-markdown";
-import { ACCESS_APP, allDone, exampleProject, FAKE_CLOUDFLARE_TOKEN, FAKE_OKTA_TOKEN, FAKE_SCIM_TOKEN, fakeOutputs } from "./fake-apis";
+import {
+  ACCESS_APP,
+  allDone,
+  exampleProject,
+  FAKE_CLOUDFLARE_TOKEN,
+  FAKE_OKTA_TOKEN,
+  FAKE_SCIM_TOKEN,
+  fakeOutputs,
+} from "./fake-apis";
 import { Handler, localServer, LocalServer, streamBytes } from "./local-server";
 
 // The check's real client (Node's global fetch) against a local server that answers as a broken or
@@ -38,11 +46,13 @@ async function check(server: LocalServer, http: Partial<HttpOptions> = {}) {
   });
   const printed = renderMarkdown(checked) + JSON.stringify(checked);
   for (const token of [FAKE_OKTA_TOKEN, FAKE_CLOUDFLARE_TOKEN, FAKE_SCIM_TOKEN]) expect(printed).not.toContain(token);
-  const step = (app: string, id: string): StepCheck | undefined => checked.apps.find((a) => a.id === app)!.steps.find((s) => s.id === id)!.check;
+  const step = (app: string, id: string): StepCheck | undefined =>
+    checked.apps.find((a) => a.id === app)!.steps.find((s) => s.id === id)!.check;
   return { checked, step, printed };
 }
 
-const requestsTo = (server: LocalServer, path: RegExp) => server.requests.filter((r) => path.test(decodeURIComponent(r.url))).length;
+const requestsTo = (server: LocalServer, path: RegExp) =>
+  server.requests.filter((r) => path.test(decodeURIComponent(r.url))).length;
 
 const answer =
   (status: number, body: string, headers: Record<string, string> = {}): Handler =>
@@ -56,7 +66,10 @@ const echoAuthorization =
   (status: number, shape: "okta" | "cloudflare"): Handler =>
   (req, res) => {
     const text = `request rejected; headers were: authorization: ${req.headers.authorization}`;
-    const body = shape === "okta" ? { errorCode: "E0000009", errorSummary: text } : { success: false, errors: [{ code: 10000, message: text }] };
+    const body =
+      shape === "okta"
+        ? { errorCode: "E0000009", errorSummary: text }
+        : { success: false, errors: [{ code: 10000, message: text }] };
     answer(status, JSON.stringify(body))(req, res);
   };
 
@@ -67,7 +80,12 @@ describe("the check's client against a local server", () => {
   });
 
   it("ends a rel=next that points at its own page after one request, as could not check", async () => {
-    const server = await serve([[mappingsPath, (req, res) => answer(200, "[]", { link: `<http://${req.headers.host}${req.url}>; rel="next"` })(req, res)]]);
+    const server = await serve([
+      [
+        mappingsPath,
+        (req, res) => answer(200, "[]", { link: `<http://${req.headers.host}${req.url}>; rel="next"` })(req, res),
+      ],
+    ]);
     const { step } = await check(server);
     expect(step("access-scim", "push-groups")).toEqual({
       status: "unknown",
@@ -82,7 +100,10 @@ describe("the check's client against a local server", () => {
         mappingsPath,
         (req, res) => {
           const page = Number(new URL(req.url!, "http://x").searchParams.get("after") ?? 0);
-          answer(200, "[]", { link: `</api/v1/apps/${ACCESS_APP}/group-push/mappings?after=${page + 1}>; rel="next"` })(req, res);
+          answer(200, "[]", { link: `</api/v1/apps/${ACCESS_APP}/group-push/mappings?after=${page + 1}>; rel="next"` })(
+            req,
+            res,
+          );
         },
       ],
     ]);
@@ -96,16 +117,22 @@ describe("the check's client against a local server", () => {
   it.each([
     ["streamed without a length", {}],
     ["announced by content-length", { "content-length": String(GiB) }],
-  ])("abandons a 1 GiB body (%s) past 4 MiB; only that call's steps could not be checked", async (_, headers: Record<string, string>) => {
-    const body = streamBytes(GiB, headers);
-    const { step } = await check(await serve([[appPath, body]]));
-    const tooLarge = { status: "unknown", detail: `Okta answered GET /api/v1/apps/${ACCESS_APP} with more than 4 MiB, more than the check reads` };
-    expect(step("access-scim", "configure-api-integration")).toEqual(tooLarge);
-    expect(step("access-scim", "to-app")).toEqual(tooLarge);
-    expect(step("access-scim", "verify")?.status).toBe("pass");
-    expect(step("dashboard-scim", "configure-api-integration")?.status).toBe("pass");
-    expect(body.written()).toBeLessThan(64 * MiB);
-  });
+  ])(
+    "abandons a 1 GiB body (%s) past 4 MiB; only that call's steps could not be checked",
+    async (_, headers: Record<string, string>) => {
+      const body = streamBytes(GiB, headers);
+      const { step } = await check(await serve([[appPath, body]]));
+      const tooLarge = {
+        status: "unknown",
+        detail: `Okta answered GET /api/v1/apps/${ACCESS_APP} with more than 4 MiB, more than the check reads`,
+      };
+      expect(step("access-scim", "configure-api-integration")).toEqual(tooLarge);
+      expect(step("access-scim", "to-app")).toEqual(tooLarge);
+      expect(step("access-scim", "verify")?.status).toBe("pass");
+      expect(step("dashboard-scim", "configure-api-integration")?.status).toBe("pass");
+      expect(body.written()).toBeLessThan(64 * MiB);
+    },
+  );
 
   it("ends a body that stalls after the headers at the per-request timeout", async () => {
     const stall: Handler = (_req, res) => {
@@ -122,7 +149,9 @@ describe("the check's client against a local server", () => {
 
   it("ends a request whose headers never come at the per-request timeout", async () => {
     const { step } = await check(await serve([[appPath, () => undefined]]), { timeoutMs: 300 });
-    expect(step("access-scim", "configure-api-integration")?.detail).toBe(`Okta could not be reached (GET /api/v1/apps/${ACCESS_APP}: no answer within 0.3 s)`);
+    expect(step("access-scim", "configure-api-integration")?.detail).toBe(
+      `Okta could not be reached (GET /api/v1/apps/${ACCESS_APP}: no answer within 0.3 s)`,
+    );
   });
 
   it("ends the whole check at its deadline, however long each request may take", async () => {
@@ -131,7 +160,9 @@ describe("the check's client against a local server", () => {
     expect(step("access-scim", "configure-api-integration")?.detail).toBe(
       `Okta could not be reached (GET /api/v1/apps/${ACCESS_APP}: the check's time limit ran out)`,
     );
-    expect(step("dashboard-scim", "verify")?.detail).toMatch(/^Cloudflare \(dashboard SCIM\) was not called \(GET .*\): the check's time limit ran out$/);
+    expect(step("dashboard-scim", "verify")?.detail).toMatch(
+      /^Cloudflare \(dashboard SCIM\) was not called \(GET .*\): the check's time limit ran out$/,
+    );
     expect(checked.summary?.pass).toBe(0);
     expect(server.requests.length).toBe(1);
   });
@@ -169,12 +200,21 @@ describe("the check's client against a local server", () => {
     expect(step("access-scim", "configure-api-integration")?.detail).toBe(
       `Okta answered HTTP 500 to GET /api/v1/apps/${ACCESS_APP} (request rejected; headers were: authorization: SSWS [redacted])`,
     );
-    expect(step("access-scim", "verify")?.detail).toMatch(/^Cloudflare answered HTTP 500 to GET \/client\/v4\/accounts\/.*\/scim\/users\?per_page=100 \(request rejected; headers were: authorization: Bearer \[redacted\]\)\.?$/);
-    expect(step("dashboard-scim", "verify")?.detail).toContain("(request rejected; headers were: authorization: Bearer [redacted])");
+    expect(step("access-scim", "verify")?.detail).toMatch(
+      /^Cloudflare answered HTTP 500 to GET \/client\/v4\/accounts\/.*\/scim\/users\?per_page=100 \(request rejected; headers were: authorization: Bearer \[redacted\]\)\.?$/,
+    );
+    expect(step("dashboard-scim", "verify")?.detail).toContain(
+      "(request rejected; headers were: authorization: Bearer [redacted])",
+    );
   });
 
   it("redacts a token-shaped string in a push mapping's errorSummary", async () => {
-    const mapping = { id: "gPm1", sourceGroupId: "00gEngineering0000001", status: "ERROR", errorSummary: `SCIM server refused Bearer ${FAKE_SCIM_TOKEN} and ${FAKE_CLOUDFLARE_TOKEN}` };
+    const mapping = {
+      id: "gPm1",
+      sourceGroupId: "00gEngineering0000001",
+      status: "ERROR",
+      errorSummary: `SCIM server refused Bearer ${FAKE_SCIM_TOKEN} and ${FAKE_CLOUDFLARE_TOKEN}`,
+    };
     const { step } = await check(await serve([[mappingsPath, answer(200, JSON.stringify([mapping]))]]));
     expect(step("access-scim", "push-groups")?.detail).toBe(
       '"Engineering": push mapping is ERROR (SCIM server refused Bearer [redacted] and [redacted]); "Finance": not pushed (no push mapping on the app).',
@@ -183,7 +223,9 @@ describe("the check's client against a local server", () => {
 
   it("does not follow a redirect to another host: the token never reaches it", async () => {
     const elsewhere = await serve([]);
-    const server = await serve([[appPath, (req, res) => answer(302, "", { location: `${elsewhere.url}${req.url}` })(req, res)]]);
+    const server = await serve([
+      [appPath, (req, res) => answer(302, "", { location: `${elsewhere.url}${req.url}` })(req, res)],
+    ]);
     const { step } = await check(server);
     expect(step("access-scim", "configure-api-integration")?.detail).toBe(
       `Okta answered HTTP 302 to GET /api/v1/apps/${ACCESS_APP}, a redirect: the check does not follow redirects, so the token goes nowhere else`,

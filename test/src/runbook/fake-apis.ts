@@ -59,18 +59,33 @@ export function fakeFetch(routes: Routes): FakeFetch {
       served.set(replies, i + 1);
       reply = replies[Math.min(i, replies.length - 1)];
     }
-    return new Response(JSON.stringify(reply.body ?? null), { status: reply.status ?? 200, headers: { "content-type": "application/json", ...reply.headers } });
+    return new Response(JSON.stringify(reply.body ?? null), {
+      status: reply.status ?? 200,
+      headers: { "content-type": "application/json", ...reply.headers },
+    });
   };
   // defineProperty keeps the getter live (Object.assign would copy its value once).
-  return Object.defineProperty(Object.assign(fn, { calls }), "maxInFlight", { get: () => state.maxInFlight }) as unknown as FakeFetch;
+  return Object.defineProperty(Object.assign(fn, { calls }), "maxInFlight", {
+    get: () => state.maxInFlight,
+  }) as unknown as FakeFetch;
 }
 
 /** Outputs of the deployed example stacks, the sensitive SCIM token included. */
 export const deployedOutputs: Record<string, Record<string, unknown>> = {
-  "okta-access-scim": { scim_app_id: ACCESS_APP, scim_app_admin_url: "https://acme-admin.okta.com/admin/app/scim2headerauth/instance/x/" },
-  "cloudflare-access": { login_method_id: IDP, scim_endpoint: `https://acme.cloudflareaccess.com/scim/${IDP}`, scim_secret: "fakeAccessScimSecret" },
+  "okta-access-scim": {
+    scim_app_id: ACCESS_APP,
+    scim_app_admin_url: "https://acme-admin.okta.com/admin/app/scim2headerauth/instance/x/",
+  },
+  "cloudflare-access": {
+    login_method_id: IDP,
+    scim_endpoint: `https://acme.cloudflareaccess.com/scim/${IDP}`,
+    scim_secret: "fakeAccessScimSecret",
+  },
   "okta-dashboard-scim": { scim_app_id: DASHBOARD_APP },
-  "cloudflare-dashboard-scim": { scim_base_url: `https://api.cloudflare.com/client/v4/accounts/${ACCOUNT}/scim/v2`, scim_token: FAKE_SCIM_TOKEN },
+  "cloudflare-dashboard-scim": {
+    scim_base_url: `https://api.cloudflare.com/client/v4/accounts/${ACCOUNT}/scim/v2`,
+    scim_token: FAKE_SCIM_TOKEN,
+  },
 };
 
 export function fakeOutputs(outputs: Record<string, Record<string, unknown>> = deployedOutputs): StackOutputReader {
@@ -79,7 +94,13 @@ export function fakeOutputs(outputs: Record<string, Record<string, unknown>> = d
 
 const okta = (body: unknown, headers?: Record<string, string>): Reply => ({ body, headers });
 const cloudflare = (result: unknown, total?: number): Reply => ({
-  body: { success: true, errors: [], messages: [], result, ...(total !== undefined ? { result_info: { total_count: total } } : {}) },
+  body: {
+    success: true,
+    errors: [],
+    messages: [],
+    result,
+    ...(total !== undefined ? { result_info: { total_count: total } } : {}),
+  },
 });
 
 /** An app as GET /api/v1/apps/{appId} answers it. */
@@ -106,23 +127,60 @@ export function pushMappings(appId: string, groups: string[], status = "ACTIVE",
 
 /** The Okta groups a `search=profile.name eq ...` finds: those of GROUP_IDS named in it. */
 function groupSearch(): Reply[] {
-  const all = Object.entries(GROUP_IDS).map(([name, id]) => ({ id, type: "OKTA_GROUP", profile: { name, description: "" } }));
+  const all = Object.entries(GROUP_IDS).map(([name, id]) => ({
+    id,
+    type: "OKTA_GROUP",
+    profile: { name, description: "" },
+  }));
   return [okta(all)];
 }
 
 /** Everything set up as the runbook says: the example config's apps, groups pushed, data received. */
 export function allDone(): Routes {
   return [
-    [new RegExp(`^/api/v1/apps/${ACCESS_APP}$`), oktaApp(ACCESS_APP, ["IMPORT_NEW_USERS", "PUSH_NEW_USERS", "PUSH_PROFILE_UPDATES", "PUSH_USER_DEACTIVATION", "GROUP_PUSH"])],
-    [new RegExp(`^/api/v1/apps/${DASHBOARD_APP}$`), oktaApp(DASHBOARD_APP, ["PUSH_NEW_USERS", "PUSH_USER_DEACTIVATION", "GROUP_PUSH"])],
-    [new RegExp(`^/api/v1/apps/${ACCESS_APP}/group-push/mappings`), pushMappings(ACCESS_APP, ["Engineering", "Finance"])],
-    [new RegExp(`^/api/v1/apps/${DASHBOARD_APP}/group-push/mappings`), pushMappings(DASHBOARD_APP, ["Cloudflare Admins"])],
+    [
+      new RegExp(`^/api/v1/apps/${ACCESS_APP}$`),
+      oktaApp(ACCESS_APP, [
+        "IMPORT_NEW_USERS",
+        "PUSH_NEW_USERS",
+        "PUSH_PROFILE_UPDATES",
+        "PUSH_USER_DEACTIVATION",
+        "GROUP_PUSH",
+      ]),
+    ],
+    [
+      new RegExp(`^/api/v1/apps/${DASHBOARD_APP}$`),
+      oktaApp(DASHBOARD_APP, ["PUSH_NEW_USERS", "PUSH_USER_DEACTIVATION", "GROUP_PUSH"]),
+    ],
+    [
+      new RegExp(`^/api/v1/apps/${ACCESS_APP}/group-push/mappings`),
+      pushMappings(ACCESS_APP, ["Engineering", "Finance"]),
+    ],
+    [
+      new RegExp(`^/api/v1/apps/${DASHBOARD_APP}/group-push/mappings`),
+      pushMappings(DASHBOARD_APP, ["Cloudflare Admins"]),
+    ],
     [/^\/api\/v1\/groups\?/, groupSearch()],
-    [new RegExp(`/access/identity_providers/${IDP}/scim/users`), cloudflare([{ id: "u1", externalId: "00u1", displayName: "Ada", active: true }], 2)],
+    [
+      new RegExp(`/access/identity_providers/${IDP}/scim/users`),
+      cloudflare([{ id: "u1", externalId: "00u1", displayName: "Ada", active: true }], 2),
+    ],
     [/\/scim\/groups\?name=Engineering$/, cloudflare([{ id: "g1", displayName: "Engineering", externalId: "00g1" }])],
     [/\/scim\/groups\?name=Finance$/, cloudflare([{ id: "g2", displayName: "Finance", externalId: "00g2" }])],
-    [/\/scim\/v2\/Groups\?filter=displayName eq "Cloudflare Admins"$/, { body: { schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], totalResults: 1, Resources: [{ id: "ug1", displayName: "Cloudflare Admins" }] } }],
-    [/\/iam\/user_groups\?name=Cloudflare Admins$/, cloudflare([{ id: "ug1", name: "Cloudflare Admins", policies: [{ id: "p1", access: "allow" }] }])],
+    [
+      /\/scim\/v2\/Groups\?filter=displayName eq "Cloudflare Admins"$/,
+      {
+        body: {
+          schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"],
+          totalResults: 1,
+          Resources: [{ id: "ug1", displayName: "Cloudflare Admins" }],
+        },
+      },
+    ],
+    [
+      /\/iam\/user_groups\?name=Cloudflare Admins$/,
+      cloudflare([{ id: "ug1", name: "Cloudflare Admins", policies: [{ id: "p1", access: "allow" }] }]),
+    ],
   ];
 }
 
@@ -135,11 +193,17 @@ export const accessGroups = ["Engineering", "Finance"];
 export const dashboardGroups = ["Cloudflare Admins"];
 
 /** The example config's runbook and check targets, built by hand (the stacks are not synthesized). */
-export function exampleProject(dashboardProvisioning: ScimProvisioning = oauthBearerScimApp.defaultProvisioning): { rb: Runbook; targets: CheckTargets } {
+export function exampleProject(dashboardProvisioning: ScimProvisioning = oauthBearerScimApp.defaultProvisioning): {
+  rb: Runbook;
+  targets: CheckTargets;
+} {
   const rb = runbook("acme", [
     accessLoginRunbook({
       oidcAppLabel: "Cloudflare Access",
-      oidcAdminUrl: { value: "https://acme-admin.okta.com/admin/app/oidc_client/instance/x/", from: { stack: "okta-access-oidc", output: "oidc_app_admin_url" } },
+      oidcAdminUrl: {
+        value: "https://acme-admin.okta.com/admin/app/oidc_client/instance/x/",
+        from: { stack: "okta-access-oidc", output: "oidc_app_admin_url" },
+      },
       loginMethodName: "Okta",
       loginMethodStack: "cloudflare-access",
       groupsClaimRegex: ".*",
@@ -147,17 +211,34 @@ export function exampleProject(dashboardProvisioning: ScimProvisioning = oauthBe
     }),
     scimAppRunbook({
       id: "access-scim",
-      app: { kind: headerAuthScimApp, label: "Cloudflare Access SCIM", assignedGroups: accessGroups, pushGroups: accessGroups, provisioning: headerAuthScimApp.defaultProvisioning },
+      app: {
+        kind: headerAuthScimApp,
+        label: "Cloudflare Access SCIM",
+        assignedGroups: accessGroups,
+        pushGroups: accessGroups,
+        provisioning: headerAuthScimApp.defaultProvisioning,
+      },
       adminUrl: { from: { stack: "okta-access-scim", output: "scim_app_admin_url" } },
       baseUrl: { from: { stack: "cloudflare-access", output: "scim_endpoint" } },
       token: { stack: "cloudflare-access", output: "scim_secret" },
       configPath: "accessLogin.scim",
       pushGroupsStackName: "okta-access-push-groups",
-      target: { product: "access", loginMethodName: "Okta", oidcAppLabel: "Cloudflare Access", signInGroups: accessGroups },
+      target: {
+        product: "access",
+        loginMethodName: "Okta",
+        oidcAppLabel: "Cloudflare Access",
+        signInGroups: accessGroups,
+      },
     }),
     scimAppRunbook({
       id: "dashboard-scim",
-      app: { kind: oauthBearerScimApp, label: "Cloudflare Dashboard SCIM", assignedGroups: dashboardGroups, pushGroups: dashboardGroups, provisioning: dashboardProvisioning },
+      app: {
+        kind: oauthBearerScimApp,
+        label: "Cloudflare Dashboard SCIM",
+        assignedGroups: dashboardGroups,
+        pushGroups: dashboardGroups,
+        provisioning: dashboardProvisioning,
+      },
       adminUrl: { from: { stack: "okta-dashboard-scim", output: "scim_app_admin_url" } },
       baseUrl: { from: { stack: "cloudflare-dashboard-scim", output: "scim_base_url" } },
       token: { stack: "cloudflare-dashboard-scim", output: "scim_token" },

@@ -43,7 +43,10 @@ export async function localServer(handlers: Array<[RegExp, Handler]>, routes: Ro
 }
 
 /** Streams `bytes` bytes of JSON-looking filler from one reused 64 KiB chunk, honouring backpressure; counts what was written. */
-export function streamBytes(bytes: number, headers: Record<string, string> = {}): Handler & { readonly written: () => number } {
+export function streamBytes(
+  bytes: number,
+  headers: Record<string, string> = {},
+): Handler & { readonly written: () => number } {
   let written = 0;
   const chunk = Buffer.alloc(64 * 1024, " ");
   const handler = (_req: IncomingMessage, res: ServerResponse) => {

@@ -22,12 +22,23 @@ function accessInput(over: Partial<ScimAppRunbookInput> = {}): ScimAppRunbookInp
       pushGroups: ["Engineering", "Finance"],
       provisioning: headerAuthScimApp.defaultProvisioning,
     },
-    adminUrl: { value: Token.asString({ unresolved: true }), from: { stack: "okta-access-scim", output: "scim_app_admin_url" } },
-    baseUrl: { value: Token.asString({ unresolved: true }), from: { stack: "cloudflare-access", output: "scim_endpoint" } },
+    adminUrl: {
+      value: Token.asString({ unresolved: true }),
+      from: { stack: "okta-access-scim", output: "scim_app_admin_url" },
+    },
+    baseUrl: {
+      value: Token.asString({ unresolved: true }),
+      from: { stack: "cloudflare-access", output: "scim_endpoint" },
+    },
     token: { stack: "cloudflare-access", output: "scim_secret" },
     configPath: "accessLogin.scim",
     pushGroupsStackName: "okta-access-push-groups",
-    target: { product: "access", loginMethodName: "Okta", oidcAppLabel: "Cloudflare Access", signInGroups: ["Engineering", "Finance"] },
+    target: {
+      product: "access",
+      loginMethodName: "Okta",
+      oidcAppLabel: "Cloudflare Access",
+      signInGroups: ["Engineering", "Finance"],
+    },
     ...over,
   };
 }
@@ -76,19 +87,28 @@ describe("scimAppRunbook, Access (SCIM 2.0 Test App (Header Auth))", () => {
       ["push-groups", false],
       ["verify", false],
     ]);
-    expect(rb).toMatchObject({ id: "access-scim", label: "Access SCIM", app: "SCIM 2.0 Test App (Header Auth)", stack: "okta-access-scim" });
+    expect(rb).toMatchObject({
+      id: "access-scim",
+      label: "Access SCIM",
+      app: "SCIM 2.0 Test App (Header Auth)",
+      stack: "okta-access-scim",
+    });
   });
 
   it("says where to click, in the app by its label", () => {
     expect(step(rb, "base-url").where).toBe(
       "Okta Admin Console > Applications > Applications > Access SCIM > Provisioning > Integration > Configure API Integration",
     );
-    expect(step(rb, "add-app").command).toBe("cd cdktf.out/stacks/okta-access-scim && terraform output -raw scim_app_admin_url");
+    expect(step(rb, "add-app").command).toBe(
+      "cd cdktf.out/stacks/okta-access-scim && terraform output -raw scim_app_admin_url",
+    );
   });
 
   it("leaves values only Terraform knows to the commands that print them", () => {
     expect(step(rb, "base-url")).not.toHaveProperty("value");
-    expect(step(rb, "base-url").command).toBe("cd cdktf.out/stacks/cloudflare-access && terraform output -raw scim_endpoint");
+    expect(step(rb, "base-url").command).toBe(
+      "cd cdktf.out/stacks/cloudflare-access && terraform output -raw scim_endpoint",
+    );
     expect(step(rb, "add-app")).not.toHaveProperty("value");
   });
 
@@ -103,16 +123,23 @@ describe("scimAppRunbook, Access (SCIM 2.0 Test App (Header Auth))", () => {
     expect(token.command).toBe("cd cdktf.out/stacks/cloudflare-access && terraform output -raw scim_secret");
     expect(token.title).toBe("API Token");
     expect(token.notes!.join(" ")).toMatch(/verbatim as the Authorization header.*no "Bearer " prefix/);
-    expect(token.notes!.join(" ")).toMatch(/returns the SCIM Secret once.*Login methods > Okta > Edit, generate a new SCIM secret/);
+    expect(token.notes!.join(" ")).toMatch(
+      /returns the SCIM Secret once.*Login methods > Okta > Edit, generate a new SCIM secret/,
+    );
   });
 
   it("enables the three To App settings of the seed", () => {
-    expect(step(rb, "to-app").action).toBe("Select Edit, enable Create Users, Update User Attributes and Deactivate Users, then select Save.");
+    expect(step(rb, "to-app").action).toBe(
+      "Select Edit, enable Create Users, Update User Attributes and Deactivate Users, then select Save.",
+    );
     expect(step(rb, "to-app").value).toBe("Create Users: on, Update User Attributes: on, Deactivate Users: on");
   });
 
   it("says which To App settings to leave off when the app's provisioning turns some off", () => {
-    const app = { ...accessInput().app, provisioning: { ...headerAuthScimApp.defaultProvisioning, updateUserAttributes: false } };
+    const app = {
+      ...accessInput().app,
+      provisioning: { ...headerAuthScimApp.defaultProvisioning, updateUserAttributes: false },
+    };
     expect(step(scimAppRunbook(accessInput({ app })), "to-app").action).toBe(
       "Select Edit, enable Create Users and Deactivate Users, leave Update User Attributes off, then select Save.",
     );
@@ -128,7 +155,9 @@ describe("scimAppRunbook, Access (SCIM 2.0 Test App (Header Auth))", () => {
     expect(a.action).toContain("`accessLogin.scim.assignedGroups`");
     expect(a.value).toBe('"Engineering", "Finance"');
     expect(a.groups).toEqual(["Engineering", "Finance"]);
-    expect(a.notes!.join(" ")).toContain("userName must equal the user's email: Terraform sets the Sign On tab's Application username format to Email");
+    expect(a.notes!.join(" ")).toContain(
+      "userName must equal the user's email: Terraform sets the Sign On tab's Application username format to Email",
+    );
   });
 
   it("without the push stack: the manual push, then the flag that manages pushed groups as code", () => {
@@ -144,11 +173,17 @@ describe("scimAppRunbook, Access (SCIM 2.0 Test App (Header Auth))", () => {
 
   it("with the push stack: done by Terraform in that stack", () => {
     const p = step(scimAppRunbook(accessInput({ pushGroupsStack: "okta-access-push-groups" })), "push-groups");
-    expect(p).toMatchObject({ done: true, action: "Done by Terraform (stack okta-access-push-groups): the groups below are pushed." });
+    expect(p).toMatchObject({
+      done: true,
+      action: "Done by Terraform (stack okta-access-push-groups): the groups below are pushed.",
+    });
   });
 
   it("with the push stack: gives the exact terraform state rm for a mapping deleted in Okta, which okta_push_group cannot read", () => {
-    const input = accessInput({ pushGroupsStack: "okta-access-push-groups", pushGroupsResource: "okta_push_group.push-groups_push-group_1A2B3C4D" });
+    const input = accessInput({
+      pushGroupsStack: "okta-access-push-groups",
+      pushGroupsResource: "okta_push_group.push-groups_push-group_1A2B3C4D",
+    });
     const notes = step(scimAppRunbook(input, { outdir: "out" }), "push-groups").notes!.join("\n");
     expect(notes).toContain('fails with "Error reading Okta push group mapping"');
     expect(notes).toContain(
@@ -180,7 +215,10 @@ describe("scimAppRunbook, Access (SCIM 2.0 Test App (Header Auth))", () => {
 
   it("has nothing to push when pushGroups is empty", () => {
     const app = { ...accessInput().app, pushGroups: [] };
-    expect(step(scimAppRunbook(accessInput({ app })), "push-groups")).toMatchObject({ done: true, action: expect.stringMatching(/^Nothing to push/) });
+    expect(step(scimAppRunbook(accessInput({ app })), "push-groups")).toMatchObject({
+      done: true,
+      action: expect.stringMatching(/^Nothing to push/),
+    });
   });
 
   it("verifies with View Logs", () => {
@@ -231,7 +269,9 @@ describe("scimAppRunbook, dashboard (SCIM 2.0 Test App (OAuth Bearer Token))", (
   it("deselects Import Groups and leaves Update User Attributes off", () => {
     expect(step(rb, "import-groups").action).toBe("Deselect Import Groups.");
     const toApp = step(rb, "to-app");
-    expect(toApp.action).toBe("Select Edit, enable Create Users and Deactivate Users, leave Update User Attributes off, then select Save.");
+    expect(toApp.action).toBe(
+      "Select Edit, enable Create Users and Deactivate Users, leave Update User Attributes off, then select Save.",
+    );
     expect(toApp.notes).toContain("Leave Update User Attributes off: Cloudflare does not support profile updates.");
   });
 
@@ -297,6 +337,8 @@ describe("accessLoginRunbook", () => {
 
 describe("outputCommand", () => {
   it("prints one output of one synthesized stack", () => {
-    expect(outputCommand({ stack: "s", output: "o" }, "build/out")).toBe("cd build/out/stacks/s && terraform output -raw o");
+    expect(outputCommand({ stack: "s", output: "o" }, "build/out")).toBe(
+      "cd build/out/stacks/s && terraform output -raw o",
+    );
   });
 });

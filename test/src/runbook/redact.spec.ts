@@ -8,14 +8,16 @@ describe("serviceText", () => {
   });
 
   it("redacts any SSWS, Bearer or Basic credential, known or not", () => {
-    expect(serviceText("Authorization: SSWS 00abcdefgh, then Bearer eyJhbGciOi.eyJzdWIi.c2ln and basic dXNlcjpwYXNz", [])).toBe(
-      "Authorization: SSWS [redacted], then Bearer [redacted] and basic [redacted]",
-    );
+    expect(
+      serviceText("Authorization: SSWS 00abcdefgh, then Bearer eyJhbGciOi.eyJzdWIi.c2ln and basic dXNlcjpwYXNz", []),
+    ).toBe("Authorization: SSWS [redacted], then Bearer [redacted] and basic [redacted]");
   });
 
   it("redacts long opaque strings that mix upper case, lower case and digits, as API tokens do", () => {
     expect(serviceText(`leaked ${FAKE_CLOUDFLARE_TOKEN} here`, [])).toBe("leaked [redacted] here");
-    expect(serviceText("jwt aB3dEfGhIjKlMnOpQrStUvWx1234.aB3dEfGhIjKlMnOpQrStUvWx5678", [])).toBe("jwt [redacted].[redacted]");
+    expect(serviceText("jwt aB3dEfGhIjKlMnOpQrStUvWx1234.aB3dEfGhIjKlMnOpQrStUvWx5678", [])).toBe(
+      "jwt [redacted].[redacted]",
+    );
   });
 
   it("keeps prose, IDs in hex, UUIDs, Okta IDs and feature names readable", () => {

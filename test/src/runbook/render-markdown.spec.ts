@@ -45,17 +45,29 @@ describe("renderAppMarkdown", () => {
 
   it("lists groups one per line, so a name with a comma reads as one group", () => {
     const groups = ["IT Help-Desk, Tier 2", "Finance"];
-    const step = { id: "push-groups", title: "Push Groups", where: "A > D", action: "Push them.", value: '"IT Help-Desk, Tier 2", "Finance"', groups, done: false };
-    expect(renderAppMarkdown({ ...app, steps: [step] }).split("\n").slice(-3)).toEqual([
-      "   - Groups:",
-      "     - `IT Help-Desk, Tier 2`",
-      "     - `Finance`",
-    ]);
+    const step = {
+      id: "push-groups",
+      title: "Push Groups",
+      where: "A > D",
+      action: "Push them.",
+      value: '"IT Help-Desk, Tier 2", "Finance"',
+      groups,
+      done: false,
+    };
+    expect(
+      renderAppMarkdown({ ...app, steps: [step] })
+        .split("\n")
+        .slice(-3),
+    ).toEqual(["   - Groups:", "     - `IT Help-Desk, Tier 2`", "     - `Finance`"]);
   });
 
   it("indents a step's details past its number, so they stay in the item from step 10 on", () => {
     const many = { ...app, steps: Array.from({ length: 10 }, () => app.steps[0]) };
-    expect(renderAppMarkdown(many).split("\n").slice(-3)).toEqual(["10. [x] **Add it**", "    - Where: A > B", "    - Done by Terraform."]);
+    expect(renderAppMarkdown(many).split("\n").slice(-3)).toEqual([
+      "10. [x] **Add it**",
+      "    - Where: A > B",
+      "    - Done by Terraform.",
+    ]);
   });
 });
 
@@ -92,7 +104,9 @@ describe("checked runbook (npm run check)", () => {
 
   it("ticks a step the APIs show done, and puts each check first under its step", () => {
     const md = renderAppMarkdown(checked.apps[0]);
-    expect(md).toContain("2. [x] **API Token**\n   - Check: done — Cloudflare holds 2 SCIM user(s).\n   - Where: A > C\n   - Do: Paste it.");
+    expect(md).toContain(
+      "2. [x] **API Token**\n   - Check: done — Cloudflare holds 2 SCIM user(s).\n   - Where: A > C\n   - Do: Paste it.",
+    );
     expect(md).toContain("3. [ ] **Push Groups**\n   - Check: NOT DONE — Finance: not pushed.\n");
   });
 

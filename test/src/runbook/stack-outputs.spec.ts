@@ -22,9 +22,16 @@ describe("terraformOutputReader", () => {
     const outdir = outdirWith("cloudflare-dashboard-scim");
     const json = JSON.stringify({
       scim_token: { sensitive: true, type: "string", value: "tok" },
-      scim_base_url: { sensitive: false, type: "string", value: "https://api.cloudflare.com/client/v4/accounts/a/scim/v2" },
+      scim_base_url: {
+        sensitive: false,
+        type: "string",
+        value: "https://api.cloudflare.com/client/v4/accounts/a/scim/v2",
+      },
     });
-    const terraform = fakeTerraform(outdir, `[ "$*" = "output -json -no-color" ] && [ "$(basename "$PWD")" = cloudflare-dashboard-scim ] && echo '${json}'`);
+    const terraform = fakeTerraform(
+      outdir,
+      `[ "$*" = "output -json -no-color" ] && [ "$(basename "$PWD")" = cloudflare-dashboard-scim ] && echo '${json}'`,
+    );
     await expect(terraformOutputReader(outdir, terraform)("cloudflare-dashboard-scim")).resolves.toEqual({
       scim_token: "tok",
       scim_base_url: "https://api.cloudflare.com/client/v4/accounts/a/scim/v2",
@@ -33,12 +40,17 @@ describe("terraformOutputReader", () => {
 
   it("says to synthesize and deploy when the stack's directory is missing", async () => {
     const outdir = tempDir();
-    await expect(terraformOutputReader(outdir)("okta-access-scim")).rejects.toThrow(/stacks\/okta-access-scim does not exist: synthesize and deploy the stacks first/);
+    await expect(terraformOutputReader(outdir)("okta-access-scim")).rejects.toThrow(
+      /stacks\/okta-access-scim does not exist: synthesize and deploy the stacks first/,
+    );
   });
 
   it("keeps terraform's error line, without its box drawing", async () => {
     const outdir = outdirWith("okta-access-scim");
-    const terraform = fakeTerraform(outdir, `printf '╷\\n│ Error: Backend initialization required, please run "terraform init"\\n╵\\n' >&2; exit 1`);
+    const terraform = fakeTerraform(
+      outdir,
+      `printf '╷\\n│ Error: Backend initialization required, please run "terraform init"\\n╵\\n' >&2; exit 1`,
+    );
     await expect(terraformOutputReader(outdir, terraform)("okta-access-scim")).rejects.toThrow(
       /terraform output in .*okta-access-scim failed: Error: Backend initialization required, please run "terraform init"$/,
     );
