@@ -94,10 +94,17 @@ export function toValidationErrors(
       }
       const description = issue.code === "invalid_type" && schema ? descriptionAt(schema, issue.path) : undefined;
       const fix = description ? `${issue.message} ${description}` : issue.message;
-      return [new ValidationError(fieldName(prefix, issue.path), at(input, issue.path), fix)];
+      const field = fieldName(prefix, issue.path);
+      // A secret's value never reaches a message, even a wrong one: it may be the real secret.
+      if (SECRET_NAME.test(String(issue.path[issue.path.length - 1] ?? "")))
+        return [new ValidationError(field, undefined, fix, "is not valid (its value is not printed)")];
+      return [new ValidationError(field, at(input, issue.path), fix)];
     }),
   );
 }
+
+/** Names of fields whose values are secrets. */
+const SECRET_NAME = /secret|token|password|private_?key|api_?key/i;
 
 // The value of an unknown key is left out of the message: it may be a credential pasted by mistake.
 function unknownKey(prefix: string, path: PropertyKey[], schema?: z.core.$ZodType): ValidationError {
@@ -108,7 +115,7 @@ function unknownKey(prefix: string, path: PropertyKey[], schema?: z.core.$ZodTyp
   const typo = closest(key, siblings);
   if (typo)
     return new ValidationError(field, undefined, `Did you mean "${typo}"? Fix the spelling, or remove it.`, problem);
-  if (/token|secret|password|private_?key|api_?key/i.test(key)) {
+  if (SECRET_NAME.test(key)) {
     const fix =
       "Credentials never go in the config file: remove it, and set the provider's environment variable instead (see the README, Credentials and secrets).";
     return new ValidationError(field, undefined, fix, problem);

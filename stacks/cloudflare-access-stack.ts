@@ -1,5 +1,4 @@
 import { Construct } from "constructs";
-import { Fn } from "../src/cdktf";
 import { adoptLoginMethod } from "../src/adopt/adopt";
 import { OktaLoginMethod } from "../src/cloudflare/okta-login-method";
 import { Config } from "../src/config/schema";
@@ -22,7 +21,7 @@ export class CloudflareAccessStack extends ProjectStack {
       name: login.name,
       clientId: oidc.oidcApp.clientId,
       // terraform_remote_state drops sensitivity: mark the secret again on this side.
-      clientSecret: Fn.sensitive(oidc.oidcApp.clientSecret),
+      clientSecret: oidc.oidcApp.clientSecret,
       oktaAccount: oktaOrgUrl(config.okta),
       authorizationServerId: oidc.authorizationServerId,
       claims: login.claims,

@@ -20,7 +20,7 @@ export function companyStackProblems(stack: { resource?: Block; data?: Block }):
   if (app && JSON.stringify(app[1].redirect_uris) !== '["https://acme.cloudflareaccess.com/cdn-cgi/access/callback"]') {
     problems.push(`okta_app_oauth redirect_uris ${JSON.stringify(app[1].redirect_uris)}`);
   }
-  if (app && login && login[1].config?.client_secret !== `\${okta_app_oauth.${app[0]}.client_secret}`) {
+  if (app && login && login[1].config?.client_secret !== `\${sensitive(okta_app_oauth.${app[0]}.client_secret)}`) {
     problems.push(
       `login method client_secret is not a reference to the OIDC app: ${JSON.stringify(login[1].config?.client_secret)}`,
     );

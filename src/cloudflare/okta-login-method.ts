@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { ZeroTrustAccessIdentityProvider } from "@cdktf/provider-cloudflare/lib/zero-trust-access-identity-provider";
 import * as z from "zod";
+import { Fn, Token } from "../cdktf";
 import { parseOrThrow, tokenOr } from "../validation";
 import { accountIdSchema } from "./account";
 import { terraformLiterals } from "../terraform-literal";
@@ -65,7 +66,10 @@ export const oktaLoginMethodPropsSchema = z.strictObject({
   accountId: accountIdSchema,
   name: z.string().min(1).optional(),
   clientId: z.string().min(1),
-  clientSecret: z.string().min(1),
+  clientSecret: z.string().refine((v) => Token.isUnresolved(v), {
+    message:
+      "Pass a reference (e.g. AccessOidcApp.clientSecret) or a sensitive variable, never the secret itself: a literal would be written into the synthesized JSON.",
+  }),
   oktaAccount: tokenOr(
     (v) => /^https:\/\/[a-z0-9.-]+$/i.test(v),
     'Use the Okta org URL, e.g. "https://acme.okta.com".',
@@ -91,7 +95,11 @@ export interface OktaLoginMethodProps {
   readonly name?: string;
   /** Client ID of the Okta OIDC app (seed step 7). */
   readonly clientId: string;
-  /** Client secret of the Okta OIDC app (seed step 7). Pass a token, never a literal. */
+  /**
+   * Client secret of the Okta OIDC app (seed step 7): a reference or a sensitive variable; a literal
+   * is refused. The login method marks it sensitive itself, so a secret read from another stack's
+   * state (which drops sensitivity) never shows in a plan, whatever the caller passes.
+   */
   readonly clientSecret: string;
   /** Okta account URL, e.g. `https://acme.okta.com` (`oktaOrgUrl(org)` builds it). */
   readonly oktaAccount: string;
@@ -159,7 +167,7 @@ export class OktaLoginMethod extends Construct {
         type: "okta",
         config: {
           clientId: p.clientId,
-          clientSecret: p.clientSecret,
+          clientSecret: Token.asString(Fn.sensitive(p.clientSecret)),
           oktaAccount: p.oktaAccount,
           authorizationServerId: p.authorizationServerId,
           claims: p.claims,

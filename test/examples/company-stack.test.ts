@@ -142,8 +142,8 @@ describe("the packed library in a company's own stack", () => {
     expect(oidcApp.redirect_uris).toEqual(["https://acme.cloudflareaccess.com/cdn-cgi/access/callback"]);
     expect(Object.keys(stack.resource.okta_app_group_assignments)).toHaveLength(1);
     expect(Object.keys(stack.data.okta_groups)).toHaveLength(1);
-    // The secret passes by reference, never as a literal.
-    expect(loginMethod.config.client_secret).toBe(`\${okta_app_oauth.${oidcId}.client_secret}`);
+    // The secret passes by reference, never as a literal, and the login method marks it sensitive itself.
+    expect(loginMethod.config.client_secret).toBe(`\${sensitive(okta_app_oauth.${oidcId}.client_secret)}`);
     // The company's resource reads the library's attribute.
     expect(accessGroup.include[0].okta).toEqual({
       name: "Engineering",

@@ -1,4 +1,4 @@
-import { Fn, TerraformStack, Testing } from "../../src/cdktf";
+import { TerraformStack, Testing } from "../../src/cdktf";
 import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
 import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
 import { OktaLoginMethod } from "../../src/cloudflare/okta-login-method";
@@ -18,7 +18,7 @@ describe("the constructs in one stack", () => {
     const login = new OktaLoginMethod(stack, "login", {
       accountId: "0123456789abcdef0123456789abcdef",
       clientId: oidc.clientId,
-      clientSecret: Fn.sensitive(oidc.clientSecret),
+      clientSecret: oidc.clientSecret,
       oktaAccount: "https://acme.okta.com",
     });
     new AccessScimApp(stack, "scim", { okta, assignedGroups: ["Engineering"], groups, baseUrl: login.scimBaseUrl });

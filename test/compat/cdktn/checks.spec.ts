@@ -8,7 +8,7 @@ function companyStack() {
       okta_app_oauth: { app: { redirect_uris: ["https://acme.cloudflareaccess.com/cdn-cgi/access/callback"] } },
       okta_app_group_assignments: { assignments: {} },
       cloudflare_zero_trust_access_identity_provider: {
-        login: { config: { client_secret: "${okta_app_oauth.app.client_secret}" } },
+        login: { config: { client_secret: "${sensitive(okta_app_oauth.app.client_secret)}" } },
       },
       cloudflare_zero_trust_access_group: {
         engineering: {

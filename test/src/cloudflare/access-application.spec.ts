@@ -1,4 +1,4 @@
-import { Testing, TerraformStack } from "../../../src/cdktf";
+import { Testing, TerraformStack, TerraformVariable } from "../../../src/cdktf";
 import {
   AccessApplication,
   AccessApplicationProps,
@@ -18,7 +18,7 @@ function synth(props: Partial<AccessApplicationProps> = {}) {
   const login = new OktaLoginMethod(stack, "login", {
     accountId,
     clientId: "client",
-    clientSecret: "secret",
+    clientSecret: new TerraformVariable(stack, "client_secret", { type: "string", sensitive: true }).stringValue,
     oktaAccount: "https://acme.okta.com",
   });
   const groups = new OktaAccessGroups(stack, "groups", {

@@ -1,5 +1,5 @@
 import { OktaLoginMethod, OktaLoginMethodProps } from "../../../src/cloudflare/okta-login-method";
-import { Fn, TerraformVariable } from "../../../src/cdktf";
+import { TerraformVariable } from "../../../src/cdktf";
 import { onlyResource, synthStack } from "../../helpers";
 
 const accountId = "0123456789abcdef0123456789abcdef";
@@ -11,7 +11,7 @@ function build(props: Partial<OktaLoginMethodProps> = {}) {
     method = new OktaLoginMethod(s, "login", {
       accountId,
       clientId: "0oa123",
-      clientSecret: Fn.sensitive(secret.stringValue),
+      clientSecret: secret.stringValue,
       oktaAccount: "https://acme.okta.com",
       ...props,
     });
@@ -81,13 +81,39 @@ describe("OktaLoginMethod", () => {
     expect(() => build(props as Partial<OktaLoginMethodProps>)).toThrow(message);
   });
 
+  test("refuses a literal client secret, without printing it", () => {
+    let message = "";
+    try {
+      build({ clientSecret: "s3cret-literal" });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/^login\.clientSecret is not valid \(its value is not printed\)\. Pass a reference/);
+    expect(message).not.toContain("s3cret-literal");
+  });
+
+  test("marks the client secret sensitive itself, so a reference from another stack's state stays hidden", () => {
+    const stack = synthStack((s) => {
+      const secret = new TerraformVariable(s, "client_secret", { type: "string" });
+      new OktaLoginMethod(s, "login", {
+        accountId,
+        clientId: "x",
+        clientSecret: secret.stringValue,
+        oktaAccount: "https://acme.okta.com",
+      });
+    });
+    expect(onlyResource(stack, "cloudflare_zero_trust_access_identity_provider").config.client_secret).toBe(
+      "${sensitive(var.client_secret)}",
+    );
+  });
+
   test("accepts an account ID that Terraform resolves later", () => {
     const stack = synthStack((s) => {
       const id = new TerraformVariable(s, "account_id", { type: "string" });
       new OktaLoginMethod(s, "login", {
         accountId: id.stringValue,
         clientId: "x",
-        clientSecret: "y",
+        clientSecret: new TerraformVariable(s, "client_secret", { type: "string", sensitive: true }).stringValue,
         oktaAccount: "https://acme.okta.com",
       });
     });
