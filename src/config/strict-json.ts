@@ -120,7 +120,7 @@ class Parser {
       if (first !== undefined) {
         const where = field === "(root)" ? "at the top level" : `in ${field}`;
         throw new JsonSyntaxError(
-          `Duplicate key "${key}" ${where}, on lines ${first} and ${line}. JSON readers silently keep only the last one: remove one.`,
+          `Duplicate key "${key}" ${where}, ${first === line ? `twice on line ${line}` : `on lines ${first} and ${line}`}. JSON readers silently keep only the last one: remove one.`,
         );
       }
       if (lines.size >= JSON_LIMITS.listLength)
