@@ -25,6 +25,7 @@ describe("parseStrictJson", () => {
     expect(problem('{"name": "a",\n"name": "b"}')).toMatch(
       /^Duplicate key "name" at the top level, on lines 1 and 2\./,
     );
+    expect(problem('{"name": "a", "name": "b"}')).toMatch(/^Duplicate key "name" at the top level, twice on line 1\./);
   });
 
   test("points at the line and column, and names the usual cause", () => {
