@@ -1,14 +1,22 @@
 import { oktaOrgUrl } from "../src/okta/org";
 import { CheckTargets, checkRunbook, hasFailure, nothingChecked } from "../src/runbook/check";
 import { CloudflareApi } from "../src/runbook/cloudflare-api";
-import { API_TIME_LIMIT_MS, Fetch, HttpOptions } from "../src/runbook/http";
 import { OktaApi } from "../src/runbook/okta-api";
 import { isTokenShaped } from "../src/runbook/redact";
 import { renderMarkdown } from "../src/runbook/render-markdown";
 import { StackOutputReader, terraformOutputReader } from "../src/runbook/stack-outputs";
 import { projectCheckTargets, projectRunbook } from "../stacks/runbook";
 import { exitCode } from "./cli";
-import { handleFlags, Io, startCli, withProject } from "./command";
+import {
+  ApiDeps,
+  apiHttpOptions,
+  badTokenVariable,
+  handleFlags,
+  Io,
+  NOT_A_TOKEN,
+  startCli,
+  withProject,
+} from "./command";
 import { configWarnings } from "../src/config/load";
 
 const usage = `Usage: npm run check [-- --json]
@@ -37,19 +45,10 @@ deployed where terraform output reads, tokens refused); 2 bad arguments, or a to
 character no token has (a control character such as a line break, a space, or a non-ASCII character).
 `;
 
-/** Variables holding the tokens the check sends. */
-const TOKEN_VARIABLES = ["OKTA_API_TOKEN", "CLOUDFLARE_API_TOKEN"];
-
 /** What the CLI talks to; tests pass fakes. */
-export interface CheckCliDeps {
-  /** @default global fetch */
-  readonly fetch?: Fetch;
+export interface CheckCliDeps extends ApiDeps {
   /** @default terraform output -json in CDKTF_OUTDIR (cdktf.out) */
   readonly outputs?: StackOutputReader;
-  /** @default setTimeout */
-  readonly sleep?: (ms: number) => Promise<void>;
-  /** @default Date.now */
-  readonly now?: () => number;
 }
 
 /**
@@ -64,9 +63,9 @@ export async function main(
 ): Promise<number> {
   const stop = handleFlags(argv, usage, io);
   if (stop !== undefined) return stop;
-  const badToken = TOKEN_VARIABLES.find((name) => env[name] && !isTokenShaped(env[name]));
+  const badToken = badTokenVariable(env);
   if (badToken) {
-    io.stderr(`${badToken} ${notATokenMessage}: set it again without it. Its value is not printed.\n`);
+    io.stderr(`${badToken}\n`);
     return exitCode.usage;
   }
   try {
@@ -85,16 +84,10 @@ export async function main(
     const outputs = readOnce(deps.outputs ?? terraformOutputReader(outdir));
     const badScimToken = await badScimTokenOutput(project.targets, outputs);
     if (badScimToken) {
-      io.stderr(`${badScimToken} ${notATokenMessage}: the check does not send it. Its value is not printed.\n`);
+      io.stderr(`${badScimToken} ${NOT_A_TOKEN}: the check does not send it. Its value is not printed.\n`);
       return exitCode.usage;
     }
-    const now = deps.now ?? Date.now;
-    const http: HttpOptions = {
-      fetch: deps.fetch ?? ((url, init) => fetch(url, init)),
-      sleep: deps.sleep,
-      now,
-      deadline: now() + API_TIME_LIMIT_MS,
-    };
+    const http = apiHttpOptions(deps);
     const checked = await checkRunbook(project.rb, project.targets, {
       outputs,
       okta: new OktaApi(oktaOrgUrl(project.config.okta), env.OKTA_API_TOKEN ?? "", http),
@@ -131,9 +124,6 @@ export function missingCredentials(env: NodeJS.ProcessEnv, needed: boolean): str
     (oauth ? "; Okta OAuth (OKTA_API_CLIENT_ID, OKTA_API_PRIVATE_KEY) is not supported by the check." : ".")
   );
 }
-
-const notATokenMessage =
-  "holds a character no token has (a control character such as a line break, a space, or a non-ASCII character)";
 
 /** The dashboard SCIM token output, named, when it holds what no token has; read before any request. */
 async function badScimTokenOutput(targets: CheckTargets, outputs: StackOutputReader): Promise<string | undefined> {

@@ -4,6 +4,8 @@ import { join } from "path";
 import { App } from "../src/cdktf";
 import { loadConfig } from "../src/config/load";
 import { Config } from "../src/config/schema";
+import { API_TIME_LIMIT_MS, Fetch, HttpOptions } from "../src/runbook/http";
+import { isTokenShaped } from "../src/runbook/redact";
 import { buildStacks } from "../stacks/app";
 import { exitCode, exitQuietlyOnClosedPipe, wantsHelp } from "./cli";
 
@@ -58,4 +60,31 @@ export function withProject<T>(env: NodeJS.ProcessEnv, use: (app: App, config: C
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+/** What the commands that call the Okta and Cloudflare APIs (check, discover) talk to; tests pass fakes. */
+export interface ApiDeps {
+  /** @default global fetch */
+  readonly fetch?: Fetch;
+  /** @default setTimeout */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** @default Date.now */
+  readonly now?: () => number;
+}
+
+/** The bounded HTTP client's options for one run, its overall deadline starting now. */
+export function apiHttpOptions(deps: ApiDeps): HttpOptions {
+  const now = deps.now ?? Date.now;
+  const fetchJson: Fetch = deps.fetch ?? ((url, init) => fetch(url, init));
+  return { fetch: fetchJson, sleep: deps.sleep, now, deadline: now() + API_TIME_LIMIT_MS };
+}
+
+/** Why a value cannot be a token; a message built from it never holds the value. */
+export const NOT_A_TOKEN =
+  "holds a character no token has (a control character such as a line break, a space, or a non-ASCII character)";
+
+/** The message for the first API token variable holding what no token has (its value never printed), if any. */
+export function badTokenVariable(env: NodeJS.ProcessEnv): string | undefined {
+  const name = ["OKTA_API_TOKEN", "CLOUDFLARE_API_TOKEN"].find((n) => env[n] && !isTokenShaped(env[n]));
+  return name && `${name} ${NOT_A_TOKEN}: set it again without it. Its value is not printed.`;
 }

@@ -5,12 +5,10 @@ import { DiscoverTarget, readFacts } from "../src/adopt/facts";
 import { parseConfig } from "../src/config/load";
 import { oktaOrgUrl } from "../src/okta/org";
 import { CloudflareApi } from "../src/runbook/cloudflare-api";
-import { API_TIME_LIMIT_MS, Fetch, HttpOptions } from "../src/runbook/http";
 import { OktaApi } from "../src/runbook/okta-api";
-import { isTokenShaped } from "../src/runbook/redact";
 import { ValidationErrors } from "../src/validation";
 import { exitCode, wantsHelp } from "./cli";
-import { Io, startCli } from "./command";
+import { ApiDeps, apiHttpOptions, badTokenVariable, Io, startCli } from "./command";
 
 const usage = `Usage: npm run discover -- --okta-org <org> --account-id <id> --team-name <team> [options]
 
@@ -44,14 +42,7 @@ written, adopts only what was certain); 1 cannot run (credentials, an API failed
 const FLAGS = ["--okta-org", "--okta-base-url", "--account-id", "--team-name", "--name", "--out"] as const;
 
 /** What the CLI talks to; tests pass fakes. */
-export interface DiscoverCliDeps {
-  /** @default global fetch */
-  readonly fetch?: Fetch;
-  /** @default setTimeout */
-  readonly sleep?: (ms: number) => Promise<void>;
-  /** @default Date.now */
-  readonly now?: () => number;
-}
+export type DiscoverCliDeps = ApiDeps;
 
 /** `npm run discover`: 0 draft written, 3 questions remain, 1 cannot run, 2 bad arguments. */
 export async function main(
@@ -70,11 +61,9 @@ export async function main(
     return exitCode.usage;
   }
   const { target, out, force } = parsed;
-  const badToken = ["OKTA_API_TOKEN", "CLOUDFLARE_API_TOKEN"].find((name) => env[name] && !isTokenShaped(env[name]));
+  const badToken = badTokenVariable(env);
   if (badToken) {
-    io.stderr(
-      `${badToken} holds a character no token has (a control character such as a line break, a space, or a non-ASCII character): set it again without it. Its value is not printed.\n`,
-    );
+    io.stderr(`${badToken}\n`);
     return exitCode.usage;
   }
   const missing = ["OKTA_API_TOKEN", "CLOUDFLARE_API_TOKEN"].filter((name) => !env[name]);
@@ -88,13 +77,7 @@ export async function main(
     io.stderr(`${out} exists: choose another --out, or add --force to overwrite it.\n`);
     return exitCode.failure;
   }
-  const now = deps.now ?? Date.now;
-  const http: HttpOptions = {
-    fetch: deps.fetch ?? ((url, init) => fetch(url, init)),
-    sleep: deps.sleep,
-    now,
-    deadline: now() + API_TIME_LIMIT_MS,
-  };
+  const http = apiHttpOptions(deps);
   const facts = await readFacts(
     target,
     new OktaApi(oktaOrgUrl(target.okta), env.OKTA_API_TOKEN!, http),
