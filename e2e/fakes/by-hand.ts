@@ -1,5 +1,7 @@
+import { Fetch } from "../../src/runbook/http";
 import { FakeCloudflare } from "./cloudflare";
 import { FakeOkta } from "./okta";
+import { FAKE_CLOUDFLARE_API_TOKEN, FAKE_OKTA_API_TOKEN } from "./seed";
 
 // A setup made by hand, the way the seeds (cloudflare-zero-trust-okta.txt, cloudflare-dashboard-scim-okta.txt)
 // walk a person through it, made through the fakes' own API routes as the admin consoles would: the
@@ -181,4 +183,62 @@ export async function seedByHand(
     dashboardPushMappingIds,
     dashboardTokenId: token.id,
   };
+}
+
+/** Both fakes, running on 127.0.0.1, holding a setup made by hand. */
+export interface HandMadeFakes {
+  readonly okta: FakeOkta;
+  readonly cloudflare: FakeCloudflare;
+  readonly oktaUrl: string;
+  readonly cloudflareUrl: string;
+  readonly setup: HandMadeSetup;
+  /** Sends what a command sends to the org's host and to api.cloudflare.com to the fakes; any other host is refused. */
+  fetch(hostsSeen?: string[]): Fetch;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts both fakes with the groups a person would have (`otherGroups` besides the assigned ones)
+ * and builds the hand-made setup in them, for discover's tests and the adopt e2e.
+ */
+export async function startHandMadeFakes(
+  options: HandMadeOptions & { readonly accountId: string; readonly otherGroups?: readonly string[] },
+): Promise<HandMadeFakes> {
+  const groups = [...options.accessGroups, ...options.dashboardGroups, ...(options.otherGroups ?? [])];
+  const okta = new FakeOkta({ apiToken: FAKE_OKTA_API_TOKEN, groups: groups.map((name) => ({ name })) });
+  const cloudflare = new FakeCloudflare({
+    apiToken: FAKE_CLOUDFLARE_API_TOKEN,
+    accountId: options.accountId,
+    teamName: options.teamName,
+  });
+  const [oktaUrl, cloudflareUrl] = [await okta.start(), await cloudflare.start()];
+  const stop = () => Promise.all([okta.stop(), cloudflare.stop()]).then(() => undefined);
+  try {
+    const setup = await seedByHand(
+      {
+        okta,
+        oktaUrl,
+        oktaToken: FAKE_OKTA_API_TOKEN,
+        cloudflare,
+        cloudflareUrl,
+        cloudflareToken: FAKE_CLOUDFLARE_API_TOKEN,
+        accountId: options.accountId,
+      },
+      options,
+    );
+    const oktaHost = new URL(options.oktaAccount).host;
+    const fetchThroughFakes =
+      (hostsSeen: string[] = []): Fetch =>
+      (url, init) => {
+        const u = new URL(url);
+        hostsSeen.push(u.host);
+        const base = u.host === oktaHost ? oktaUrl : u.host === "api.cloudflare.com" ? cloudflareUrl : undefined;
+        if (!base) return Promise.reject(new Error(`called ${u.host}, which the fakes do not stand for`));
+        return fetch(`${base}${u.pathname}${u.search}`, init);
+      };
+    return { okta, cloudflare, oktaUrl, cloudflareUrl, setup, fetch: fetchThroughFakes, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
 }

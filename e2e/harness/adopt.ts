@@ -4,9 +4,8 @@ import { join } from "path";
 import { main as discover } from "../../scripts/discover";
 import { parseConfig } from "../../src/config/load";
 import { Config } from "../../src/config/schema";
-import { seedByHand } from "../fakes/by-hand";
-import { FakeCloudflare } from "../fakes/cloudflare";
-import { FakeOkta } from "../fakes/okta";
+import { Fetch } from "../../src/runbook/http";
+import { startHandMadeFakes } from "../fakes/by-hand";
 import { FAKE_CLOUDFLARE_API_TOKEN, FAKE_OKTA_API_TOKEN } from "../fakes/seed";
 import { prepareTools, runInOrder, synthesizeLocal, terraformEnv, withTerraformCommand } from "./e2e";
 import { EXIT, planSummary, StackResult, Step } from "./report";
@@ -31,32 +30,17 @@ export interface AdoptE2eOptions {
 }
 
 export async function runAdoptE2e({ env, run, log }: AdoptE2eOptions): Promise<number> {
-  const workDir = mkdtempSync(join(tmpdir(), "okta-cf-e2e-adopt-"));
-  const okta = new FakeOkta({
-    apiToken: FAKE_OKTA_API_TOKEN,
-    groups: [...ACCESS_GROUPS, ...DASHBOARD_GROUPS].map((name) => ({ name })),
+  const fakes = await startHandMadeFakes({
+    accountId: ACCOUNT,
+    teamName: TEAM,
+    oktaAccount: `https://${TEAM}.okta.com`,
+    accessGroups: ACCESS_GROUPS,
+    dashboardGroups: DASHBOARD_GROUPS,
   });
-  const cloudflare = new FakeCloudflare({ apiToken: FAKE_CLOUDFLARE_API_TOKEN, accountId: ACCOUNT, teamName: TEAM });
+  const { okta, cloudflare, oktaUrl, cloudflareUrl, setup } = fakes;
+  const workDir = mkdtempSync(join(tmpdir(), "okta-cf-e2e-adopt-"));
   try {
-    const [oktaUrl, cloudflareUrl] = [await okta.start(), await cloudflare.start()];
-    const setup = await seedByHand(
-      {
-        okta,
-        oktaUrl,
-        oktaToken: FAKE_OKTA_API_TOKEN,
-        cloudflare,
-        cloudflareUrl,
-        cloudflareToken: FAKE_CLOUDFLARE_API_TOKEN,
-        accountId: ACCOUNT,
-      },
-      {
-        teamName: TEAM,
-        oktaAccount: `https://${TEAM}.okta.com`,
-        accessGroups: ACCESS_GROUPS,
-        dashboardGroups: DASHBOARD_GROUPS,
-      },
-    );
-    const found = await discovered(join(workDir, "adopted.json"), oktaUrl, cloudflareUrl);
+    const found = await discovered(join(workDir, "adopted.json"), fakes.fetch());
     if (typeof found === "string") {
       log(`e2e adopt: discover=failed (${found})`);
       return EXIT.FAILED;
@@ -93,27 +77,19 @@ export async function runAdoptE2e({ env, run, log }: AdoptE2eOptions): Promise<n
     log(adoptLine(results));
     return results.some((r) => r.failure) || unimplemented.length > 0 || !secretKept ? EXIT.FAILED : EXIT.PASSED;
   } finally {
-    await Promise.all([okta.stop(), cloudflare.stop()]);
+    await fakes.stop();
     rmSync(workDir, { recursive: true, force: true });
   }
 }
 
 /** Runs discover against the fakes (the real hosts answered by them); the draft, or why there is none. */
-async function discovered(out: string, oktaUrl: string, cloudflareUrl: string): Promise<Config | string> {
+async function discovered(out: string, fetchThroughFakes: Fetch): Promise<Config | string> {
   let output = "";
   const code = await discover(
     ["--okta-org", TEAM, "--account-id", ACCOUNT, "--team-name", TEAM, "--out", out],
     { OKTA_API_TOKEN: FAKE_OKTA_API_TOKEN, CLOUDFLARE_API_TOKEN: FAKE_CLOUDFLARE_API_TOKEN },
     { stdout: (t) => (output += t), stderr: (t) => (output += t) },
-    {
-      fetch: (url, init) => {
-        const u = new URL(url);
-        const base =
-          u.host === `${TEAM}.okta.com` ? oktaUrl : u.host === "api.cloudflare.com" ? cloudflareUrl : undefined;
-        if (!base) return Promise.reject(new Error(`discover called ${u.host}, which the e2e does not fake`));
-        return fetch(`${base}${u.pathname}${u.search}`, init);
-      },
-    },
+    { fetch: fetchThroughFakes },
   );
   const questions = output.match(/^\d+\. .*/gm) ?? [];
   if (code !== 3 || questions.length !== 1 || !/dashboard SCIM app's OAuth Bearer Token/.test(questions[0])) {

@@ -2,11 +2,10 @@ import { existsSync, readFileSync, writeFileSync } from "fs";
 import { dirname, join, resolve } from "path";
 import { DiscoverCliDeps, main } from "../../scripts/discover";
 import { FakeCloudflare } from "../../e2e/fakes/cloudflare";
-import { HandMadeSetup, seedByHand } from "../../e2e/fakes/by-hand";
+import { HandMadeFakes, HandMadeSetup, startHandMadeFakes } from "../../e2e/fakes/by-hand";
 import { FakeOkta } from "../../e2e/fakes/okta";
 import { FAKE_CLOUDFLARE_API_TOKEN, FAKE_OKTA_API_TOKEN } from "../../e2e/fakes/seed";
 import { loadConfig } from "../../src/config/load";
-import { Fetch } from "../../src/runbook/http";
 import { synthApp } from "../helpers";
 import { tempDir } from "../support/temp-dir";
 import { planImportsStandIn, terraformOnPath } from "../support/terraform-console";
@@ -18,53 +17,26 @@ const ACCOUNT = "0123456789abcdef0123456789abcdef";
 const credentials = { OKTA_API_TOKEN: FAKE_OKTA_API_TOKEN, CLOUDFLARE_API_TOKEN: FAKE_CLOUDFLARE_API_TOKEN };
 const flags = ["--okta-org", "acme", "--account-id", ACCOUNT, "--team-name", "acme"];
 
-/** The real hosts (from the config's allow-listed domains) answered by the fakes; any other host fails the test. */
-function toFakes(oktaUrl: string, cloudflareUrl: string, hosts: string[]): Fetch {
-  return (url, init) => {
-    const u = new URL(url);
-    hosts.push(u.host);
-    const base = u.host === "acme.okta.com" ? oktaUrl : u.host === "api.cloudflare.com" ? cloudflareUrl : undefined;
-    if (!base) throw new Error(`discover called ${u.host}`);
-    return fetch(`${base}${u.pathname}${u.search}`, init);
-  };
-}
-
 describe("npm run discover on a setup made by hand (fake APIs)", () => {
+  let fakes: HandMadeFakes;
   let okta: FakeOkta;
   let cloudflare: FakeCloudflare;
   let setup: HandMadeSetup;
   let deps: DiscoverCliDeps;
   const hosts: string[] = [];
   beforeAll(async () => {
-    okta = new FakeOkta({
-      apiToken: FAKE_OKTA_API_TOKEN,
-      groups: ["Engineering", "Finance", "Cloudflare Admins", "Sales"].map((name) => ({ name })),
+    fakes = await startHandMadeFakes({
+      accountId: ACCOUNT,
+      teamName: "acme",
+      oktaAccount: "https://acme.okta.com",
+      accessGroups: ["Engineering", "Finance"],
+      dashboardGroups: ["Cloudflare Admins"],
+      otherGroups: ["Sales"],
     });
-    cloudflare = new FakeCloudflare({ apiToken: FAKE_CLOUDFLARE_API_TOKEN, accountId: ACCOUNT, teamName: "acme" });
-    const [oktaUrl, cloudflareUrl] = [await okta.start(), await cloudflare.start()];
-    setup = await seedByHand(
-      {
-        okta,
-        oktaUrl,
-        oktaToken: FAKE_OKTA_API_TOKEN,
-        cloudflare,
-        cloudflareUrl,
-        cloudflareToken: FAKE_CLOUDFLARE_API_TOKEN,
-        accountId: ACCOUNT,
-      },
-      {
-        teamName: "acme",
-        oktaAccount: "https://acme.okta.com",
-        accessGroups: ["Engineering", "Finance"],
-        dashboardGroups: ["Cloudflare Admins"],
-      },
-    );
-    deps = { fetch: toFakes(oktaUrl, cloudflareUrl, hosts), sleep: async () => undefined };
+    ({ okta, cloudflare, setup } = fakes);
+    deps = { fetch: fakes.fetch(hosts), sleep: async () => undefined };
   });
-  afterAll(async () => {
-    await okta.stop();
-    await cloudflare.stop();
-  });
+  afterAll(() => fakes.stop());
 
   async function run(argv: string[], env: NodeJS.ProcessEnv = credentials) {
     let stdout = "";
