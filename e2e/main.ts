@@ -1,5 +1,5 @@
-import { ConfigError, loadConfig } from "../src/config/load";
-import { defaultConfigFile } from "../stacks/run";
+import { ConfigError, loadConfig } from "../app/config/load";
+import { defaultConfigFile } from "../app/run";
 import { runAdoptE2e } from "./harness/adopt";
 import { runE2e } from "./harness/e2e";
 import { EXIT } from "./harness/report";

@@ -36,9 +36,5 @@ export { AccessApplication, type AccessApplicationProps } from "./cloudflare/acc
 export { DashboardScimToken, type DashboardScimTokenProps } from "./cloudflare/dashboard-scim-token";
 
 // Shared
-export { accessCallbackUrl, teamDomainUrl } from "./team";
-export { ValidationError, ValidationErrors } from "./validation";
-
-// The config file of the ready-made stacks
-export { configSchema, type Config, type ConfigInput } from "./config/schema";
-export { ConfigError, loadConfig, parseConfig } from "./config/load";
+export { accessCallbackUrl, teamDomainUrl } from "./private/team";
+export { ValidationError, ValidationErrors } from "./private/validation";

@@ -91,13 +91,13 @@ describe("workflows", () => {
     expect(text).toMatch(/npm run -s runbook \| tee -a "\$GITHUB_STEP_SUMMARY"/);
   });
 
-  it("package.json scripts that run a bundled entry point name one scripts/bundle.js knows, from an existing source", () => {
+  it("package.json scripts that run a bundled entry point name one tools/bundle.js knows, from an existing source", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- bundle.js is CommonJS without types
-    const { entries } = require(path.join(ROOT, "scripts", "bundle.js")) as {
+    const { entries } = require(path.join(ROOT, "tools", "bundle.js")) as {
       entries: Record<string, { source: string }>;
     };
     const named = Object.values(scripts).flatMap((command) =>
-      [...command.matchAll(/node scripts\/run\.js ([\w-]+)/g)].map((m) => m[1]),
+      [...command.matchAll(/node tools\/run\.js ([\w-]+)/g)].map((m) => m[1]),
     );
     expect(named).toEqual(
       expect.arrayContaining(["app", "runbook", "check", "diff", "stack-order", "schema", "bench"]),
@@ -108,9 +108,9 @@ describe("workflows", () => {
     }
   });
 
-  describe("the plan and deploy guard (scripts/pipeline-config.js)", () => {
+  describe("the plan and deploy guard (tools/pipeline-config.js)", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- pipeline-config.js is CommonJS without types
-    const { refusal } = require("../scripts/pipeline-config.js") as {
+    const { refusal } = require("../tools/pipeline-config.js") as {
       refusal: (file?: string, read?: (f: string) => string) => string | undefined;
     };
     const config = (backend: unknown) => () => JSON.stringify({ name: "acme", backend });
@@ -141,7 +141,7 @@ describe("workflows", () => {
         ["deploy.yml", "npx cdktf deploy"],
       ]) {
         const all = steps(load(file));
-        const guard = all.findIndex((s) => s.run === "node scripts/pipeline-config.js");
+        const guard = all.findIndex((s) => s.run === "node tools/pipeline-config.js");
         expect(guard).toBeGreaterThanOrEqual(0);
         expect(guard).toBeLessThan(all.findIndex((s) => s.run?.includes(before)));
         expect(fs.readFileSync(path.join(WORKFLOWS, file), "utf8")).not.toContain("|| 'config/example.json'");

@@ -1,4 +1,4 @@
-import { Fetch } from "../../src/runbook/http";
+import { Fetch } from "../../tools/check/http";
 import { FakeCloudflare } from "./cloudflare";
 import { FakeOkta } from "./okta";
 import { FAKE_CLOUDFLARE_API_TOKEN, FAKE_OKTA_API_TOKEN } from "./seed";

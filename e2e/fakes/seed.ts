@@ -1,4 +1,4 @@
-import { Config } from "../../src/config/schema";
+import { Config } from "../../app/config/schema";
 import { isOktaGroupId } from "../../src/okta/groups";
 import { FakeCloudflareOptions } from "./cloudflare";
 import { FakeOktaOptions } from "./okta";

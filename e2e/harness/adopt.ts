@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { main as discover } from "../../scripts/discover";
-import { parseConfig } from "../../src/config/load";
-import { Config } from "../../src/config/schema";
-import { Fetch } from "../../src/runbook/http";
+import { main as discover } from "../../tools/discover";
+import { parseConfig } from "../../app/config/load";
+import { Config } from "../../app/config/schema";
+import { Fetch } from "../../tools/check/http";
 import { startHandMadeFakes } from "../fakes/by-hand";
 import { FAKE_CLOUDFLARE_API_TOKEN, FAKE_OKTA_API_TOKEN } from "../fakes/seed";
 import { prepareTools, runInOrder, synthesizeLocal, terraformEnv, withTerraformCommand } from "./e2e";

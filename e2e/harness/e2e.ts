@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "fs";
 import { tmpdir } from "os";
 import { delimiter, join } from "path";
-import { stackOrder } from "../../scripts/stack-order";
+import { stackOrder } from "../../tools/stack-order";
 import { App } from "../../src/cdktf";
-import { Config } from "../../src/config/schema";
-import { compareVersions, TerraformJson } from "../../src/terraform-version";
-import { buildStacks } from "../../stacks/app";
+import { Config } from "../../app/config/schema";
+import { compareVersions, TerraformJson } from "../../app/terraform-version";
+import { buildStacks } from "../../app/build-stacks";
 import { FakeCloudflare } from "../fakes/cloudflare";
 import { FakeOkta } from "../fakes/okta";
 import { FAKE_CLOUDFLARE_API_TOKEN, FAKE_OKTA_API_TOKEN, seedFor } from "../fakes/seed";

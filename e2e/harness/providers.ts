@@ -1,4 +1,4 @@
-import { compareVersions, TerraformJson } from "../../src/terraform-version";
+import { compareVersions, TerraformJson } from "../../app/terraform-version";
 import { GoBinary } from "./go-module";
 import { satisfies } from "./versions";
 

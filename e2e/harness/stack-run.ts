@@ -1,7 +1,7 @@
 import { rmSync } from "fs";
 import { join } from "path";
-import { stateRmCommand } from "../../src/runbook/model";
-import { TerraformJson } from "../../src/terraform-version";
+import { stateRmCommand } from "../../app/runbook/model";
+import { TerraformJson } from "../../app/terraform-version";
 import { firstError, planSummary, StackResult, Step } from "./report";
 import { Run, RunResult } from "./run";
 

@@ -1,4 +1,4 @@
-import { compareVersions } from "../../src/terraform-version";
+import { compareVersions } from "../../app/terraform-version";
 
 /**
  * Whether `version` meets a Terraform version constraint as the stacks write them: "4.20.0",

@@ -2,10 +2,10 @@ import { Construct } from "constructs";
 import { ZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/zero-trust-access-application";
 import { ZeroTrustAccessPolicy } from "@cdktf/provider-cloudflare/lib/zero-trust-access-policy";
 import * as z from "zod";
-import { literalText, parseOrThrow, tokenOr } from "../validation";
-import { accountIdSchema } from "./account";
+import { literalText, parseOrThrow, tokenOr } from "../private/validation";
+import { accountIdSchema } from "./private/account";
 import { accessOktaGroupSchema } from "./access-groups";
-import { terraformLiterals } from "../terraform-literal";
+import { terraformLiterals } from "../private/terraform-literal";
 
 /**
  * A self-hosted application's domain: a hostname, optionally with a path (`acme.example/wiki`), no

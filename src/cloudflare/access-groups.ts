@@ -2,9 +2,9 @@ import { Construct } from "constructs";
 import { ZeroTrustAccessGroup } from "@cdktf/provider-cloudflare/lib/zero-trust-access-group";
 import * as z from "zod";
 import { ref, TerraformIterator, TerraformResource, TerraformStack, Token } from "../cdktf";
-import { isJsonKey, parseOrThrow } from "../validation";
-import { accountIdSchema } from "./account";
-import { hclQuoted, terraformLiterals } from "../terraform-literal";
+import { isJsonKey, parseOrThrow } from "../private/validation";
+import { accountIdSchema } from "./private/account";
+import { hclQuoted, terraformLiterals } from "../private/terraform-literal";
 
 /**
  * An Okta group as an Access rule names it. Access compares the name with the groups in the user's

@@ -3,9 +3,9 @@ import { AccountToken } from "@cdktf/provider-cloudflare/lib/account-token";
 import { DataCloudflareAccountApiTokenPermissionGroupsList } from "@cdktf/provider-cloudflare/lib/data-cloudflare-account-api-token-permission-groups-list";
 import * as z from "zod";
 import { ref, TerraformStack, Token } from "../cdktf";
-import { literalText, parseOrThrow, tokenOr } from "../validation";
-import { accountIdSchema } from "./account";
-import { hclQuoted, terraformLiteral, terraformLiterals } from "../terraform-literal";
+import { literalText, parseOrThrow, tokenOr } from "../private/validation";
+import { accountIdSchema } from "./private/account";
+import { hclQuoted, terraformLiteral, terraformLiterals } from "../private/terraform-literal";
 
 /**
  * API name of the permission group the dashboard shows as Account > SCIM Provisioning > Edit. The

@@ -2,9 +2,9 @@ import { Construct } from "constructs";
 import { ZeroTrustAccessIdentityProvider } from "@cdktf/provider-cloudflare/lib/zero-trust-access-identity-provider";
 import * as z from "zod";
 import { Fn, Token } from "../cdktf";
-import { parseOrThrow, tokenOr } from "../validation";
-import { accountIdSchema } from "./account";
-import { terraformLiterals } from "../terraform-literal";
+import { parseOrThrow, tokenOr } from "../private/validation";
+import { accountIdSchema } from "./private/account";
+import { terraformLiterals } from "../private/terraform-literal";
 
 /** What Access does to a user's session when their identity (groups) changes in Okta. */
 export const identityUpdateBehaviors = ["automatic", "reauth", "no_action"] as const;

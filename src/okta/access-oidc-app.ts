@@ -2,12 +2,12 @@ import { Construct } from "constructs";
 import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
 import { AppGroupAssignments } from "@cdktf/provider-okta/lib/app-group-assignments";
 import * as z from "zod";
-import { parseOrThrow, isValidRegex, tokenOr, duplicates } from "../validation";
-import { teamNameSchema, accessCallbackUrl } from "../team";
+import { parseOrThrow, isValidRegex, tokenOr, duplicates } from "../private/validation";
+import { teamNameSchema, accessCallbackUrl } from "../private/team";
 import { groupNameSchema, IOktaGroupResolver } from "./groups";
 import { OktaOrg, oktaAdminAppUrl, oktaOrgSchema } from "./org";
-import { assignGroups } from "./group-assignments";
-import { terraformLiterals } from "../terraform-literal";
+import { assignGroups } from "./private/group-assignments";
+import { terraformLiterals } from "../private/terraform-literal";
 
 export const groupsClaimRegexSchema = tokenOr(
   isValidRegex,

@@ -5,9 +5,9 @@ import { AuthServerPolicy } from "@cdktf/provider-okta/lib/auth-server-policy";
 import { AuthServerPolicyRule } from "@cdktf/provider-okta/lib/auth-server-policy-rule";
 import { AuthServerScope } from "@cdktf/provider-okta/lib/auth-server-scope";
 import * as z from "zod";
-import { parseOrThrow } from "../validation";
+import { parseOrThrow } from "../private/validation";
 import { groupsClaimRegexSchema } from "./access-oidc-app";
-import { terraformLiterals } from "../terraform-literal";
+import { terraformLiterals } from "../private/terraform-literal";
 
 export const authorizationServerPropsSchema = z.strictObject({
   name: z.string().min(1).optional(),

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import * as z from "zod";
-import { parseOrThrow } from "../validation";
+import { parseOrThrow } from "../private/validation";
 import { oauthBearerScimApp, ScimApp, ScimAppProps, scimAppPropsSchema } from "./scim-app";
 
 /** Cloudflare reserves group names starting with "CF" (its former role groups were "CF-<account> - <role>"). */

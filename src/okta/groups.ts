@@ -2,9 +2,9 @@ import { Construct } from "constructs";
 import { DataOktaGroups } from "@cdktf/provider-okta/lib/data-okta-groups";
 import * as z from "zod";
 import { Fn, TerraformLocal, Token } from "../cdktf";
-import { isJsonKey, parseOrThrow } from "../validation";
-import { fnStringArgument, hclQuoted, terraformLiteral } from "../terraform-literal";
-import { GROUPS_PER_SEARCH, groupSearchExpression, searchBatches } from "./group-search";
+import { isJsonKey, parseOrThrow } from "../private/validation";
+import { fnStringArgument, hclQuoted, terraformLiteral } from "../private/terraform-literal";
+import { GROUPS_PER_SEARCH, groupSearchExpression, searchBatches } from "./private/group-search";
 
 /**
  * The type of the groups an org manages in Okta. The search also finds APP_GROUPs (groups imported

@@ -11,7 +11,7 @@ import {
   Token,
 } from "../cdktf";
 import * as z from "zod";
-import { tokenOr, ValidationError } from "../validation";
+import { tokenOr, ValidationError } from "../private/validation";
 
 /**
  * okta/okta releases this file is written against. okta_push_group arrived in 6.6.0, but `app_config.type`

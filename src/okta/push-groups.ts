@@ -1,10 +1,10 @@
 import { Construct } from "constructs";
 import * as z from "zod";
 import { TerraformIterator, Token } from "../cdktf";
-import { duplicates, parseOrThrow } from "../validation";
+import { duplicates, parseOrThrow } from "../private/validation";
 import { groupNameSchema, IOktaGroupResolver } from "./groups";
 import { PushGroup } from "./push-group";
-import { terraformLiterals } from "../terraform-literal";
+import { terraformLiterals } from "../private/terraform-literal";
 
 export const pushGroupsPropsSchema = z.strictObject({
   appId: z.string().min(1),

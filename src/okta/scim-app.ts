@@ -2,12 +2,12 @@ import { Construct } from "constructs";
 import { AppSaml } from "@cdktf/provider-okta/lib/app-saml";
 import { AppGroupAssignments } from "@cdktf/provider-okta/lib/app-group-assignments";
 import * as z from "zod";
-import { parseOrThrow } from "../validation";
+import { parseOrThrow } from "../private/validation";
 import { assignedGroupsSchema } from "./access-oidc-app";
 import { groupNameSchema, IOktaGroupResolver } from "./groups";
 import { OktaOrg, oktaAdminAppUrl, oktaOrgSchema } from "./org";
-import { assignGroups } from "./group-assignments";
-import { terraformLiterals } from "../terraform-literal";
+import { assignGroups } from "./private/group-assignments";
+import { terraformLiterals } from "../private/terraform-literal";
 
 /**
  * Provisioning > To App settings of a SCIM app. No Okta API sets them for the SCIM 2.0 Test Apps,

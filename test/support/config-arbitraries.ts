@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { isJsonKey } from "../../src/validation";
+import { isJsonKey } from "../../src/private/validation";
 
 // Configs that follow src/config/schema.ts, built by hand from its rules (not from the schema, so a
 // schema that drifts from what users can write shows up here), and ways to break them.

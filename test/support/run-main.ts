@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from "fs";
 import { join, relative } from "path";
-import { main } from "../../stacks/run";
-import { StackJson } from "../helpers";
+import { main } from "../../app/run";
+import { StackJson } from "./helpers";
 import { tempDir } from "./temp-dir";
 
 /** What one run of the synth entry point left behind. */

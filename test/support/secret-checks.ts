@@ -1,5 +1,5 @@
 import { expressions } from "./hcl";
-import { StackJson } from "../helpers";
+import { StackJson } from "./helpers";
 
 // Checks over synthesized stacks that keep secrets out of plan output and logs:
 // - an output whose value holds a secret is `sensitive: true` (Terraform insists only when the value is

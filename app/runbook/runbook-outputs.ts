@@ -1,0 +1,159 @@
+import { Construct, IConstruct } from "constructs";
+import { TerraformStack } from "../../src/cdktf";
+import { dashboardScimBaseUrl } from "../../src/cloudflare/dashboard-scim-token";
+import { Config } from "../config/schema";
+import { ScimApp } from "../../src/okta/scim-app";
+import { CheckTargets, ScimCheckTarget } from "../../tools/check/check";
+import {
+  accessLoginRunbook,
+  AccessTarget,
+  DashboardTarget,
+  Runbook,
+  runbook,
+  RunbookApp,
+  RunbookOptions,
+  scimAppRunbook,
+  StackOutput,
+} from "./model";
+import { renderAppMarkdown } from "./render-markdown";
+import { CloudflareAccessStack } from "../stacks/cloudflare-access-stack";
+import { OktaAccessOidcStack } from "../stacks/okta-access-oidc-stack";
+import { OktaPushGroupsStack } from "../stacks/okta-push-groups-stack";
+import { output } from "../stacks/outputs";
+
+/** Where each SCIM app's values live, by its catalog app (the stack and output names are contracts). */
+interface ScimAppWiring {
+  readonly id: string;
+  readonly product: "access" | "dashboard";
+  readonly configPath: string;
+  readonly baseUrl: StackOutput;
+  readonly token: StackOutput;
+  readonly pushGroupsStack: string;
+}
+
+const wiring: Record<string, ScimAppWiring> = {
+  scim2headerauth: {
+    id: "access-scim",
+    product: "access",
+    configPath: "accessLogin.scim",
+    baseUrl: { stack: "cloudflare-access", output: "scim_endpoint" },
+    token: { stack: "cloudflare-access", output: "scim_secret" },
+    pushGroupsStack: "okta-access-push-groups",
+  },
+  scim2testapp: {
+    id: "dashboard-scim",
+    product: "dashboard",
+    configPath: "dashboardScim",
+    baseUrl: { stack: "cloudflare-dashboard-scim", output: "scim_base_url" },
+    token: { stack: "cloudflare-dashboard-scim", output: "scim_token" },
+    pushGroupsStack: "okta-dashboard-push-groups",
+  },
+};
+
+/** The runbook of every app built under `scope` (the App), read from the constructs. */
+export function projectRunbook(scope: Construct, config: Config, options: RunbookOptions = {}): Runbook {
+  const all = scope.node.findAll();
+  const oidc = all.find(is(OktaAccessOidcStack));
+  const cloudflare = all.find(is(CloudflareAccessStack));
+  const apps: RunbookApp[] = [];
+  if (oidc && cloudflare) {
+    apps.push(
+      accessLoginRunbook(
+        {
+          oidcAppLabel: config.accessLogin.appLabel,
+          oidcAdminUrl: { value: oidc.oidcApp.adminUrl, from: { stack: oidc.node.id, output: "oidc_app_admin_url" } },
+          loginMethodName: cloudflare.loginMethod.name,
+          loginMethodStack: cloudflare.node.id,
+          groupsClaimRegex: config.accessLogin.groupsClaimRegex,
+          assignedGroups: config.accessLogin.assignedGroups,
+          adopted: config.existing !== undefined && Object.keys(config.existing).length > 0,
+        },
+        options,
+      ),
+    );
+  }
+  const pushStacks = all.filter(is(OktaPushGroupsStack));
+  for (const app of all.filter(is(ScimApp))) {
+    const w = wiring[app.kind.preconfiguredApp];
+    if (!w) continue;
+    const dashboard = w.product === "dashboard";
+    const push = pushStacks.find((s) => s.scimApp === app)?.pushGroups.pushGroup;
+    const target: AccessTarget | DashboardTarget = dashboard
+      ? { product: "dashboard" }
+      : {
+          product: "access",
+          loginMethodName: cloudflare?.loginMethod.name ?? config.accessLogin.name,
+          oidcAppLabel: config.accessLogin.appLabel,
+          signInGroups: config.accessLogin.assignedGroups,
+        };
+    apps.push(
+      scimAppRunbook(
+        {
+          id: w.id,
+          app,
+          adminUrl: {
+            value: app.adminUrl,
+            from: { stack: TerraformStack.of(app).node.id, output: "scim_app_admin_url" },
+          },
+          // The dashboard's is known from the config; the app's own is a reference to the token's account.
+          baseUrl: {
+            value: dashboard ? dashboardScimBaseUrl(config.cloudflare.accountId) : app.baseUrl,
+            from: w.baseUrl,
+          },
+          token: w.token,
+          // Imported, so never returned to Terraform: the login method's SCIM secret, the account token's value.
+          tokenAdopted:
+            (dashboard ? config.existing?.dashboardScimTokenId : config.existing?.loginMethodId) !== undefined,
+          configPath: w.configPath,
+          pushGroupsStack: push && TerraformStack.of(push).node.id,
+          pushGroupsResource: push && `${push.terraformResourceType}.${push.friendlyUniqueId}`,
+          pushGroupsStackName: w.pushGroupsStack,
+          target,
+        },
+        options,
+      ),
+    );
+  }
+  return runbook(config.name, apps);
+}
+
+/** What `npm run check` reads besides the runbook: each SCIM app's outputs, provisioning and pushed groups. */
+export function projectCheckTargets(scope: Construct, config: Config): CheckTargets {
+  const all = scope.node.findAll();
+  const loginMethodStack = all.find(is(CloudflareAccessStack))?.node.id ?? "cloudflare-access";
+  const scimApps = all.filter(is(ScimApp)).flatMap((app): ScimCheckTarget[] => {
+    const w = wiring[app.kind.preconfiguredApp];
+    if (!w) return [];
+    const common = {
+      runbookApp: w.id,
+      scimAppId: { stack: TerraformStack.of(app).node.id, output: "scim_app_id" },
+      provisioning: app.provisioning,
+      pushGroups: app.pushGroups,
+    };
+    return w.product === "dashboard"
+      ? [{ ...common, product: "dashboard", scimToken: w.token }]
+      : [{ ...common, product: "access", loginMethodId: { stack: loginMethodStack, output: "login_method_id" } }];
+  });
+  return { accountId: config.cloudflare.accountId, scimApps };
+}
+
+/**
+ * Adds a `runbook` output to each app's stack: that app's steps as Markdown, so a pipeline log shows
+ * them after deploy. Values only Terraform knows (the SCIM base URL, the app's admin URL) are filled
+ * in at apply; secrets appear only as the commands that print them.
+ */
+export function addRunbookOutputs(scope: Construct, config: Config): void {
+  for (const app of projectRunbook(scope, config, { terraformValues: true }).apps) {
+    const stack = scope.node.findChild(app.stack) as TerraformStack;
+    output(
+      stack,
+      "runbook",
+      renderAppMarkdown(app),
+      `Steps a person still does for ${app.label} (npm run runbook prints them all)`,
+    );
+  }
+}
+
+function is<T>(type: abstract new (...args: never[]) => T): (c: IConstruct) => c is IConstruct & T {
+  return (c): c is IConstruct & T => c instanceof type;
+}

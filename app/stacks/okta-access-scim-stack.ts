@@ -1,0 +1,38 @@
+import { Construct } from "constructs";
+import { adoptOktaApp } from "../adopt/adopt";
+import { AccessScim, Config } from "../config/schema";
+import { AccessScimApp } from "../../src/okta/scim-app";
+import { ProjectStack } from "./project-stack";
+import { CloudflareAccessStack } from "./cloudflare-access-stack";
+import { OktaAccessOidcStack } from "./okta-access-oidc-stack";
+import { output } from "./outputs";
+import { oktaProvider } from "./providers";
+
+/** Okta side of Access SCIM: the SCIM 2.0 Test App (Header Auth), pointed at the login method's SCIM Endpoint. */
+export class OktaAccessScimStack extends ProjectStack {
+  public readonly scimApp: AccessScimApp;
+
+  constructor(
+    scope: Construct,
+    id: string,
+    config: Config,
+    scim: AccessScim,
+    oidc: OktaAccessOidcStack,
+    cloudflare: CloudflareAccessStack,
+  ) {
+    super(scope, id, config);
+    oktaProvider(this, config);
+    this.scimApp = new AccessScimApp(this, "access-scim-app", {
+      okta: { orgName: config.okta.orgName, baseUrl: config.okta.baseUrl },
+      label: scim.appLabel,
+      assignedGroups: scim.assignedGroups,
+      pushGroups: scim.pushGroups,
+      groups: oidc.groups.forStack(this, "group-ids"),
+      baseUrl: cloudflare.loginMethod.scimBaseUrl,
+      preventDestroy: scim.preventDestroy,
+    });
+    adoptOktaApp(this.scimApp, config.existing?.accessScimAppId);
+    output(this, "scim_app_id", this.scimApp.appId, "Okta SCIM 2.0 Test App (Header Auth) for Access");
+    output(this, "scim_app_admin_url", this.scimApp.adminUrl, "The SCIM app in the Okta admin console");
+  }
+}

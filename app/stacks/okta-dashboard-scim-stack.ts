@@ -1,0 +1,51 @@
+import { Construct } from "constructs";
+import { adoptOktaApp } from "../adopt/adopt";
+import { Config } from "../config/schema";
+import { DashboardScimApp } from "../../src/okta/dashboard-scim-app";
+import { OktaGroups } from "../../src/okta/groups";
+import { ProjectStack } from "./project-stack";
+import { CloudflareDashboardScimStack, DashboardScim } from "./cloudflare-dashboard-scim-stack";
+import { output } from "./outputs";
+import { oktaProvider } from "./providers";
+
+/**
+ * Okta side of dashboard SCIM: the SCIM 2.0 Test App (OAuth Bearer Token) and its assignments.
+ * Only the base URL crosses from the Cloudflare stack (into the admin note): no Okta API takes
+ * the token, so it stays in the Cloudflare stack's state and its sensitive `scim_token` output.
+ */
+export class OktaDashboardScimStack extends ProjectStack {
+  public readonly groups: OktaGroups;
+  public readonly scimApp: DashboardScimApp;
+
+  constructor(
+    scope: Construct,
+    id: string,
+    config: Config,
+    dashboard: DashboardScim,
+    cloudflare: CloudflareDashboardScimStack,
+  ) {
+    super(scope, id, config);
+    oktaProvider(this, config);
+    this.groups = new OktaGroups(this, "groups", {
+      names: [...dashboard.assignedGroups, ...(dashboard.pushGroups ?? [])],
+    });
+    this.scimApp = new DashboardScimApp(this, "dashboard-scim-app", {
+      okta: { orgName: config.okta.orgName, baseUrl: config.okta.baseUrl },
+      label: dashboard.appLabel,
+      assignedGroups: dashboard.assignedGroups,
+      pushGroups: dashboard.pushGroups,
+      groups: this.groups,
+      baseUrl: cloudflare.token.scimBaseUrl,
+      provisioning: dashboard.provisioning,
+      preventDestroy: dashboard.preventDestroy,
+    });
+    adoptOktaApp(this.scimApp, config.existing?.dashboardScimAppId);
+    output(
+      this,
+      "scim_app_id",
+      this.scimApp.appId,
+      "Okta SCIM 2.0 Test App (OAuth Bearer Token) for the Cloudflare dashboard",
+    );
+    output(this, "scim_app_admin_url", this.scimApp.adminUrl, "The dashboard SCIM app in the Okta admin console");
+  }
+}

@@ -1,5 +1,0 @@
-import { removeRunTempDir } from "./support/run-temp-dir";
-
-export default function globalTeardown(): void {
-  removeRunTempDir();
-}

@@ -1,4 +1,0 @@
-import { removeTempDirs } from "./support/temp-dir";
-
-// One hook per test file, outside every describe: the specs a runner loads share it.
-afterAll(removeTempDirs);

@@ -1,4 +1,0 @@
-import { join } from "path";
-import { describeSpecs } from "./support/specs";
-
-describeSpecs(join(__dirname, "scripts"));

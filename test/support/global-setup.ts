@@ -1,0 +1,5 @@
+import { useRunTempDir } from "./run-temp-dir";
+
+export default function globalSetup(): void {
+  useRunTempDir();
+}

@@ -1,0 +1,5 @@
+import { removeRunTempDir } from "./run-temp-dir";
+
+export default function globalTeardown(): void {
+  removeRunTempDir();
+}
