@@ -48,7 +48,7 @@ export class OktaAccessOidcStack extends ProjectStack {
       this.authorizationServerId = this.authorizationServer.authorizationServerId;
       output(this, "authorization_server_id", this.authorizationServerId, "Custom authorization server for Access");
     }
-    output(this, "oidc_app_id", this.oidcApp.appId, "Okta OIDC app for Cloudflare Access");
+    output(this, "oidc_app_id", this.oidcApp.oidcAppId, "Okta OIDC app for Cloudflare Access");
     output(this, "oidc_app_admin_url", this.oidcApp.adminUrl, "The OIDC app in the Okta admin console");
     output(this, "oidc_client_id", this.oidcApp.clientId, "Client ID of the OIDC app");
   }

@@ -1,11 +1,11 @@
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
 import { AppGroupAssignments } from "@cdktf/provider-okta/lib/app-group-assignments";
 import * as z from "zod";
 import { parseOrThrow, isValidRegex, tokenOr, duplicates } from "../private/validation";
 import { teamNameSchema, accessCallbackUrl } from "../private/team";
 import { groupNameSchema, IOktaGroupResolver } from "./groups";
-import { OktaOrg, oktaAdminAppUrl, oktaOrgSchema } from "./org";
+import { OktaOrg, oktaAdminAppUrl, oktaOrgSchema, oktaOrgUrl } from "./org";
 import { assignGroups } from "./private/group-assignments";
 import { terraformLiterals } from "../private/terraform-literal";
 
@@ -73,17 +73,31 @@ export interface AccessOidcAppProps {
 }
 
 /**
+ * An Okta OIDC web app that Cloudflare Access signs users in with: one made here
+ * ({@link AccessOidcApp}) or one made elsewhere, imported with `AccessOidcApp.fromOidcAppAttributes`.
+ */
+export interface IAccessOidcApp extends IConstruct {
+  /** The Okta app ID. */
+  readonly oidcAppId: string;
+  /** OIDC client ID. */
+  readonly clientId: string;
+  /** OIDC client secret, marked sensitive: it never shows in a plan. */
+  readonly clientSecret: string;
+  /** The Okta org URL, e.g. `https://acme.okta.com`: what Cloudflare calls the Okta account URL. */
+  readonly orgUrl: string;
+}
+
+/**
  * The Okta OIDC web app that Cloudflare Access signs users in with (seed: "Set up Okta as an OIDC
  * provider", steps 1-7): web app, authorization code flow, the Access callback as redirect URI,
  * a groups claim filter, and group assignments.
  */
-export class AccessOidcApp extends Construct {
+export class AccessOidcApp extends Construct implements IAccessOidcApp {
   /** The `okta_app_oauth` resource. */
   public readonly app: AppOauth;
   /** The `okta_app_group_assignments` resource. */
   public readonly assignments: AppGroupAssignments;
-  /** Okta app ID. */
-  public readonly appId: string;
+  public readonly oidcAppId: string;
   /** OIDC client ID, for the Cloudflare login method. */
   public readonly clientId: string;
   /** OIDC client secret (sensitive), for the Cloudflare login method. */
@@ -92,6 +106,7 @@ export class AccessOidcApp extends Construct {
   public readonly redirectUri: string;
   /** The app's page in the Okta admin console. */
   public readonly adminUrl: string;
+  public readonly orgUrl: string;
 
   constructor(scope: Construct, id: string, props: AccessOidcAppProps) {
     super(scope, id);
@@ -114,7 +129,8 @@ export class AccessOidcApp extends Construct {
       }),
     );
     this.assignments = assignGroups(this, this.app.id, p.assignedGroups, p.groups);
-    this.appId = this.app.id;
+    this.oidcAppId = this.app.id;
+    this.orgUrl = oktaOrgUrl(p.okta);
     this.clientId = this.app.clientId;
     this.clientSecret = this.app.clientSecret;
     this.adminUrl = oktaAdminAppUrl(p.okta, "oidc_client", this.app.id);

@@ -1,4 +1,4 @@
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { AuthServer } from "@cdktf/provider-okta/lib/auth-server";
 import { AuthServerClaim } from "@cdktf/provider-okta/lib/auth-server-claim";
 import { AuthServerPolicy } from "@cdktf/provider-okta/lib/auth-server-policy";
@@ -38,10 +38,19 @@ export interface AccessAuthorizationServerProps {
 }
 
 /**
+ * A custom Okta authorization server for the login method: one made here ({@link AccessAuthorizationServer})
+ * or an existing one, imported with `AccessAuthorizationServer.fromAuthorizationServerId`.
+ */
+export interface IAccessAuthorizationServer extends IConstruct {
+  /** The Authorization Server ID to enter in Zero Trust (seed step 12.2). */
+  readonly authorizationServerId: string;
+}
+
+/**
  * A custom Okta authorization server with the `groups` scope enabled (seed step 12.1), a groups
  * claim, and an access policy for the Access app (without a policy Okta refuses every token request).
  */
-export class AccessAuthorizationServer extends Construct {
+export class AccessAuthorizationServer extends Construct implements IAccessAuthorizationServer {
   /** The `okta_auth_server` resource. */
   public readonly server: AuthServer;
   /** The `groups` scope. */
@@ -52,7 +61,6 @@ export class AccessAuthorizationServer extends Construct {
   public readonly policy: AuthServerPolicy;
   /** The policy's authorization code rule. */
   public readonly policyRule: AuthServerPolicyRule;
-  /** The Authorization Server ID to enter in Zero Trust (seed step 12.2). */
   public readonly authorizationServerId: string;
   /** Issuer URL of the server. */
   public readonly issuer: string;
