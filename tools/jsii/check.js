@@ -10,7 +10,7 @@
 // git (node_modules/.cache/jsii/<library folder's name>/), made afresh each run: a copy of the
 // library folder, a package.json made from the root's (its jsii block is the one place for jsii's
 // settings), the README and a link to the repo's node_modules. (Keeping the stage for jsii's
-// incremental build info saved nothing: 6.7 s either way.)
+// incremental build info saved nothing: ~3.5 s either way, for a failing or a passing library.)
 const { spawnSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
