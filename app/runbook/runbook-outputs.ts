@@ -2,7 +2,8 @@ import { Construct, IConstruct } from "constructs";
 import { TerraformStack } from "../../src/cdktf";
 import { dashboardScimBaseUrl } from "../../src/cloudflare/dashboard-scim-token";
 import { Config } from "../config/schema";
-import { ScimApp } from "../../src/okta/scim-app";
+import { AccessScimApp } from "../../src/okta/access-scim-app";
+import { DashboardScimApp } from "../../src/okta/dashboard-scim-app";
 import { CheckTargets, ScimCheckTarget } from "../../tools/check/check";
 import {
   accessLoginRunbook,
@@ -18,7 +19,7 @@ import {
 import { renderAppMarkdown } from "./render-markdown";
 import { CloudflareAccessStack } from "../stacks/cloudflare-access-stack";
 import { OktaAccessOidcStack } from "../stacks/okta-access-oidc-stack";
-import { OktaPushGroupsStack } from "../stacks/okta-push-groups-stack";
+import { OktaPushGroupsStack, ScimAppConstruct } from "../stacks/okta-push-groups-stack";
 import { output } from "../stacks/outputs";
 
 /** Where each SCIM app's values live, by its catalog app (the stack and output names are contracts). */
@@ -60,11 +61,11 @@ export function projectRunbook(scope: Construct, config: Config, options: Runboo
     apps.push(
       accessLoginRunbook(
         {
-          oidcAppLabel: config.accessLogin.appLabel,
+          oidcAppLabel: oidc.oidcApp.label,
           oidcAdminUrl: { value: oidc.oidcApp.adminUrl, from: { stack: oidc.node.id, output: "oidc_app_admin_url" } },
           loginMethodName: cloudflare.loginMethod.name,
           loginMethodStack: cloudflare.node.id,
-          groupsClaimRegex: config.accessLogin.groupsClaimRegex,
+          groupsClaimRegex: oidc.oidcApp.groupsClaimRegex,
           assignedGroups: config.accessLogin.assignedGroups,
           adopted: config.existing !== undefined && Object.keys(config.existing).length > 0,
         },
@@ -73,8 +74,8 @@ export function projectRunbook(scope: Construct, config: Config, options: Runboo
     );
   }
   const pushStacks = all.filter(is(OktaPushGroupsStack));
-  for (const app of all.filter(is(ScimApp))) {
-    const w = wiring[app.kind.preconfiguredApp];
+  for (const app of scimApps(all)) {
+    const w = wiring[app.catalogApp];
     if (!w) continue;
     const dashboard = w.product === "dashboard";
     const push = pushStacks.find((s) => s.scimApp === app)?.pushGroups.pushGroup;
@@ -83,7 +84,7 @@ export function projectRunbook(scope: Construct, config: Config, options: Runboo
       : {
           product: "access",
           loginMethodName: cloudflare?.loginMethod.name ?? config.accessLogin.name,
-          oidcAppLabel: config.accessLogin.appLabel,
+          oidcAppLabel: oidc?.oidcApp.label ?? "",
           signInGroups: config.accessLogin.assignedGroups,
         };
     apps.push(
@@ -121,8 +122,8 @@ export function projectRunbook(scope: Construct, config: Config, options: Runboo
 export function projectCheckTargets(scope: Construct, config: Config): CheckTargets {
   const all = scope.node.findAll();
   const loginMethodStack = all.find(is(CloudflareAccessStack))?.node.id ?? "cloudflare-access";
-  const scimApps = all.filter(is(ScimApp)).flatMap((app): ScimCheckTarget[] => {
-    const w = wiring[app.kind.preconfiguredApp];
+  const checkTargets = scimApps(all).flatMap((app): ScimCheckTarget[] => {
+    const w = wiring[app.catalogApp];
     if (!w) return [];
     const common = {
       runbookApp: w.id,
@@ -134,7 +135,7 @@ export function projectCheckTargets(scope: Construct, config: Config): CheckTarg
       ? [{ ...common, product: "dashboard", scimToken: w.token }]
       : [{ ...common, product: "access", loginMethodId: { stack: loginMethodStack, output: "login_method_id" } }];
   });
-  return { accountId: config.cloudflare.accountId, scimApps };
+  return { accountId: config.cloudflare.accountId, scimApps: checkTargets };
 }
 
 /**
@@ -152,6 +153,10 @@ export function addRunbookOutputs(scope: Construct, config: Config): void {
       `Steps a person still does for ${app.label} (npm run runbook prints them all)`,
     );
   }
+}
+
+function scimApps(all: IConstruct[]): ScimAppConstruct[] {
+  return all.filter((c) => c instanceof AccessScimApp || c instanceof DashboardScimApp);
 }
 
 function is<T>(type: abstract new (...args: never[]) => T): (c: IConstruct) => c is IConstruct & T {
