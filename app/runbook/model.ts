@@ -174,9 +174,9 @@ const LOGIN_METHODS = "Zero Trust > Settings > Authentication > Login methods";
 const USER_GROUPS = "Cloudflare dashboard > Manage Account > Manage members > Members > User Groups";
 
 /** Field and button names of each catalog app's Configure API Integration page. */
-const catalogFields: Record<string, { enable: string; baseUrl: string; token: string }> = {
-  scim2headerauth: { enable: "Enable API integration", baseUrl: "Base URL", token: "API Token" },
-  scim2testapp: { enable: "Enable API Integration", baseUrl: "SCIM 2.0 Base URL", token: "OAuth Bearer Token" },
+const catalogFields: Record<ScimCatalogApp, { enable: string; baseUrl: string; token: string }> = {
+  [ScimCatalogApp.HEADER_AUTH]: { enable: "Enable API integration", baseUrl: "Base URL", token: "API Token" },
+  [ScimCatalogApp.OAUTH_BEARER_TOKEN]: { enable: "Enable API Integration", baseUrl: "SCIM 2.0 Base URL", token: "OAuth Bearer Token" },
 };
 
 const toAppSettings = [
@@ -370,11 +370,7 @@ function apiTokenStep(
 export function scimAppRunbook(input: ScimAppRunbookInput, options: RunbookOptions = {}): RunbookApp {
   const { app, target } = input;
   const fields = catalogFields[app.catalogApp];
-  if (!fields) {
-    throw new Error(
-      `The runbook knows the catalog apps ${Object.keys(catalogFields).join(", ")}, not "${app.catalogApp}": use one of them.`,
-    );
-  }
+
   const appWhere = `${OKTA_APPS} > ${app.label}`;
   const apiWhere = `${appWhere} > Provisioning > Integration > Configure API Integration`;
   const outdir = options.outdir;

@@ -4,6 +4,7 @@ import { dashboardScimBaseUrl } from "../../src/cloudflare/dashboard-scim-token"
 import { Config } from "../config/schema";
 import { AccessScimApp } from "../../src/okta/access-scim-app";
 import { DashboardScimApp } from "../../src/okta/dashboard-scim-app";
+import { ScimCatalogApp } from "../../src/okta/scim-app";
 import { CheckTargets, ScimCheckTarget } from "../../tools/check/check";
 import {
   accessLoginRunbook,
@@ -32,8 +33,8 @@ interface ScimAppWiring {
   readonly pushGroupsStack: string;
 }
 
-const wiring: Record<string, ScimAppWiring> = {
-  scim2headerauth: {
+const wiring: Record<ScimCatalogApp, ScimAppWiring> = {
+  [ScimCatalogApp.HEADER_AUTH]: {
     id: "access-scim",
     product: "access",
     configPath: "accessLogin.scim",
@@ -41,7 +42,7 @@ const wiring: Record<string, ScimAppWiring> = {
     token: { stack: "cloudflare-access", output: "scim_secret" },
     pushGroupsStack: "okta-access-push-groups",
   },
-  scim2testapp: {
+  [ScimCatalogApp.OAUTH_BEARER_TOKEN]: {
     id: "dashboard-scim",
     product: "dashboard",
     configPath: "dashboardScim",
@@ -76,7 +77,6 @@ export function projectRunbook(scope: Construct, config: Config, options: Runboo
   const pushStacks = all.filter(is(OktaPushGroupsStack));
   for (const app of scimApps(all)) {
     const w = wiring[app.catalogApp];
-    if (!w) continue;
     const dashboard = w.product === "dashboard";
     const push = pushStacks.find((s) => s.scimApp === app)?.pushGroups.pushGroup;
     const target: AccessTarget | DashboardTarget = dashboard
@@ -124,7 +124,6 @@ export function projectCheckTargets(scope: Construct, config: Config): CheckTarg
   const loginMethodStack = all.find(is(CloudflareAccessStack))?.node.id ?? "cloudflare-access";
   const checkTargets = scimApps(all).flatMap((app): ScimCheckTarget[] => {
     const w = wiring[app.catalogApp];
-    if (!w) return [];
     const common = {
       runbookApp: w.id,
       scimAppId: { stack: TerraformStack.of(app).node.id, output: "scim_app_id" },
