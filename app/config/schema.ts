@@ -28,9 +28,7 @@ const accessScimSchema = scimSettingsSchema
     preventDestroy: z
       .boolean()
       .optional()
-      .describe(
-        "Refuse to destroy the Access SCIM app: a new one needs its provisioning set up again by a person. Default true.",
-      ),
+      .describe("Refuse to destroy the Access SCIM app: a new one needs its provisioning set up again by a person."),
   })
   .superRefine((scim, ctx) => {
     if (scim.enabled === false) return;
@@ -98,9 +96,7 @@ const dashboardScimSchema = z
     preventDestroy: z
       .boolean()
       .optional()
-      .describe(
-        "Refuse to destroy the dashboard SCIM app: a new one needs its provisioning set up again by a person. Default true.",
-      ),
+      .describe("Refuse to destroy the dashboard SCIM app: a new one needs its provisioning set up again by a person."),
   })
   .superRefine(checkPushGroupsAssigned)
   .superRefine(refineDashboardScim);

@@ -176,7 +176,11 @@ const USER_GROUPS = "Cloudflare dashboard > Manage Account > Manage members > Me
 /** Field and button names of each catalog app's Configure API Integration page. */
 const catalogFields: Record<ScimCatalogApp, { enable: string; baseUrl: string; token: string }> = {
   [ScimCatalogApp.HEADER_AUTH]: { enable: "Enable API integration", baseUrl: "Base URL", token: "API Token" },
-  [ScimCatalogApp.OAUTH_BEARER_TOKEN]: { enable: "Enable API Integration", baseUrl: "SCIM 2.0 Base URL", token: "OAuth Bearer Token" },
+  [ScimCatalogApp.OAUTH_BEARER_TOKEN]: {
+    enable: "Enable API Integration",
+    baseUrl: "SCIM 2.0 Base URL",
+    token: "OAuth Bearer Token",
+  },
 };
 
 const toAppSettings = [

@@ -157,6 +157,10 @@ class ImportedAuthorizationServer extends Construct implements IAccessAuthorizat
 
   constructor(scope: Construct, id: string, authorizationServerId: string) {
     super(scope, id);
-    this.authorizationServerId = parseOrThrow(authorizationServerIdSchema, authorizationServerId, `${id}.authorizationServerId`);
+    this.authorizationServerId = parseOrThrow(
+      authorizationServerIdSchema,
+      authorizationServerId,
+      `${id}.authorizationServerId`,
+    );
   }
 }

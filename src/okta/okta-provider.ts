@@ -83,7 +83,14 @@ export const oktaProviderSettingsSchema = z
 /** The retry and rate-limit settings in effect. */
 export type OktaProviderSettings = z.output<typeof oktaProviderSettingsSchema>;
 
-const SETTINGS = ["maxRetries", "backoff", "minWaitSeconds", "maxWaitSeconds", "maxApiCapacity", "parallelism"] as const;
+const SETTINGS = [
+  "maxRetries",
+  "backoff",
+  "minWaitSeconds",
+  "maxWaitSeconds",
+  "maxApiCapacity",
+  "parallelism",
+] as const;
 
 const connectionSchema = z.object({
   orgName: tokenOr(
@@ -211,7 +218,9 @@ export class OktaProvider extends TerraformProvider {
 
 /** The settings validated, defaults applied; unresolved tokens pass unchecked, to Terraform. */
 function settingsInEffect(config: OktaProviderConfig, path: string): OktaProviderSettings {
-  const given = Object.entries(config).filter(([k, v]) => (SETTINGS as readonly string[]).includes(k) && v !== undefined);
+  const given = Object.entries(config).filter(
+    ([k, v]) => (SETTINGS as readonly string[]).includes(k) && v !== undefined,
+  );
   const tokens = Object.fromEntries(given.filter(([, v]) => Token.isUnresolved(v)));
   const literals = Object.fromEntries(given.filter(([, v]) => !Token.isUnresolved(v)));
   check(oktaProviderSettingsSchema, literals, path);

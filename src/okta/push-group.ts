@@ -1,7 +1,13 @@
 // Hand-written binding for okta_push_group: okta provider 4.20.0, which @cdktf/provider-okta 14.1.1 is
 // generated from, has no Group Push resource. This file binds only what pushing groups needs.
 import type { Construct } from "constructs";
-import { type IResolvable, type TerraformMetaArguments, TerraformProvider, TerraformResource, TerraformStack } from "../cdktf";
+import {
+  type IResolvable,
+  type TerraformMetaArguments,
+  TerraformProvider,
+  TerraformResource,
+  TerraformStack,
+} from "../cdktf";
 import * as z from "zod";
 import { tokenOr } from "../private/validation";
 import { OktaProvider, oktaBindingMetadata, PUSH_GROUP_PROVIDER_VERSION } from "./okta-provider";

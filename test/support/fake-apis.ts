@@ -193,7 +193,9 @@ export const accessGroups = ["Engineering", "Finance"];
 export const dashboardGroups = ["Cloudflare Admins"];
 
 /** The example config's runbook and check targets, built by hand (the stacks are not synthesized). */
-export function exampleProject(dashboardProvisioning: ScimProvisioning = SCIM_CATALOG[ScimCatalogApp.OAUTH_BEARER_TOKEN].defaultProvisioning): {
+export function exampleProject(
+  dashboardProvisioning: ScimProvisioning = SCIM_CATALOG[ScimCatalogApp.OAUTH_BEARER_TOKEN].defaultProvisioning,
+): {
   rb: Runbook;
   targets: CheckTargets;
 } {

@@ -99,7 +99,12 @@ export function decide(target: DiscoverTarget, facts: Facts): Discovery {
         : "no_action",
       assignedGroups: [...assigned],
     };
-    const chosen = oneOf(headerApps, ScimCatalogApp.HEADER_AUTH, questions, `the login method ${obj(method)} has SCIM on`);
+    const chosen = oneOf(
+      headerApps,
+      ScimCatalogApp.HEADER_AUTH,
+      questions,
+      `the login method ${obj(method)} has SCIM on`,
+    );
     if (chosen) {
       const part = scimPart(chosen, ScimCatalogApp.HEADER_AUTH, facts, notes);
       if (part) {

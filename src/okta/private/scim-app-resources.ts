@@ -1,7 +1,14 @@
 import { Construct } from "constructs";
 import { AppSaml } from "@cdktf/provider-okta/lib/app-saml";
 import { AppGroupAssignments } from "@cdktf/provider-okta/lib/app-group-assignments";
-import { IScimApp, SCIM_CATALOG, ScimAppProps, ScimCatalogApp, ScimProvisioning, scimUserNameTemplate } from "../scim-app";
+import {
+  IScimApp,
+  SCIM_CATALOG,
+  ScimAppProps,
+  ScimCatalogApp,
+  ScimProvisioning,
+  scimUserNameTemplate,
+} from "../scim-app";
 import { oktaAdminAppUrl } from "../org";
 import { assignGroups } from "./group-assignments";
 import { terraformLiterals } from "../../private/terraform-literal";

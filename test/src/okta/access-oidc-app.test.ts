@@ -40,7 +40,12 @@ describe("AccessOidcApp", () => {
 
   test("does not require PKCE by default, and says the label, filter and PKCE in effect", () => {
     let app!: AccessOidcApp;
-    expect(onlyResource(synth({}, (a) => (app = a)), "okta_app_oauth").pkce_required).toBe(false);
+    expect(
+      onlyResource(
+        synth({}, (a) => (app = a)),
+        "okta_app_oauth",
+      ).pkce_required,
+    ).toBe(false);
     expect([app.label, app.groupsClaimRegex, app.pkce]).toEqual(["Cloudflare Access", ".*", false]);
   });
 

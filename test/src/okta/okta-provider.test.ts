@@ -25,7 +25,14 @@ describe("OktaProvider", () => {
 
   it("applies the documented retry and rate-limit defaults, and leaves org and domain to the environment", () => {
     expect(provider({}).provider.okta).toEqual([
-      { backoff: true, min_wait_seconds: 30, max_wait_seconds: 300, max_retries: 5, max_api_capacity: 50, parallelism: 1 },
+      {
+        backoff: true,
+        min_wait_seconds: 30,
+        max_wait_seconds: 300,
+        max_retries: 5,
+        max_api_capacity: 50,
+        parallelism: 1,
+      },
     ]);
   });
 
