@@ -84,7 +84,7 @@ export function projectRunbook(scope: Construct, config: Config, options: Runboo
       : {
           product: "access",
           loginMethodName: cloudflare?.loginMethod.name ?? config.accessLogin.name,
-          oidcAppLabel: oidc?.oidcApp.label ?? "",
+          oidcAppLabel: oidcAppOf(oidc).label,
           signInGroups: config.accessLogin.assignedGroups,
         };
     apps.push(
@@ -152,6 +152,12 @@ export function addRunbookOutputs(scope: Construct, config: Config): void {
       `Steps a person still does for ${app.label} (npm run runbook prints them all)`,
     );
   }
+}
+
+/** Access SCIM users sign in through the OIDC app: its stack is always built with the SCIM app's. */
+function oidcAppOf(oidc: OktaAccessOidcStack | undefined) {
+  if (!oidc) throw new Error("An Access SCIM app needs the okta-access-oidc stack in the same app.");
+  return oidc.oidcApp;
 }
 
 function scimApps(all: IConstruct[]): ScimAppConstruct[] {

@@ -24,7 +24,7 @@ export class AccessScimApp extends Construct implements IScimApp {
   /** The `okta_app_group_assignments` resource. */
   public readonly assignments: AppGroupAssignments;
   public readonly scimAppId: string;
-  public readonly catalogApp = ScimCatalogApp.HEADER_AUTH;
+  public readonly catalogApp: ScimCatalogApp = ScimCatalogApp.HEADER_AUTH;
   /** The app's page in the Okta admin console. */
   public readonly adminUrl: string;
   /** App name in Okta. */

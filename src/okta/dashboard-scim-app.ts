@@ -92,7 +92,7 @@ export class DashboardScimApp extends Construct implements IScimApp {
   /** The `okta_app_group_assignments` resource. */
   public readonly assignments: AppGroupAssignments;
   public readonly scimAppId: string;
-  public readonly catalogApp = ScimCatalogApp.OAUTH_BEARER_TOKEN;
+  public readonly catalogApp: ScimCatalogApp = ScimCatalogApp.OAUTH_BEARER_TOKEN;
   /** The app's page in the Okta admin console. */
   public readonly adminUrl: string;
   /** App name in Okta. */
