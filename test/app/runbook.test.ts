@@ -92,6 +92,23 @@ describe("projectRunbook", () => {
     expect(ids((c) => delete c.dashboardScim)).toEqual(["access-login", "access-scim"]);
   });
 
+  it("names the OIDC app and its groups claim filter as the construct has them, defaulted or configured", () => {
+    const oidcStep = (edit: (c: any) => void) => {
+      const app = testApp();
+      const config = exampleConfig(edit);
+      buildStacks(app, config);
+      return JSON.stringify(projectRunbook(app, config).apps.find((a) => a.id === "access-login"));
+    };
+    const defaulted = oidcStep((c) => (delete c.accessLogin.appLabel, delete c.accessLogin.groupsClaimRegex));
+    expect(defaulted).toContain('"Cloudflare Access"');
+    expect(defaulted).toContain('"value":".*"');
+    const configured = oidcStep(
+      (c) => ((c.accessLogin.appLabel = "Acme Access"), (c.accessLogin.groupsClaimRegex = "^eng")),
+    );
+    expect(configured).toContain("Acme Access");
+    expect(configured).toContain("^eng");
+  });
+
   it("says pushed groups are done by Terraform once the push stack exists", () => {
     const app = testApp();
     const config = exampleConfig((c) => (c.accessLogin.scim.provisioningConfigured = true));
