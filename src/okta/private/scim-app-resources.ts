@@ -64,6 +64,8 @@ export function scimAppResources(scope: Construct, p: ScimAppProps, catalogApp: 
 
 /** A SCIM app made elsewhere: its ID and catalog app. */
 export class ImportedScimApp extends Construct implements IScimApp {
+  public readonly scimAppId: string;
+
   constructor(
     scope: Construct,
     id: string,
@@ -73,8 +75,6 @@ export class ImportedScimApp extends Construct implements IScimApp {
     super(scope, id);
     this.scimAppId = parseOrThrow(oktaAppIdSchema, scimAppId, `${id}.scimAppId`);
   }
-
-  public readonly scimAppId: string;
 }
 
 function withoutUndefined<T extends object>(o: T): Partial<T> {

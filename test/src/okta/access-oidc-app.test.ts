@@ -126,7 +126,9 @@ describe("AccessOidcApp.fromOidcAppAttributes", () => {
     expect(() => imported({ clientSecret: "s3cr3t-value" })).not.toThrow(/s3cr3t-value/);
   });
 
-  test("refuses an org URL for the org name, naming the field", () => {
+  test("refuses an org URL for the org name, and an empty app or client ID, naming the field", () => {
     expect(() => imported({ okta: { orgName: "https://acme.okta.com" } })).toThrow(/oidc\.okta\.orgName/);
+    expect(() => imported({ oidcAppId: "" })).toThrow(/oidc\.oidcAppId: "" is not valid/);
+    expect(() => imported({ clientId: "" })).toThrow(/oidc\.clientId: "" is not valid/);
   });
 });
