@@ -3,7 +3,7 @@ import { dirname, relative, resolve, sep } from "path";
 import { decide, Discovery } from "./discover/discover";
 import { DiscoverTarget, readFacts } from "./discover/facts";
 import { parseConfig } from "../app/config/load";
-import { oktaOrgUrl } from "../src/okta/org";
+import { DEFAULT_OKTA_BASE_URL, oktaOrgUrl } from "../src/okta/org";
 import { CloudflareApi } from "./check/cloudflare-api";
 import { OktaApi } from "./check/okta-api";
 import { ValidationErrors } from "../src/private/validation";
@@ -123,7 +123,7 @@ function parseArgs(argv: readonly string[]): { target: DiscoverTarget; out: stri
   const orgName = values.get("--okta-org")!;
   const target: DiscoverTarget = {
     name: values.get("--name") ?? orgName.toLowerCase(),
-    okta: { orgName, baseUrl: values.get("--okta-base-url") ?? "okta.com" },
+    okta: { orgName, baseUrl: values.get("--okta-base-url") ?? DEFAULT_OKTA_BASE_URL },
     cloudflare: { accountId: values.get("--account-id")!, teamName: values.get("--team-name")! },
   };
   // A stand-in login section: only the flags' own fields can be wrong here.

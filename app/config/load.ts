@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import { issueFix } from "../../src/private/zod-error-messages";
-import { isOktaBaseDomain } from "../../src/okta/org";
+import { isOktaBaseDomain, oktaBaseUrl, oktaOrgUrl } from "../../src/okta/org";
 import { ValidationError, ValidationErrors, toValidationErrors } from "../../src/private/validation";
 import { configDataProblems } from "./config-data";
 import { Config, configSchema } from "./schema";
@@ -39,9 +39,10 @@ export function loadConfig(file: string): Config {
 
 /** What a valid config still deserves a warning for, one line each (synth and check print them). */
 export function configWarnings(config: Config): string[] {
-  if (!config.okta.allowUnlistedBaseUrl || isOktaBaseDomain(config.okta.baseUrl)) return [];
+  const baseUrl = oktaBaseUrl(config.okta);
+  if (!config.okta.allowUnlistedBaseUrl || isOktaBaseDomain(baseUrl)) return [];
   return [
-    `Warning: okta.baseUrl "${config.okta.baseUrl}" is not an Okta domain (okta.allowUnlistedBaseUrl is set): API tokens will be sent to https://${config.okta.orgName}.${config.okta.baseUrl}.`,
+    `Warning: okta.baseUrl "${baseUrl}" is not an Okta domain (okta.allowUnlistedBaseUrl is set): API tokens will be sent to ${oktaOrgUrl(config.okta)}.`,
   ];
 }
 

@@ -6,14 +6,14 @@ import { scimSettingsSchema } from "../../src/cloudflare/okta-login-method";
 import { assignedGroupsSchema, groupsClaimRegexSchema } from "../../src/okta/access-oidc-app";
 import { refineDashboardScim } from "../../src/okta/dashboard-scim-app";
 import { groupNameSchema } from "../../src/okta/groups";
-import { isOktaBaseDomain, OKTA_BASE_DOMAINS, oktaBaseUrlSchema, oktaOrgNameSchema } from "../../src/okta/org";
+import { isOktaBaseDomain, OKTA_BASE_DOMAINS, OktaOrg, oktaBaseUrlSchema, oktaOrgNameSchema } from "../../src/okta/org";
 import { checkPushGroupsAssigned, scimProvisioningSchema } from "../../src/okta/scim-app";
+import { oktaProviderSettingsSchema } from "../../src/okta/okta-provider";
 import { teamNameSchema } from "../../src/private/team";
 import { accessApplicationsSchema, accessGroupsRule, allowGroupsRule } from "./access-policies-schema";
 import { literalText } from "../../src/private/validation";
 import { backendSchema } from "./backend-schema";
 import { existingRule, existingSchema } from "./existing-schema";
-import { oktaProviderSettingsSchema } from "./okta-provider-settings";
 
 /**
  * Access SCIM. With `enabled: false` nothing is provisioned, so no group list is required (any
@@ -27,7 +27,7 @@ const accessScimSchema = scimSettingsSchema
     provisioningConfigured: z.boolean().default(false),
     preventDestroy: z
       .boolean()
-      .default(true)
+      .optional()
       .describe("Refuse to destroy the Access SCIM app: a new one needs its provisioning set up again by a person."),
   })
   .superRefine((scim, ctx) => {
@@ -47,9 +47,9 @@ const accessScimSchema = scimSettingsSchema
 const accessLoginSchema = z
   .strictObject({
     name: literalText().default("Okta"),
-    appLabel: literalText().default("Cloudflare Access"),
-    groupsClaimRegex: groupsClaimRegexSchema.default(".*"),
-    pkce: z.boolean().default(false),
+    appLabel: literalText().optional(),
+    groupsClaimRegex: groupsClaimRegexSchema.optional(),
+    pkce: z.boolean().optional(),
     authorizationServerId: z
       .string()
       .regex(/^aus[A-Za-z0-9]{10,30}$/, {
@@ -60,7 +60,7 @@ const accessLoginSchema = z
     createAuthorizationServer: z.boolean().default(false),
     claims: z.array(literalText()).optional(),
     assignedGroups: assignedGroupsSchema,
-    preventDestroy: z.boolean().default(true),
+    preventDestroy: z.boolean().optional(),
     scim: accessScimSchema.optional(),
     accessGroups: z
       .array(accessOktaGroupSchema)
@@ -95,7 +95,7 @@ const dashboardScimSchema = z
     token: dashboardScimTokenSettingsSchema.optional(),
     preventDestroy: z
       .boolean()
-      .default(true)
+      .optional()
       .describe("Refuse to destroy the dashboard SCIM app: a new one needs its provisioning set up again by a person."),
   })
   .superRefine(checkPushGroupsAssigned)
@@ -112,7 +112,7 @@ export const configSchema = z
     okta: z
       .strictObject({
         orgName: oktaOrgNameSchema,
-        baseUrl: oktaBaseUrlSchema.default("okta.com"),
+        baseUrl: oktaBaseUrlSchema.optional(),
         allowUnlistedBaseUrl: z
           .boolean()
           .default(false)
@@ -122,7 +122,7 @@ export const configSchema = z
         provider: oktaProviderSettingsSchema.default(oktaProviderSettingsSchema.parse({})),
       })
       .superRefine((o, ctx) => {
-        if (!o.allowUnlistedBaseUrl && !isOktaBaseDomain(o.baseUrl)) {
+        if (!o.allowUnlistedBaseUrl && o.baseUrl !== undefined && !isOktaBaseDomain(o.baseUrl)) {
           ctx.addIssue({
             code: "custom",
             path: ["baseUrl"],
@@ -161,4 +161,9 @@ export function accessScim(config: Config): AccessScim | undefined {
   return scim && scim.enabled !== false && scim.assignedGroups
     ? { ...scim, assignedGroups: scim.assignedGroups }
     : undefined;
+}
+
+/** The Okta org of the config, as the okta constructs take it. */
+export function oktaOrg(config: Config): OktaOrg {
+  return { orgName: config.okta.orgName, baseUrl: config.okta.baseUrl };
 }

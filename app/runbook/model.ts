@@ -1,5 +1,5 @@
 import { Token } from "../../src/cdktf";
-import { ScimApp, ScimProvisioning } from "../../src/okta/scim-app";
+import { SCIM_CATALOG, ScimCatalogApp, ScimProvisioning } from "../../src/okta/scim-app";
 
 // The person's steps: what no provider can do (provisioning of the SCIM 2.0 Test Apps, pushed groups
 // before okta 6.6, the Okta API token of the login method, checks), in the order of Cloudflare's
@@ -103,8 +103,14 @@ export interface RunbookOptions {
   readonly terraformValues?: boolean;
 }
 
-/** The ScimApp attributes the steps are made of. */
-export type ScimAppFacts = Pick<ScimApp, "kind" | "label" | "assignedGroups" | "pushGroups" | "provisioning">;
+/** The SCIM app attributes (AccessScimApp, DashboardScimApp) the steps are made of. */
+export interface ScimAppFacts {
+  readonly catalogApp: ScimCatalogApp;
+  readonly label: string;
+  readonly assignedGroups: readonly string[];
+  readonly pushGroups: readonly string[];
+  readonly provisioning: ScimProvisioning;
+}
 
 /** Access SCIM: groups go to the identity of users signing in through the login method. */
 export interface AccessTarget {
@@ -168,9 +174,13 @@ const LOGIN_METHODS = "Zero Trust > Settings > Authentication > Login methods";
 const USER_GROUPS = "Cloudflare dashboard > Manage Account > Manage members > Members > User Groups";
 
 /** Field and button names of each catalog app's Configure API Integration page. */
-const catalogFields: Record<string, { enable: string; baseUrl: string; token: string }> = {
-  scim2headerauth: { enable: "Enable API integration", baseUrl: "Base URL", token: "API Token" },
-  scim2testapp: { enable: "Enable API Integration", baseUrl: "SCIM 2.0 Base URL", token: "OAuth Bearer Token" },
+const catalogFields: Record<ScimCatalogApp, { enable: string; baseUrl: string; token: string }> = {
+  [ScimCatalogApp.HEADER_AUTH]: { enable: "Enable API integration", baseUrl: "Base URL", token: "API Token" },
+  [ScimCatalogApp.OAUTH_BEARER_TOKEN]: {
+    enable: "Enable API Integration",
+    baseUrl: "SCIM 2.0 Base URL",
+    token: "OAuth Bearer Token",
+  },
 };
 
 const toAppSettings = [
@@ -363,12 +373,8 @@ function apiTokenStep(
 /** Steps of a SCIM 2.0 Test App (seeds: "2. Configure SCIM in Okta"; "Provision with Okta"). */
 export function scimAppRunbook(input: ScimAppRunbookInput, options: RunbookOptions = {}): RunbookApp {
   const { app, target } = input;
-  const fields = catalogFields[app.kind.preconfiguredApp];
-  if (!fields) {
-    throw new Error(
-      `The runbook knows the catalog apps ${Object.keys(catalogFields).join(", ")}, not "${app.kind.preconfiguredApp}": use one of them.`,
-    );
-  }
+  const fields = catalogFields[app.catalogApp];
+
   const appWhere = `${OKTA_APPS} > ${app.label}`;
   const apiWhere = `${appWhere} > Provisioning > Integration > Configure API Integration`;
   const outdir = options.outdir;
@@ -378,7 +384,7 @@ export function scimAppRunbook(input: ScimAppRunbookInput, options: RunbookOptio
   const steps: RunbookStep[] = [
     {
       id: "add-app",
-      title: `Add ${app.kind.catalogName}`,
+      title: `Add ${SCIM_CATALOG[app.catalogApp].catalogName}`,
       where: `${OKTA_APPS} > Browse App Catalog`,
       action:
         `Done by Terraform (stack ${appStack}): "${app.label}" was added from the catalog with SAML 2.0 sign-on. ` +
@@ -486,7 +492,7 @@ export function scimAppRunbook(input: ScimAppRunbookInput, options: RunbookOptio
       : "Provisioning begins immediately. Select View Logs in the app and check the users and groups went through.",
     done: false,
   });
-  return { id: input.id, label: app.label, app: app.kind.catalogName, stack: appStack, steps };
+  return { id: input.id, label: app.label, app: SCIM_CATALOG[app.catalogApp].catalogName, stack: appStack, steps };
 }
 
 function toAppStep(p: ScimProvisioning, where: string, dashboard: boolean): RunbookStep {

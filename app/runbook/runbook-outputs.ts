@@ -2,7 +2,9 @@ import { Construct, IConstruct } from "constructs";
 import { TerraformStack } from "../../src/cdktf";
 import { dashboardScimBaseUrl } from "../../src/cloudflare/dashboard-scim-token";
 import { Config } from "../config/schema";
-import { ScimApp } from "../../src/okta/scim-app";
+import { AccessScimApp } from "../../src/okta/access-scim-app";
+import { DashboardScimApp } from "../../src/okta/dashboard-scim-app";
+import { ScimCatalogApp } from "../../src/okta/scim-app";
 import { CheckTargets, ScimCheckTarget } from "../../tools/check/check";
 import {
   accessLoginRunbook,
@@ -18,7 +20,7 @@ import {
 import { renderAppMarkdown } from "./render-markdown";
 import { CloudflareAccessStack } from "../stacks/cloudflare-access-stack";
 import { OktaAccessOidcStack } from "../stacks/okta-access-oidc-stack";
-import { OktaPushGroupsStack } from "../stacks/okta-push-groups-stack";
+import { OktaPushGroupsStack, ScimAppConstruct } from "../stacks/okta-push-groups-stack";
 import { output } from "../stacks/outputs";
 
 /** Where each SCIM app's values live, by its catalog app (the stack and output names are contracts). */
@@ -31,8 +33,8 @@ interface ScimAppWiring {
   readonly pushGroupsStack: string;
 }
 
-const wiring: Record<string, ScimAppWiring> = {
-  scim2headerauth: {
+const wiring: Record<ScimCatalogApp, ScimAppWiring> = {
+  [ScimCatalogApp.HEADER_AUTH]: {
     id: "access-scim",
     product: "access",
     configPath: "accessLogin.scim",
@@ -40,7 +42,7 @@ const wiring: Record<string, ScimAppWiring> = {
     token: { stack: "cloudflare-access", output: "scim_secret" },
     pushGroupsStack: "okta-access-push-groups",
   },
-  scim2testapp: {
+  [ScimCatalogApp.OAUTH_BEARER_TOKEN]: {
     id: "dashboard-scim",
     product: "dashboard",
     configPath: "dashboardScim",
@@ -60,11 +62,11 @@ export function projectRunbook(scope: Construct, config: Config, options: Runboo
     apps.push(
       accessLoginRunbook(
         {
-          oidcAppLabel: config.accessLogin.appLabel,
+          oidcAppLabel: oidc.oidcApp.label,
           oidcAdminUrl: { value: oidc.oidcApp.adminUrl, from: { stack: oidc.node.id, output: "oidc_app_admin_url" } },
           loginMethodName: cloudflare.loginMethod.name,
           loginMethodStack: cloudflare.node.id,
-          groupsClaimRegex: config.accessLogin.groupsClaimRegex,
+          groupsClaimRegex: oidc.oidcApp.groupsClaimRegex,
           assignedGroups: config.accessLogin.assignedGroups,
           adopted: config.existing !== undefined && Object.keys(config.existing).length > 0,
         },
@@ -73,9 +75,8 @@ export function projectRunbook(scope: Construct, config: Config, options: Runboo
     );
   }
   const pushStacks = all.filter(is(OktaPushGroupsStack));
-  for (const app of all.filter(is(ScimApp))) {
-    const w = wiring[app.kind.preconfiguredApp];
-    if (!w) continue;
+  for (const app of scimApps(all)) {
+    const w = wiring[app.catalogApp];
     const dashboard = w.product === "dashboard";
     const push = pushStacks.find((s) => s.scimApp === app)?.pushGroups.pushGroup;
     const target: AccessTarget | DashboardTarget = dashboard
@@ -83,7 +84,7 @@ export function projectRunbook(scope: Construct, config: Config, options: Runboo
       : {
           product: "access",
           loginMethodName: cloudflare?.loginMethod.name ?? config.accessLogin.name,
-          oidcAppLabel: config.accessLogin.appLabel,
+          oidcAppLabel: oidcAppOf(oidc).label,
           signInGroups: config.accessLogin.assignedGroups,
         };
     apps.push(
@@ -121,9 +122,8 @@ export function projectRunbook(scope: Construct, config: Config, options: Runboo
 export function projectCheckTargets(scope: Construct, config: Config): CheckTargets {
   const all = scope.node.findAll();
   const loginMethodStack = all.find(is(CloudflareAccessStack))?.node.id ?? "cloudflare-access";
-  const scimApps = all.filter(is(ScimApp)).flatMap((app): ScimCheckTarget[] => {
-    const w = wiring[app.kind.preconfiguredApp];
-    if (!w) return [];
+  const checkTargets = scimApps(all).flatMap((app): ScimCheckTarget[] => {
+    const w = wiring[app.catalogApp];
     const common = {
       runbookApp: w.id,
       scimAppId: { stack: TerraformStack.of(app).node.id, output: "scim_app_id" },
@@ -134,7 +134,7 @@ export function projectCheckTargets(scope: Construct, config: Config): CheckTarg
       ? [{ ...common, product: "dashboard", scimToken: w.token }]
       : [{ ...common, product: "access", loginMethodId: { stack: loginMethodStack, output: "login_method_id" } }];
   });
-  return { accountId: config.cloudflare.accountId, scimApps };
+  return { accountId: config.cloudflare.accountId, scimApps: checkTargets };
 }
 
 /**
@@ -152,6 +152,16 @@ export function addRunbookOutputs(scope: Construct, config: Config): void {
       `Steps a person still does for ${app.label} (npm run runbook prints them all)`,
     );
   }
+}
+
+/** Access SCIM users sign in through the OIDC app: its stack is always built with the SCIM app's. */
+function oidcAppOf(oidc: OktaAccessOidcStack | undefined) {
+  if (!oidc) throw new Error("An Access SCIM app needs the okta-access-oidc stack in the same app.");
+  return oidc.oidcApp;
+}
+
+function scimApps(all: IConstruct[]): ScimAppConstruct[] {
+  return all.filter((c) => c instanceof AccessScimApp || c instanceof DashboardScimApp);
 }
 
 function is<T>(type: abstract new (...args: never[]) => T): (c: IConstruct) => c is IConstruct & T {

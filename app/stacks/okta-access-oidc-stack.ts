@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { adoptAuthorizationServer, adoptOktaApp } from "../adopt/adopt";
-import { accessScim, Config } from "../config/schema";
+import { accessScim, Config, oktaOrg } from "../config/schema";
 import { AccessAuthorizationServer } from "../../src/okta/authorization-server";
 import { AccessOidcApp } from "../../src/okta/access-oidc-app";
 import { OktaGroups } from "../../src/okta/groups";
@@ -27,7 +27,7 @@ export class OktaAccessOidcStack extends ProjectStack {
       names: [...login.assignedGroups, ...(scim?.assignedGroups ?? []), ...(scim?.pushGroups ?? [])],
     });
     this.oidcApp = new AccessOidcApp(this, "access-oidc-app", {
-      okta: { orgName: config.okta.orgName, baseUrl: config.okta.baseUrl },
+      okta: oktaOrg(config),
       teamName: config.cloudflare.teamName,
       label: login.appLabel,
       groupsClaimRegex: login.groupsClaimRegex,
@@ -41,7 +41,7 @@ export class OktaAccessOidcStack extends ProjectStack {
     if (login.createAuthorizationServer) {
       this.authorizationServer = new AccessAuthorizationServer(this, "authorization-server", {
         audience: teamDomainUrl(config.cloudflare.teamName),
-        clientId: this.oidcApp.clientId,
+        oidcApp: this.oidcApp,
         groupsClaimRegex: login.groupsClaimRegex,
       });
       adoptAuthorizationServer(this.authorizationServer, config.existing?.authorizationServer);

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { adoptOktaApp } from "../adopt/adopt";
-import { AccessScim, Config } from "../config/schema";
-import { AccessScimApp } from "../../src/okta/scim-app";
+import { AccessScim, Config, oktaOrg } from "../config/schema";
+import { AccessScimApp } from "../../src/okta/access-scim-app";
 import { ProjectStack } from "./project-stack";
 import { CloudflareAccessStack } from "./cloudflare-access-stack";
 import { OktaAccessOidcStack } from "./okta-access-oidc-stack";
@@ -23,7 +23,7 @@ export class OktaAccessScimStack extends ProjectStack {
     super(scope, id, config);
     oktaProvider(this, config);
     this.scimApp = new AccessScimApp(this, "access-scim-app", {
-      okta: { orgName: config.okta.orgName, baseUrl: config.okta.baseUrl },
+      okta: oktaOrg(config),
       label: scim.appLabel,
       assignedGroups: scim.assignedGroups,
       pushGroups: scim.pushGroups,
@@ -32,7 +32,7 @@ export class OktaAccessScimStack extends ProjectStack {
       preventDestroy: scim.preventDestroy,
     });
     adoptOktaApp(this.scimApp, config.existing?.accessScimAppId);
-    output(this, "scim_app_id", this.scimApp.appId, "Okta SCIM 2.0 Test App (Header Auth) for Access");
+    output(this, "scim_app_id", this.scimApp.scimAppId, "Okta SCIM 2.0 Test App (Header Auth) for Access");
     output(this, "scim_app_admin_url", this.scimApp.adminUrl, "The SCIM app in the Okta admin console");
   }
 }

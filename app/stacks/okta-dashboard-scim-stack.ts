@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { adoptOktaApp } from "../adopt/adopt";
-import { Config } from "../config/schema";
+import { Config, oktaOrg } from "../config/schema";
 import { DashboardScimApp } from "../../src/okta/dashboard-scim-app";
 import { OktaGroups } from "../../src/okta/groups";
 import { ProjectStack } from "./project-stack";
@@ -30,7 +30,7 @@ export class OktaDashboardScimStack extends ProjectStack {
       names: [...dashboard.assignedGroups, ...(dashboard.pushGroups ?? [])],
     });
     this.scimApp = new DashboardScimApp(this, "dashboard-scim-app", {
-      okta: { orgName: config.okta.orgName, baseUrl: config.okta.baseUrl },
+      okta: oktaOrg(config),
       label: dashboard.appLabel,
       assignedGroups: dashboard.assignedGroups,
       pushGroups: dashboard.pushGroups,
@@ -43,7 +43,7 @@ export class OktaDashboardScimStack extends ProjectStack {
     output(
       this,
       "scim_app_id",
-      this.scimApp.appId,
+      this.scimApp.scimAppId,
       "Okta SCIM 2.0 Test App (OAuth Bearer Token) for the Cloudflare dashboard",
     );
     output(this, "scim_app_admin_url", this.scimApp.adminUrl, "The dashboard SCIM app in the Okta admin console");

@@ -3,9 +3,10 @@ import { adoptPushGroups } from "../adopt/adopt";
 import { Config } from "../config/schema";
 import { OktaGroups } from "../../src/okta/groups";
 import { PushGroups } from "../../src/okta/push-groups";
-import { ScimApp } from "../../src/okta/scim-app";
+import { AccessScimApp } from "../../src/okta/access-scim-app";
+import { DashboardScimApp } from "../../src/okta/dashboard-scim-app";
 import { ProjectStack } from "./project-stack";
-import { oktaV6Provider } from "./providers";
+import { oktaPushGroupsProvider } from "./providers";
 
 /**
  * Pushes a SCIM app's groups with `okta_push_group`, which exists only in okta provider >= 6.6.
@@ -15,22 +16,22 @@ import { oktaV6Provider } from "./providers";
  */
 export class OktaPushGroupsStack extends ProjectStack {
   /** The app whose groups this stack pushes. */
-  public readonly scimApp: ScimApp;
+  public readonly scimApp: ScimAppConstruct;
   public readonly pushGroups: PushGroups;
 
   constructor(
     scope: Construct,
     id: string,
     config: Config,
-    scimApp: ScimApp,
+    scimApp: ScimAppConstruct,
     groups: OktaGroups,
     adopted: AdoptedPushGroups = {},
   ) {
     super(scope, id, config);
-    oktaV6Provider(this, config);
+    oktaPushGroupsProvider(this, config);
     this.scimApp = scimApp;
     this.pushGroups = new PushGroups(this, "push-groups", {
-      appId: scimApp.appId,
+      scimApp,
       groupNames: scimApp.pushGroups,
       // One map crosses stacks, not one remote-state reference per group.
       groups: groups.forStack(this, "group-ids"),
@@ -54,7 +55,7 @@ export function addPushGroupsStack(
   scope: Construct,
   id: string,
   config: Config,
-  scimApp: ScimApp,
+  scimApp: ScimAppConstruct,
   groups: OktaGroups,
   adopted: AdoptedPushGroups = {},
 ): OktaPushGroupsStack | undefined {
@@ -62,3 +63,6 @@ export function addPushGroupsStack(
     ? new OktaPushGroupsStack(scope, id, config, scimApp, groups, adopted)
     : undefined;
 }
+
+/** A SCIM app this project makes, Access or dashboard. */
+export type ScimAppConstruct = AccessScimApp | DashboardScimApp;

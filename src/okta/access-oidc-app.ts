@@ -2,9 +2,10 @@ import { Construct, IConstruct } from "constructs";
 import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
 import { AppGroupAssignments } from "@cdktf/provider-okta/lib/app-group-assignments";
 import * as z from "zod";
-import { parseOrThrow, isValidRegex, tokenOr, duplicates } from "../private/validation";
+import { Fn, Token } from "../cdktf";
+import { parseOrThrow, isValidRegex, tokenOr, duplicates, secretReference } from "../private/validation";
 import { teamNameSchema, accessCallbackUrl } from "../private/team";
-import { groupNameSchema, IOktaGroupResolver } from "./groups";
+import { groupNameSchema, IOktaGroups, oktaGroupsSchema } from "./groups";
 import { OktaOrg, oktaAdminAppUrl, oktaOrgSchema, oktaOrgUrl } from "./org";
 import { assignGroups } from "./private/group-assignments";
 import { terraformLiterals } from "../private/terraform-literal";
@@ -31,10 +32,15 @@ export const accessOidcAppPropsSchema = z.strictObject({
   groupsClaimRegex: groupsClaimRegexSchema.optional(),
   pkce: z.boolean().optional(),
   assignedGroups: assignedGroupsSchema,
-  groups: z.custom<IOktaGroupResolver>((v) => typeof (v as IOktaGroupResolver)?.idOf === "function", {
-    message: "Pass an OktaGroups (or any object with idOf(name)).",
-  }),
+  groups: oktaGroupsSchema,
   preventDestroy: z.boolean().optional(),
+});
+
+const attributesSchema = z.strictObject({
+  oidcAppId: z.string().min(1),
+  clientId: z.string().min(1),
+  clientSecret: secretReference("an okta_app_oauth's clientSecret"),
+  okta: oktaOrgSchema,
 });
 
 /**
@@ -64,12 +70,24 @@ export interface AccessOidcAppProps {
   /** Okta groups whose members may sign in (seed step 3: "Choose the desired Assignment option"); names or IDs. */
   readonly assignedGroups: string[];
   /** Resolves group names to IDs: an {@link OktaGroups} that was given every name in `assignedGroups`. */
-  readonly groups: IOktaGroupResolver;
+  readonly groups: IOktaGroups;
   /**
    * Refuse to destroy the app: deleting it locks every user out of Access.
    * @default true
    */
   readonly preventDestroy?: boolean;
+}
+
+/** An OIDC app made elsewhere, for {@link AccessOidcApp.fromOidcAppAttributes}. */
+export interface AccessOidcAppAttributes {
+  /** The Okta app ID (`0oa...`). */
+  readonly oidcAppId: string;
+  /** OIDC client ID. */
+  readonly clientId: string;
+  /** OIDC client secret: a reference or a sensitive variable; a literal is refused. Marked sensitive here. */
+  readonly clientSecret: string;
+  /** The Okta org the app lives in. */
+  readonly okta: OktaOrg;
 }
 
 /**
@@ -93,6 +111,15 @@ export interface IAccessOidcApp extends IConstruct {
  * a groups claim filter, and group assignments.
  */
 export class AccessOidcApp extends Construct implements IAccessOidcApp {
+  /**
+   * An OIDC app made elsewhere (by hand, or another stack), for the login method (seed step 7:
+   * "Copy the Client ID and Client Secret"). The client secret must be a reference or a sensitive
+   * variable; it is marked sensitive here, whatever the caller did.
+   */
+  public static fromOidcAppAttributes(scope: Construct, id: string, attrs: AccessOidcAppAttributes): IAccessOidcApp {
+    return new ImportedOidcApp(scope, id, attrs);
+  }
+
   /** The `okta_app_oauth` resource. */
   public readonly app: AppOauth;
   /** The `okta_app_group_assignments` resource. */
@@ -107,24 +134,33 @@ export class AccessOidcApp extends Construct implements IAccessOidcApp {
   /** The app's page in the Okta admin console. */
   public readonly adminUrl: string;
   public readonly orgUrl: string;
+  /** App name in Okta, as given or defaulted. */
+  public readonly label: string;
+  /** The groups claim filter in effect. */
+  public readonly groupsClaimRegex: string;
+  /** Whether the app requires PKCE. */
+  public readonly pkce: boolean;
 
   constructor(scope: Construct, id: string, props: AccessOidcAppProps) {
     super(scope, id);
     const p = parseOrThrow(accessOidcAppPropsSchema, props, id);
     this.redirectUri = accessCallbackUrl(p.teamName);
+    this.label = p.label ?? "Cloudflare Access";
+    this.groupsClaimRegex = p.groupsClaimRegex ?? ".*";
+    this.pkce = p.pkce ?? false;
     this.app = new AppOauth(
       this,
       "app",
       terraformLiterals({
-        label: p.label ?? "Cloudflare Access",
+        label: this.label,
         type: "web",
         grantTypes: ["authorization_code"],
         responseTypes: ["code"],
         redirectUris: [this.redirectUri],
         tokenEndpointAuthMethod: "client_secret_basic",
-        pkceRequired: p.pkce ?? false,
+        pkceRequired: this.pkce,
         consentMethod: "TRUSTED",
-        groupsClaim: { type: "FILTER", filterType: "REGEX", name: "groups", value: p.groupsClaimRegex ?? ".*" },
+        groupsClaim: { type: "FILTER", filterType: "REGEX", name: "groups", value: this.groupsClaimRegex },
         lifecycle: { preventDestroy: p.preventDestroy ?? true },
       }),
     );
@@ -134,5 +170,21 @@ export class AccessOidcApp extends Construct implements IAccessOidcApp {
     this.clientId = this.app.clientId;
     this.clientSecret = this.app.clientSecret;
     this.adminUrl = oktaAdminAppUrl(p.okta, "oidc_client", this.app.id);
+  }
+}
+
+class ImportedOidcApp extends Construct implements IAccessOidcApp {
+  public readonly oidcAppId: string;
+  public readonly clientId: string;
+  public readonly clientSecret: string;
+  public readonly orgUrl: string;
+
+  constructor(scope: Construct, id: string, attrs: AccessOidcAppAttributes) {
+    super(scope, id);
+    const a = parseOrThrow(attributesSchema, attrs, id);
+    this.oidcAppId = a.oidcAppId;
+    this.clientId = a.clientId;
+    this.clientSecret = Token.asString(Fn.sensitive(a.clientSecret));
+    this.orgUrl = oktaOrgUrl(a.okta);
   }
 }

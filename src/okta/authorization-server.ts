@@ -5,14 +5,22 @@ import { AuthServerPolicy } from "@cdktf/provider-okta/lib/auth-server-policy";
 import { AuthServerPolicyRule } from "@cdktf/provider-okta/lib/auth-server-policy-rule";
 import { AuthServerScope } from "@cdktf/provider-okta/lib/auth-server-scope";
 import * as z from "zod";
-import { parseOrThrow } from "../private/validation";
-import { groupsClaimRegexSchema } from "./access-oidc-app";
+import { parseOrThrow, tokenOr } from "../private/validation";
+import { groupsClaimRegexSchema, IAccessOidcApp } from "./access-oidc-app";
 import { terraformLiterals } from "../private/terraform-literal";
+
+/** A custom authorization server's ID, as Okta shows it (Security > API > Authorization Servers). */
+export const authorizationServerIdSchema = tokenOr(
+  (v) => /^aus[A-Za-z0-9]{10,30}$/.test(v),
+  'Use the ID of an existing custom authorization server (starts with "aus").',
+);
 
 export const authorizationServerPropsSchema = z.strictObject({
   name: z.string().min(1).optional(),
   audience: z.string().min(1),
-  clientId: z.string().min(1),
+  oidcApp: z.custom<IAccessOidcApp>((v) => typeof (v as IAccessOidcApp)?.clientId === "string", {
+    message: "Pass an AccessOidcApp, or one imported with AccessOidcApp.fromOidcAppAttributes.",
+  }),
   groupsClaimRegex: groupsClaimRegexSchema.optional(),
 });
 
@@ -28,8 +36,8 @@ export interface AccessAuthorizationServerProps {
   readonly name?: string;
   /** Audience of issued tokens; the Zero Trust team domain is a good choice. */
   readonly audience: string;
-  /** Client ID of the OIDC app allowed to get tokens from this server. */
-  readonly clientId: string;
+  /** The OIDC app allowed to get tokens from this server. */
+  readonly oidcApp: IAccessOidcApp;
   /**
    * Which groups the `groups` claim carries.
    * @default ".*"
@@ -51,6 +59,18 @@ export interface IAccessAuthorizationServer extends IConstruct {
  * claim, and an access policy for the Access app (without a policy Okta refuses every token request).
  */
 export class AccessAuthorizationServer extends Construct implements IAccessAuthorizationServer {
+  /**
+   * A custom authorization server made elsewhere (seed step 12.2: "enter the Authorization Server ID"),
+   * for the login method. It must issue the `groups` claim for the Access app.
+   */
+  public static fromAuthorizationServerId(
+    scope: Construct,
+    id: string,
+    authorizationServerId: string,
+  ): IAccessAuthorizationServer {
+    return new ImportedAuthorizationServer(scope, id, authorizationServerId);
+  }
+
   /** The `okta_auth_server` resource. */
   public readonly server: AuthServer;
   /** The `groups` scope. */
@@ -111,7 +131,7 @@ export class AccessAuthorizationServer extends Construct implements IAccessAutho
         name: "Cloudflare Access",
         description: "Lets the Cloudflare Access app sign users in",
         priority: 1,
-        clientWhitelist: [p.clientId],
+        clientWhitelist: [p.oidcApp.clientId],
       }),
     );
     this.policyRule = new AuthServerPolicyRule(
@@ -129,5 +149,18 @@ export class AccessAuthorizationServer extends Construct implements IAccessAutho
     );
     this.authorizationServerId = authServerId;
     this.issuer = this.server.issuer;
+  }
+}
+
+class ImportedAuthorizationServer extends Construct implements IAccessAuthorizationServer {
+  public readonly authorizationServerId: string;
+
+  constructor(scope: Construct, id: string, authorizationServerId: string) {
+    super(scope, id);
+    this.authorizationServerId = parseOrThrow(
+      authorizationServerIdSchema,
+      authorizationServerId,
+      `${id}.authorizationServerId`,
+    );
   }
 }

@@ -1,7 +1,10 @@
 import { Construct } from "constructs";
+import { AppSaml } from "@cdktf/provider-okta/lib/app-saml";
+import { AppGroupAssignments } from "@cdktf/provider-okta/lib/app-group-assignments";
 import * as z from "zod";
 import { parseOrThrow } from "../private/validation";
-import { oauthBearerScimApp, ScimApp, ScimAppProps, scimAppPropsSchema } from "./scim-app";
+import { IScimApp, ScimAppProps, scimAppPropsSchema, ScimCatalogApp, ScimProvisioning } from "./scim-app";
+import { ImportedScimApp, scimAppResources } from "./private/scim-app-resources";
 
 /** Cloudflare reserves group names starting with "CF" (its former role groups were "CF-<account> - <role>"). */
 export function reservedGroupNames(names: readonly string[]): string[] {
@@ -67,14 +70,6 @@ export function refineDashboardScim(p: DashboardScimGroups, ctx: z.RefinementCtx
 export const dashboardScimAppPropsSchema = scimAppPropsSchema.superRefine(refineDashboardScim);
 
 /**
- * Props of the dashboard SCIM app. `baseUrl` is `https://api.cloudflare.com/client/v4/accounts/<id>/scim/v2`
- * (DashboardScimToken.scimBaseUrl). `pushGroups` become Cloudflare User Groups (Manage Account >
- * Members > User Groups): names must not start with "CF", and Cloudflare does not create a group
- * for an empty Okta group. `provisioning.updateUserAttributes` cannot be turned on.
- */
-export type DashboardScimAppProps = ScimAppProps;
-
-/**
  * The Okta "SCIM 2.0 Test App (OAuth Bearer Token)" that creates and deactivates Cloudflare
  * dashboard members and pushes groups (seed: "Provision with Okta"). Creates the app (icons hidden
  * on the web and in Okta Mobile, no automatic login) and its group assignments. Assigned users
@@ -86,13 +81,42 @@ export type DashboardScimAppProps = ScimAppProps;
  * written here), deselects Import Groups, enables Create Users and Deactivate Users, and pushes
  * the groups: `provisioning` and `pushGroups` declare those steps for the runbook.
  */
-export class DashboardScimApp extends ScimApp {
-  constructor(scope: Construct, id: string, props: DashboardScimAppProps) {
-    super(scope, id, checked(props, id), oauthBearerScimApp);
+export class DashboardScimApp extends Construct implements IScimApp {
+  /** A dashboard SCIM app made elsewhere (by hand, or another stack), e.g. for PushGroups. */
+  public static fromScimAppId(scope: Construct, id: string, scimAppId: string): IScimApp {
+    return new ImportedScimApp(scope, id, scimAppId, ScimCatalogApp.OAUTH_BEARER_TOKEN);
   }
-}
 
-function checked(props: DashboardScimAppProps, id: string): DashboardScimAppProps {
-  parseOrThrow(dashboardScimAppPropsSchema, props, id);
-  return props;
+  /** The `okta_app_saml` resource. */
+  public readonly app: AppSaml;
+  /** The `okta_app_group_assignments` resource. */
+  public readonly assignments: AppGroupAssignments;
+  public readonly scimAppId: string;
+  public readonly catalogApp: ScimCatalogApp = ScimCatalogApp.OAUTH_BEARER_TOKEN;
+  /** The app's page in the Okta admin console. */
+  public readonly adminUrl: string;
+  /** App name in Okta. */
+  public readonly label: string;
+  /** SCIM 2.0 Base URL to enter in Okta: `https://api.cloudflare.com/client/v4/accounts/<id>/scim/v2`. */
+  public readonly baseUrl: string;
+  /** Assigned group names: their members become account members. */
+  public readonly assignedGroups: string[];
+  /** Group names to push: they become Cloudflare User Groups. */
+  public readonly pushGroups: string[];
+  /** Provisioning > To App settings a person must set, defaults applied. */
+  public readonly provisioning: ScimProvisioning;
+
+  /**
+   * `pushGroups` become Cloudflare User Groups (Manage Account > Members > User Groups): names must not
+   * start with "CF", and Cloudflare does not create a group for an empty Okta group.
+   * `provisioning.updateUserAttributes` cannot be turned on.
+   */
+  constructor(scope: Construct, id: string, props: ScimAppProps) {
+    super(scope, id);
+    const p = parseOrThrow(dashboardScimAppPropsSchema, props, id);
+    const r = scimAppResources(this, p, this.catalogApp);
+    [this.app, this.assignments, this.adminUrl, this.label] = [r.app, r.assignments, r.adminUrl, r.label];
+    [this.pushGroups, this.provisioning] = [r.pushGroups, r.provisioning];
+    [this.scimAppId, this.baseUrl, this.assignedGroups] = [r.app.id, p.baseUrl, p.assignedGroups];
+  }
 }

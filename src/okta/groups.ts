@@ -17,8 +17,11 @@ function oktaGroupNames(groups: string): string {
   return `[for g in ${groups} : g.name if g.type == "${OKTA_GROUP}"]`;
 }
 
-/** Turns an Okta group name (or ID) into an ID Terraform can use. */
-export interface IOktaGroupResolver {
+/**
+ * Okta groups by name: turns a group's name (or ID) into an ID Terraform can use. An
+ * {@link OktaGroups}, or its view from another stack (`OktaGroups.forStack`).
+ */
+export interface IOktaGroups {
   /** The group's ID: the value itself when it is already an ID, else a reference resolved at plan time. */
   idOf(nameOrId: string): string;
 }
@@ -36,6 +39,11 @@ export const groupNameSchema = z
     message:
       'Pushed groups are keyed by name in the synthesized JSON, where cdktf cannot write "__proto__" or "toString" as a key: rename the group or use its ID (00g...).',
   });
+
+/** A prop taking {@link IOktaGroups}. */
+export const oktaGroupsSchema = z.custom<IOktaGroups>((v) => typeof (v as IOktaGroups)?.idOf === "function", {
+  message: "Pass an OktaGroups (or any object with idOf(name)).",
+});
 
 const propsSchema = z.strictObject({
   names: z.array(groupNameSchema),
@@ -60,8 +68,8 @@ export interface OktaGroupsProps {
  * Plan fails with the missing names when a group does not exist. Feeds the seed's group assignments
  * ("Choose the desired Assignment option"; "You can add users in batches by assigning a group").
  */
-export class OktaGroups extends Construct implements IOktaGroupResolver {
-  /** The names this resolver knows, in the order given, without duplicates. */
+export class OktaGroups extends Construct implements IOktaGroups {
+  /** The names these groups resolve, in the order given, without duplicates. */
   public readonly names: string[];
   private readonly ids?: TerraformLocal;
   private readonly lookup: GroupIdLookup;
@@ -110,18 +118,18 @@ export class OktaGroups extends Construct implements IOktaGroupResolver {
   }
 
   /**
-   * This resolver for constructs in another stack (e.g. the SCIM app's assignments): the name -> ID
+   * These groups for constructs in another stack (e.g. the SCIM app's assignments): the name -> ID
    * map crosses stacks once, into a local of `scope`. Resolving each ID across stacks instead makes
    * cdktf build a remote-state reference per group, which triples synth time at 1,000 groups.
    */
-  public forStack(scope: Construct, id: string): IOktaGroupResolver {
+  public forStack(scope: Construct, id: string): IOktaGroups {
     const local = this.ids ? new TerraformLocal(scope, id, this.ids.asAnyMap) : undefined;
     return new GroupIdLookup(this.names, local?.asAnyMap, this.node.path);
   }
 }
 
 /** Name -> ID through a map of looked-up groups; IDs and unresolved tokens pass through. */
-class GroupIdLookup implements IOktaGroupResolver {
+class GroupIdLookup implements IOktaGroups {
   private readonly known: Set<string>;
   private readonly cache = new Map<string, string>();
 

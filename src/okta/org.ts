@@ -36,22 +36,33 @@ export function isOktaBaseDomain(domain: string): boolean {
   return (OKTA_BASE_DOMAINS as readonly string[]).includes(domain.toLowerCase());
 }
 
+/** The base domain of an org when {@link OktaOrg.baseUrl} is not given: Okta's production cell. */
+export const DEFAULT_OKTA_BASE_URL = "okta.com";
+
 /** Where an Okta org lives. */
 export interface OktaOrg {
   /** The org name, e.g. `acme` for `https://acme.okta.com`. */
   readonly orgName: string;
-  /** The base domain, e.g. `okta.com`. */
-  readonly baseUrl: string;
+  /**
+   * The base domain, e.g. `oktapreview.com` for a sandbox.
+   * @default "okta.com"
+   */
+  readonly baseUrl?: string;
 }
 
-export const oktaOrgSchema = z.strictObject({ orgName: oktaOrgNameSchema, baseUrl: oktaBaseUrlSchema });
+export const oktaOrgSchema = z.strictObject({ orgName: oktaOrgNameSchema, baseUrl: oktaBaseUrlSchema.optional() });
+
+/** The org's base domain, `okta.com` unless it says otherwise. */
+export function oktaBaseUrl(org: OktaOrg): string {
+  return org.baseUrl ?? DEFAULT_OKTA_BASE_URL;
+}
 
 /** `https://acme.okta.com`: what Cloudflare calls the Okta account URL. */
 export function oktaOrgUrl(org: OktaOrg): string {
-  return `https://${org.orgName}.${org.baseUrl}`;
+  return `https://${org.orgName}.${oktaBaseUrl(org)}`;
 }
 
 /** The admin console page of an app instance, for outputs a person clicks from a pipeline log. */
 export function oktaAdminAppUrl(org: OktaOrg, appName: string, appId: string): string {
-  return `https://${org.orgName}-admin.${org.baseUrl}/admin/app/${appName}/instance/${appId}/`;
+  return `https://${org.orgName}-admin.${oktaBaseUrl(org)}/admin/app/${appName}/instance/${appId}/`;
 }

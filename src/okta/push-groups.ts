@@ -2,12 +2,15 @@ import { Construct } from "constructs";
 import * as z from "zod";
 import { TerraformIterator, Token } from "../cdktf";
 import { duplicates, parseOrThrow } from "../private/validation";
-import { groupNameSchema, IOktaGroupResolver } from "./groups";
+import { groupNameSchema, IOktaGroups, oktaGroupsSchema } from "./groups";
 import { PushGroup } from "./push-group";
+import { IScimApp } from "./scim-app";
 import { terraformLiterals } from "../private/terraform-literal";
 
 export const pushGroupsPropsSchema = z.strictObject({
-  appId: z.string().min(1),
+  scimApp: z.custom<IScimApp>((v) => typeof (v as IScimApp)?.scimAppId === "string", {
+    message: "Pass an AccessScimApp or a DashboardScimApp, or one imported with their fromScimAppId.",
+  }),
   groupNames: z
     .array(groupNameSchema)
     .min(1, { message: "Name at least one group to push, or do not create PushGroups." })
@@ -16,22 +19,20 @@ export const pushGroupsPropsSchema = z.strictObject({
       if (repeated.length > 0)
         ctx.addIssue({ code: "custom", message: `Remove the duplicate group(s): ${repeated.join(", ")}.` });
     }),
-  groups: z.custom<IOktaGroupResolver>((v) => typeof (v as IOktaGroupResolver)?.idOf === "function", {
-    message: "Pass an OktaGroups (or any object with idOf(name)).",
-  }),
+  groups: oktaGroupsSchema,
 });
 
 /** Props of {@link PushGroups}. */
 export interface PushGroupsProps {
   /**
-   * ID of the SCIM app to push to. Its provisioning must already be on (Provisioning > To App):
+   * The SCIM app to push to. Its provisioning must already be on (Provisioning > To App):
    * Okta refuses Group Push on an app without it, and no API turns it on for the SCIM 2.0 Test Apps.
    */
-  readonly appId: string;
+  readonly scimApp: IScimApp;
   /** Okta groups (names or IDs) to push, as on the app's Push Groups tab. */
   readonly groupNames: string[];
   /** Resolves group names to IDs, e.g. an OktaGroups read from another stack's state. */
-  readonly groups: IOktaGroupResolver;
+  readonly groups: IOktaGroups;
 }
 
 /**
@@ -42,7 +43,7 @@ export interface PushGroupsProps {
  * Each group keeps its Okta name in the app: the provider links to an existing app group of that name,
  * so groups first pushed by hand and then unlinked are taken over. Removing a group from `groupNames`
  * deletes its group in the app (the provider's default), so its members stop getting what it granted
- * there. Needs the okta provider >= 6.6 in the stack (OktaV6Provider).
+ * there. Needs the okta provider ~> 6.11 in the stack (OktaProvider).
  */
 export class PushGroups extends Construct {
   /** The `okta_push_group` block, one instance per group, keyed by the name given. */
@@ -58,7 +59,7 @@ export class PushGroups extends Construct {
     this.pushGroup = new PushGroup(
       this,
       "push-group",
-      terraformLiterals({ forEach: each, appId: p.appId, sourceGroupId: Token.asString(each.value) }),
+      terraformLiterals({ forEach: each, appId: p.scimApp.scimAppId, sourceGroupId: Token.asString(each.value) }),
     );
   }
 }

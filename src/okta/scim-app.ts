@@ -1,31 +1,75 @@
-import { Construct } from "constructs";
-import { AppSaml } from "@cdktf/provider-okta/lib/app-saml";
-import { AppGroupAssignments } from "@cdktf/provider-okta/lib/app-group-assignments";
+import { IConstruct } from "constructs";
 import * as z from "zod";
-import { parseOrThrow } from "../private/validation";
 import { assignedGroupsSchema } from "./access-oidc-app";
-import { groupNameSchema, IOktaGroupResolver } from "./groups";
-import { OktaOrg, oktaAdminAppUrl, oktaOrgSchema } from "./org";
-import { assignGroups } from "./private/group-assignments";
-import { terraformLiterals } from "../private/terraform-literal";
+import { groupNameSchema, IOktaGroups, oktaGroupsSchema } from "./groups";
+import { OktaOrg, oktaOrgSchema } from "./org";
+
+/** Which Okta catalog app provisions Cloudflare: the `preconfigured_app` of an `okta_app_saml`. */
+export enum ScimCatalogApp {
+  /** "SCIM 2.0 Test App (Header Auth)": Access SCIM, fed the login method's SCIM Endpoint and Secret. */
+  HEADER_AUTH = "scim2headerauth",
+  /** "SCIM 2.0 Test App (OAuth Bearer Token)": dashboard SCIM, fed an account SCIM token. */
+  OAUTH_BEARER_TOKEN = "scim2testapp",
+}
 
 /**
  * Provisioning > To App settings of a SCIM app. No Okta API sets them for the SCIM 2.0 Test Apps,
  * so they are declared here and turned into a person's steps (see the runbook).
  */
 export interface ScimProvisioning {
-  /** Create Users. */
-  readonly createUsers: boolean;
-  /** Update User Attributes. */
-  readonly updateUserAttributes: boolean;
-  /** Deactivate Users. */
-  readonly deactivateUsers: boolean;
   /**
-   * Import Groups (Configure API Integration); `undefined` when the seed says nothing of it.
-   * @default - the app kind's choice: off for dashboard SCIM ("Deselect Import Groups"), unset for Access SCIM
+   * Create Users.
+   * @default true
+   */
+  readonly createUsers?: boolean;
+  /**
+   * Update User Attributes.
+   * @default - on for Access SCIM; off for dashboard SCIM, which does not support profile updates
+   */
+  readonly updateUserAttributes?: boolean;
+  /**
+   * Deactivate Users.
+   * @default true
+   */
+  readonly deactivateUsers?: boolean;
+  /**
+   * Import Groups (Configure API Integration).
+   * @default - off for dashboard SCIM ("Deselect Import Groups"); Access SCIM leaves it as Okta has it
    */
   readonly importGroups?: boolean;
 }
+
+/** What the seed asks of each catalog app. */
+export interface ScimCatalogEntry {
+  /** The app's name in the Okta catalog, for people. */
+  readonly catalogName: string;
+  /** App name in Okta when the props give no `label`. */
+  readonly defaultLabel: string;
+  /** Provisioning > To App settings the seed asks for with this app. */
+  readonly defaultProvisioning: ScimProvisioning;
+}
+
+export const SCIM_CATALOG: Readonly<Record<ScimCatalogApp, ScimCatalogEntry>> = {
+  // Seed: "2. Configure SCIM in Okta".
+  [ScimCatalogApp.HEADER_AUTH]: {
+    catalogName: "SCIM 2.0 Test App (Header Auth)",
+    defaultLabel: "Cloudflare Access SCIM",
+    defaultProvisioning: { createUsers: true, updateUserAttributes: true, deactivateUsers: true },
+  },
+  // Seed: "Provision with Okta". Cloudflare does not support profile updates.
+  [ScimCatalogApp.OAUTH_BEARER_TOKEN]: {
+    catalogName: "SCIM 2.0 Test App (OAuth Bearer Token)",
+    defaultLabel: "Cloudflare Dashboard SCIM",
+    defaultProvisioning: { createUsers: true, updateUserAttributes: false, deactivateUsers: true, importGroups: false },
+  },
+};
+
+/**
+ * The app's "Application username format" (Sign On tab): Email. SCIM `userName` must be the user's
+ * email, and the provider's default (`${source.login}`) would revert a person's change on each
+ * deploy. Written as Okta's template; terraformLiteral escapes it (`$${`), so it reaches Okta as written.
+ */
+export const scimUserNameTemplate = "${source.email}";
 
 export const scimProvisioningSchema = z.strictObject({
   createUsers: z.boolean().optional(),
@@ -60,9 +104,7 @@ export const scimAppPropsSchema = z
     label: z.string().min(1).optional(),
     assignedGroups: assignedGroupsSchema,
     pushGroups: z.array(groupNameSchema).optional(),
-    groups: z.custom<IOktaGroupResolver>((v) => typeof (v as IOktaGroupResolver)?.idOf === "function", {
-      message: "Pass an OktaGroups (or any object with idOf(name)).",
-    }),
+    groups: oktaGroupsSchema,
     baseUrl: z.string().min(1),
     provisioning: scimProvisioningSchema.optional(),
     hideIcons: z.boolean().optional(),
@@ -70,7 +112,10 @@ export const scimAppPropsSchema = z
   })
   .superRefine(checkPushGroupsAssigned);
 
-/** Props of the SCIM 2.0 Test Apps ({@link AccessScimApp}): name, assignments, pushed groups, provisioning. */
+/**
+ * Props of the SCIM 2.0 Test Apps ({@link AccessScimApp}, {@link DashboardScimApp}): name,
+ * assignments, pushed groups, provisioning.
+ */
 export interface ScimAppProps {
   /** The Okta org the app lives in (used for admin links). */
   readonly okta: OktaOrg;
@@ -87,17 +132,17 @@ export interface ScimAppProps {
    */
   readonly pushGroups?: string[];
   /** Resolves group names to IDs. */
-  readonly groups: IOktaGroupResolver;
+  readonly groups: IOktaGroups;
   /**
    * What a person enters under Provisioning > Configure API Integration: "Base URL" (Access: the SCIM
    * Endpoint from Zero Trust) or "SCIM 2.0 Base URL" (dashboard). Okta has no API for it: see the runbook.
    */
   readonly baseUrl: string;
   /**
-   * Provisioning > To App settings, over the app's defaults.
+   * Provisioning > To App settings, each over the catalog app's default.
    * @default - what the seed enables for this app
    */
-  readonly provisioning?: Partial<ScimProvisioning>;
+  readonly provisioning?: ScimProvisioning;
   /**
    * Hide the app's icon from users on the web and in the Okta Mobile App: it signs nobody in (seed:
    * "Do not display application icon to users", "Do not display application icon in the Okta Mobile App").
@@ -113,110 +158,12 @@ export interface ScimAppProps {
 }
 
 /**
- * The app's "Application username format" (Sign On tab): Email. SCIM `userName` must be the user's
- * email, and the provider's default (`${source.login}`) would revert a person's change on each
- * deploy. Written as Okta's template; terraformLiteral escapes it (`$${`), so it reaches Okta as written.
+ * An Okta SCIM 2.0 Test App that provisions Cloudflare: one made here ({@link AccessScimApp},
+ * {@link DashboardScimApp}) or one made elsewhere, imported with their `fromScimAppId`.
  */
-export const scimUserNameTemplate = "${source.email}";
-
-/** Which catalog app and what the seed asks of it. */
-export interface ScimAppKind {
-  /** Okta catalog name (`preconfigured_app`). */
-  readonly preconfiguredApp: string;
-  /** The app's name in the Okta catalog, for people. */
-  readonly catalogName: string;
-  /** App name in Okta when the props give no `label`. */
-  readonly defaultLabel: string;
-  /** Provisioning > To App settings the seed asks for with this app. */
-  readonly defaultProvisioning: ScimProvisioning;
+export interface IScimApp extends IConstruct {
+  /** The Okta app ID. */
+  readonly scimAppId: string;
+  /** The catalog app it is. */
+  readonly catalogApp: ScimCatalogApp;
 }
-
-/**
- * An Okta "SCIM 2.0 Test App" from the catalog: a SAML app whose only job is SCIM provisioning.
- * Creates the app and its group assignments; provisioning and pushed groups are declared for the runbook.
- */
-export class ScimApp extends Construct {
-  /** The `okta_app_saml` resource. */
-  public readonly app: AppSaml;
-  /** The `okta_app_group_assignments` resource. */
-  public readonly assignments: AppGroupAssignments;
-  /** Okta app ID. */
-  public readonly appId: string;
-  /** The app's page in the Okta admin console. */
-  public readonly adminUrl: string;
-  /** App name in Okta. */
-  public readonly label: string;
-  /** The catalog app this is. */
-  public readonly kind: ScimAppKind;
-  /** SCIM base URL to enter in Okta. */
-  public readonly baseUrl: string;
-  /** Assigned group names. */
-  public readonly assignedGroups: string[];
-  /** Group names to push. */
-  public readonly pushGroups: string[];
-  /** Provisioning > To App settings a person must set. */
-  public readonly provisioning: ScimProvisioning;
-
-  constructor(scope: Construct, id: string, props: ScimAppProps, kind: ScimAppKind) {
-    super(scope, id);
-    const p = parseOrThrow(scimAppPropsSchema, props, id);
-    this.kind = kind;
-    this.label = p.label ?? kind.defaultLabel;
-    this.baseUrl = p.baseUrl;
-    this.assignedGroups = p.assignedGroups;
-    this.pushGroups = p.pushGroups ?? p.assignedGroups;
-    this.provisioning = { ...kind.defaultProvisioning, ...stripUndefined(p.provisioning ?? {}) };
-    const hide = p.hideIcons ?? true;
-    this.app = new AppSaml(
-      this,
-      "app",
-      terraformLiterals({
-        label: this.label,
-        preconfiguredApp: kind.preconfiguredApp,
-        hideWeb: hide,
-        hideIos: hide,
-        autoSubmitToolbar: false,
-        userNameTemplate: scimUserNameTemplate,
-        userNameTemplateType: "BUILT_IN",
-        adminNote: `SCIM base URL: ${p.baseUrl}. Provisioning is set by hand: run npm run runbook.`,
-        lifecycle: { preventDestroy: p.preventDestroy ?? true },
-      }),
-    );
-    this.assignments = assignGroups(this, this.app.id, this.assignedGroups, p.groups);
-    this.appId = this.app.id;
-    this.adminUrl = oktaAdminAppUrl(p.okta, kind.preconfiguredApp, this.app.id);
-  }
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-/** "SCIM 2.0 Test App (Header Auth)": Access SCIM (seed: "2. Configure SCIM in Okta"). */
-export const headerAuthScimApp: ScimAppKind = {
-  preconfiguredApp: "scim2headerauth",
-  catalogName: "SCIM 2.0 Test App (Header Auth)",
-  defaultLabel: "Cloudflare Access SCIM",
-  defaultProvisioning: { createUsers: true, updateUserAttributes: true, deactivateUsers: true },
-};
-
-/**
- * The Okta "SCIM 2.0 Test App (Header Auth)" that provisions users and pushes groups to Cloudflare
- * Access, fed the login method's SCIM Endpoint (Base URL) and SCIM Secret (API Token). "This is
- * technically a SAML app but is responsible for sending user and group info via SCIM provisioning."
- * Seed: "2. Configure SCIM in Okta", steps 1-6 (the app) and 14 (Assignments); steps 7-13 and 15 are a
- * person's (the runbook's).
- */
-export class AccessScimApp extends ScimApp {
-  constructor(scope: Construct, id: string, props: ScimAppProps) {
-    super(scope, id, props, headerAuthScimApp);
-  }
-}
-
-/** "SCIM 2.0 Test App (OAuth Bearer Token)": dashboard SCIM. Cloudflare does not support profile updates. */
-export const oauthBearerScimApp: ScimAppKind = {
-  preconfiguredApp: "scim2testapp",
-  catalogName: "SCIM 2.0 Test App (OAuth Bearer Token)",
-  defaultLabel: "Cloudflare Dashboard SCIM",
-  defaultProvisioning: { createUsers: true, updateUserAttributes: false, deactivateUsers: true, importGroups: false },
-};

@@ -48,6 +48,13 @@ export function tokenOr(check: (value: string) => boolean, fix: string) {
   return z.string().refine((v) => Token.isUnresolved(v) || check(v), { message: fix });
 }
 
+/** A secret prop: a reference (`example`) or a sensitive variable, never the secret itself. */
+export function secretReference(example: string) {
+  return z.string().refine((v) => Token.isUnresolved(v), {
+    message: `Pass a reference (e.g. ${example}) or a sensitive variable, never the secret itself: a literal would be written into the synthesized JSON.`,
+  });
+}
+
 /** Non-empty text (names, labels). Whatever it holds reaches Terraform as written: see terraformLiteral. */
 export function literalText() {
   return z.string().min(1, { message: "Use a non-empty string." });

@@ -1,7 +1,4 @@
-import { TerraformStack } from "../../src/cdktf";
-import { oauthBearerScimApp, ScimApp } from "../../src/okta/scim-app";
 import { buildStacks } from "../../app/build-stacks";
-import { oktaProvider } from "../../app/stacks/providers";
 import { projectCheckTargets, projectRunbook } from "../../app/runbook/runbook-outputs";
 import { exampleConfig, exampleConfigInput, synthAll, synthApp, testApp } from "../support/helpers";
 
@@ -95,6 +92,23 @@ describe("projectRunbook", () => {
     expect(ids((c) => delete c.dashboardScim)).toEqual(["access-login", "access-scim"]);
   });
 
+  it("names the OIDC app and its groups claim filter as the construct has them, defaulted or configured", () => {
+    const oidcStep = (edit: (c: any) => void) => {
+      const app = testApp();
+      const config = exampleConfig(edit);
+      buildStacks(app, config);
+      return JSON.stringify(projectRunbook(app, config).apps.find((a) => a.id === "access-login"));
+    };
+    const defaulted = oidcStep((c) => (delete c.accessLogin.appLabel, delete c.accessLogin.groupsClaimRegex));
+    expect(defaulted).toContain('"Cloudflare Access"');
+    expect(defaulted).toContain('"value":".*"');
+    const configured = oidcStep(
+      (c) => ((c.accessLogin.appLabel = "Acme Access"), (c.accessLogin.groupsClaimRegex = "^eng")),
+    );
+    expect(configured).toContain("Acme Access");
+    expect(configured).toContain("^eng");
+  });
+
   it("says pushed groups are done by Terraform once the push stack exists", () => {
     const app = testApp();
     const config = exampleConfig((c) => (c.accessLogin.scim.provisioningConfigured = true));
@@ -159,27 +173,6 @@ describe("projectRunbook", () => {
       done: true,
       action: "Done by Terraform (stack okta-dashboard-push-groups): the groups below are pushed.",
     });
-  });
-
-  it("leaves out steps for catalog apps it has no wiring for", () => {
-    const app = testApp();
-    const config = exampleConfig((c) => delete c.dashboardScim);
-    buildStacks(app, config);
-    const stack = new TerraformStack(app, "other");
-    oktaProvider(stack, config);
-    const kind = { ...oauthBearerScimApp, preconfiguredApp: "scim1" };
-    new ScimApp(
-      stack,
-      "other-app",
-      {
-        okta: { orgName: "acme", baseUrl: "okta.com" },
-        assignedGroups: ["00g0123456789abcdefg"],
-        groups: { idOf: (n) => n },
-        baseUrl: "https://x",
-      },
-      kind,
-    );
-    expect(projectRunbook(app, config).apps.map((a) => a.id)).toEqual(["access-login", "access-scim"]);
   });
 });
 

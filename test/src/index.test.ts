@@ -1,7 +1,12 @@
 import * as path from "path";
 import * as ts from "typescript";
 import { Construct } from "constructs";
-import * as lib from "../../src";
+import * as root from "../../src";
+
+/** The public API with its vendor namespaces flattened: `okta.AccessOidcApp` as `AccessOidcApp`. */
+const namespaces = ["okta"] as const;
+const { okta, ...rest } = root;
+const lib = { ...rest, ...okta };
 
 // The public API is what src/index.ts exports: these tests keep internals out of it and keep every
 // exported construct and prop documented the way a company reading the .d.ts in its editor needs.
@@ -12,15 +17,28 @@ const plainExports = ["accessCallbackUrl", "configSchema", "loadConfig", "oktaOr
 const isSubclassOf = (value: unknown, base: abstract new (...args: never[]) => unknown): boolean =>
   typeof value === "function" && value.prototype instanceof base;
 
+/** A string enum, such as ScimCatalogApp: the choices of a prop. */
+const isStringEnum = (value: unknown): boolean =>
+  typeof value === "object" && value !== null && Object.values(value).every((v) => typeof v === "string");
+
 describe("public API", () => {
-  it("exports constructs, errors and the config loader, and no internal helper", () => {
+  it("exports constructs, errors, enums and the config loader, and no internal helper", () => {
     const unexpected = Object.entries(lib)
       .filter(
         ([name, value]) =>
-          !plainExports.includes(name) && !isSubclassOf(value, Construct) && !isSubclassOf(value, Error),
+          !plainExports.includes(name) &&
+          !isSubclassOf(value, Construct) &&
+          !isSubclassOf(value, Error) &&
+          !isStringEnum(value),
       )
       .map(([name]) => name);
     expect(unexpected).toEqual([]);
+  });
+
+  it("groups the okta constructs under the okta namespace, not at the root", () => {
+    expect(Object.keys(root)).toEqual(expect.arrayContaining([...namespaces]));
+    expect(Object.keys(root)).not.toContain("AccessOidcApp");
+    expect(isSubclassOf(root.okta.AccessOidcApp, Construct)).toBe(true);
   });
 
   it("exports the constructs a company stack composes", () => {
@@ -48,9 +66,12 @@ describe("TSDoc of the public API", () => {
   });
   const checker = program.getTypeChecker();
   const index = checker.getSymbolAtLocation(program.getSourceFile(path.join(srcDir, "index.ts"))!)!;
+  const resolve = (s: ts.Symbol) => (s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s);
+  // A namespace export (`export * as okta`) stands for the exports of its module.
   const exported = checker
     .getExportsOfModule(index)
-    .map((s) => (s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s));
+    .map(resolve)
+    .flatMap((s) => (s.flags & ts.SymbolFlags.ValueModule ? checker.getExportsOfModule(s).map(resolve) : [s]));
 
   const doc = (s: ts.Symbol) => ts.displayPartsToString(s.getDocumentationComment(checker)).trim();
   const declaredInSrc = (s: ts.Symbol) =>

@@ -1,4 +1,4 @@
-import { headerAuthScimApp, oauthBearerScimApp, ScimProvisioning } from "../../src/okta/scim-app";
+import { SCIM_CATALOG, ScimCatalogApp, ScimProvisioning } from "../../src/okta/scim-app";
 import type { CheckTargets } from "../../tools/check/check";
 import type { Fetch } from "../../tools/check/http";
 import { accessLoginRunbook, Runbook, runbook, scimAppRunbook } from "../../app/runbook/model";
@@ -193,7 +193,9 @@ export const accessGroups = ["Engineering", "Finance"];
 export const dashboardGroups = ["Cloudflare Admins"];
 
 /** The example config's runbook and check targets, built by hand (the stacks are not synthesized). */
-export function exampleProject(dashboardProvisioning: ScimProvisioning = oauthBearerScimApp.defaultProvisioning): {
+export function exampleProject(
+  dashboardProvisioning: ScimProvisioning = SCIM_CATALOG[ScimCatalogApp.OAUTH_BEARER_TOKEN].defaultProvisioning,
+): {
   rb: Runbook;
   targets: CheckTargets;
 } {
@@ -212,11 +214,11 @@ export function exampleProject(dashboardProvisioning: ScimProvisioning = oauthBe
     scimAppRunbook({
       id: "access-scim",
       app: {
-        kind: headerAuthScimApp,
+        catalogApp: ScimCatalogApp.HEADER_AUTH,
         label: "Cloudflare Access SCIM",
         assignedGroups: accessGroups,
         pushGroups: accessGroups,
-        provisioning: headerAuthScimApp.defaultProvisioning,
+        provisioning: SCIM_CATALOG[ScimCatalogApp.HEADER_AUTH].defaultProvisioning,
       },
       adminUrl: { from: { stack: "okta-access-scim", output: "scim_app_admin_url" } },
       baseUrl: { from: { stack: "cloudflare-access", output: "scim_endpoint" } },
@@ -233,7 +235,7 @@ export function exampleProject(dashboardProvisioning: ScimProvisioning = oauthBe
     scimAppRunbook({
       id: "dashboard-scim",
       app: {
-        kind: oauthBearerScimApp,
+        catalogApp: ScimCatalogApp.OAUTH_BEARER_TOKEN,
         label: "Cloudflare Dashboard SCIM",
         assignedGroups: dashboardGroups,
         pushGroups: dashboardGroups,
@@ -255,7 +257,7 @@ export function exampleProject(dashboardProvisioning: ScimProvisioning = oauthBe
         product: "access",
         scimAppId: { stack: "okta-access-scim", output: "scim_app_id" },
         loginMethodId: { stack: "cloudflare-access", output: "login_method_id" },
-        provisioning: headerAuthScimApp.defaultProvisioning,
+        provisioning: SCIM_CATALOG[ScimCatalogApp.HEADER_AUTH].defaultProvisioning,
         pushGroups: accessGroups,
       },
       {

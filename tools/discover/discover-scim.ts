@@ -1,4 +1,4 @@
-import { ScimAppKind, headerAuthScimApp, oauthBearerScimApp, scimUserNameTemplate } from "../../src/okta/scim-app";
+import { SCIM_CATALOG, ScimCatalogApp, scimUserNameTemplate } from "../../src/okta/scim-app";
 import { ConfigInput } from "../../app/config/schema";
 import { OktaAppSummary } from "../check/okta-api";
 import { Facts, PushedGroup } from "./facts";
@@ -11,15 +11,15 @@ type Dashboard = NonNullable<ConfigInput["dashboardScim"]>;
 /** The one app of a catalog kind, or a question. */
 export function oneOf(
   apps: readonly OktaAppSummary[],
-  kind: ScimAppKind,
+  catalogApp: ScimCatalogApp,
   questions: string[],
   why: string,
 ): OktaAppSummary | undefined {
   if (apps.length === 1) return apps[0];
   questions.push(
     apps.length === 0
-      ? `Okta has no ${kind.catalogName} app, though ${why}. Was it deleted, or does another app provision Cloudflare?`
-      : `Okta has ${apps.length} ${kind.catalogName} apps: ${apps.map(app).join(", ")}; ${why}. Which one provisions Cloudflare? (Its Base URL is set on its Provisioning tab, which no API reads.) Set existing.${kind === headerAuthScimApp ? "accessScimAppId" : "dashboardScimAppId"} to it and its groups by hand, or delete the other.`,
+      ? `Okta has no ${SCIM_CATALOG[catalogApp].catalogName} app, though ${why}. Was it deleted, or does another app provision Cloudflare?`
+      : `Okta has ${apps.length} ${SCIM_CATALOG[catalogApp].catalogName} apps: ${apps.map(app).join(", ")}; ${why}. Which one provisions Cloudflare? (Its Base URL is set on its Provisioning tab, which no API reads.) Set existing.${catalogApp === ScimCatalogApp.HEADER_AUTH ? "accessScimAppId" : "dashboardScimAppId"} to it and its groups by hand, or delete the other.`,
   );
   return undefined;
 }
@@ -27,7 +27,7 @@ export function oneOf(
 /** A SCIM app's assigned and pushed groups as config, the push mapping IDs, and how it differs. */
 export function scimPart(
   chosen: OktaAppSummary,
-  kind: ScimAppKind,
+  catalogApp: ScimCatalogApp,
   facts: Facts,
   notes: Notes,
 ):
@@ -40,14 +40,14 @@ export function scimPart(
   const assigned = [...(facts.okta.assigned.get(chosen.id) ?? [])];
   if (assigned.length === 0) {
     questions.push(
-      `The ${kind.catalogName} app ${app(chosen)} has no group assigned, and a config needs at least one: assign the groups it provisions, then run discover again.`,
+      `The ${SCIM_CATALOG[catalogApp].catalogName} app ${app(chosen)} has no group assigned, and a config needs at least one: assign the groups it provisions, then run discover again.`,
     );
     return undefined;
   }
   const mappings = pushedAndAssigned(chosen, facts.okta.pushed.get(chosen.id) ?? [], assigned, questions);
   const mappingIds = Object.fromEntries(mappings.map((m) => [m.groupName, m.mappingId]));
   found.push(
-    `${kind.catalogName} ${app(chosen)}: assigned groups ${names(assigned)}; pushed groups ${names(mappings.map((m) => m.groupName))}.`,
+    `${SCIM_CATALOG[catalogApp].catalogName} ${app(chosen)}: assigned groups ${names(assigned)}; pushed groups ${names(mappings.map((m) => m.groupName))}.`,
   );
   if (chosen.userNameTemplate !== undefined && chosen.userNameTemplate !== scimUserNameTemplate) {
     differences.push(
@@ -106,11 +106,11 @@ export function dashboardPart(
   notes: Notes,
 ): { section: Dashboard; appId: string; mappingIds?: Record<string, string> } | undefined {
   const { questions } = notes;
-  const apps = facts.okta.apps.filter((a) => a.name === oauthBearerScimApp.preconfiguredApp);
+  const apps = facts.okta.apps.filter((a) => a.name === ScimCatalogApp.OAUTH_BEARER_TOKEN);
   if (apps.length === 0) return undefined;
-  const chosen = oneOf(apps, oauthBearerScimApp, questions, "dashboard SCIM needs one");
+  const chosen = oneOf(apps, ScimCatalogApp.OAUTH_BEARER_TOKEN, questions, "dashboard SCIM needs one");
   if (!chosen) return undefined;
-  const part = scimPart(chosen, oauthBearerScimApp, facts, notes);
+  const part = scimPart(chosen, ScimCatalogApp.OAUTH_BEARER_TOKEN, facts, notes);
   if (!part) return undefined;
   questions.push(
     "The dashboard SCIM app's OAuth Bearer Token cannot be read or imported. The draft has no existing.dashboardScimTokenId, so the first apply creates a new account API token and the runbook asks you to enter its value in the app. To keep the token Okta uses now, set existing.dashboardScimTokenId to its ID (Manage Account > Account API Tokens); its value still cannot be read back.",

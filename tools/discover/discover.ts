@@ -2,7 +2,7 @@ import { Existing } from "../../app/config/existing-schema";
 import { parseConfig } from "../../app/config/load";
 import { ConfigInput } from "../../app/config/schema";
 import { oktaOrgUrl } from "../../src/okta/org";
-import { headerAuthScimApp } from "../../src/okta/scim-app";
+import { SCIM_CATALOG, ScimCatalogApp } from "../../src/okta/scim-app";
 import { ZeroTrustObject } from "../check/cloudflare-api";
 import { OktaAppSummary } from "../check/okta-api";
 import { accessCallbackUrl } from "../../src/private/team";
@@ -82,11 +82,11 @@ export function decide(target: DiscoverTarget, facts: Facts): Discovery {
   }
 
   const scimConfig = method?.scim_config ?? {};
-  const headerApps = okta.apps.filter((a) => a.name === headerAuthScimApp.preconfiguredApp);
+  const headerApps = okta.apps.filter((a) => a.name === ScimCatalogApp.HEADER_AUTH);
   if (method && scimConfig.enabled !== true) {
     if (headerApps.length > 0) {
       questions.push(
-        `The login method ${obj(method)} has SCIM off, yet Okta has ${headerAuthScimApp.catalogName} app(s) ${headerApps.map(app).join(", ")}. The cloudflare provider 5.14 cannot turn SCIM on for an existing login method (fixed in 5.20), so the draft leaves SCIM off and adopts no SCIM app: turn SCIM on in Zero Trust and run discover again, or keep it off.`,
+        `The login method ${obj(method)} has SCIM off, yet Okta has ${SCIM_CATALOG[ScimCatalogApp.HEADER_AUTH].catalogName} app(s) ${headerApps.map(app).join(", ")}. The cloudflare provider 5.14 cannot turn SCIM on for an existing login method (fixed in 5.20), so the draft leaves SCIM off and adopts no SCIM app: turn SCIM on in Zero Trust and run discover again, or keep it off.`,
       );
     } else found.push(`The login method ${obj(method)} has SCIM off: the draft keeps it off.`);
   } else if (method) {
@@ -99,9 +99,14 @@ export function decide(target: DiscoverTarget, facts: Facts): Discovery {
         : "no_action",
       assignedGroups: [...assigned],
     };
-    const chosen = oneOf(headerApps, headerAuthScimApp, questions, `the login method ${obj(method)} has SCIM on`);
+    const chosen = oneOf(
+      headerApps,
+      ScimCatalogApp.HEADER_AUTH,
+      questions,
+      `the login method ${obj(method)} has SCIM on`,
+    );
     if (chosen) {
-      const part = scimPart(chosen, headerAuthScimApp, facts, notes);
+      const part = scimPart(chosen, ScimCatalogApp.HEADER_AUTH, facts, notes);
       if (part) {
         Object.assign(scim, part.section);
         existing.accessScimAppId = chosen.id;
@@ -109,7 +114,7 @@ export function decide(target: DiscoverTarget, facts: Facts): Discovery {
       }
     } else {
       questions.push(
-        `Without an adopted ${headerAuthScimApp.catalogName}, the draft's SCIM section assigns the OIDC app's groups and the first apply would create a new app: answer the question above first.`,
+        `Without an adopted ${SCIM_CATALOG[ScimCatalogApp.HEADER_AUTH].catalogName}, the draft's SCIM section assigns the OIDC app's groups and the first apply would create a new app: answer the question above first.`,
       );
     }
     login.scim = scim;

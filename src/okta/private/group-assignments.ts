@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { AppGroupAssignments } from "@cdktf/provider-okta/lib/app-group-assignments";
-import { IOktaGroupResolver } from "../groups";
+import { IOktaGroups } from "../groups";
 import { terraformLiterals } from "../../private/terraform-literal";
 
 /**
@@ -11,7 +11,7 @@ export function assignGroups(
   scope: Construct,
   appId: string,
   groupNames: readonly string[],
-  groups: IOktaGroupResolver,
+  groups: IOktaGroups,
 ): AppGroupAssignments {
   return new AppGroupAssignments(
     scope,

@@ -1,5 +1,5 @@
 import { Token } from "../../../src/cdktf";
-import { headerAuthScimApp, oauthBearerScimApp, ScimAppKind } from "../../../src/okta/scim-app";
+import { SCIM_CATALOG, ScimCatalogApp } from "../../../src/okta/scim-app";
 import {
   accessLoginRunbook,
   AccessLoginRunbookInput,
@@ -16,11 +16,11 @@ function accessInput(over: Partial<ScimAppRunbookInput> = {}): ScimAppRunbookInp
   return {
     id: "access-scim",
     app: {
-      kind: headerAuthScimApp,
+      catalogApp: ScimCatalogApp.HEADER_AUTH,
       label: "Access SCIM",
       assignedGroups: ["Engineering", "Finance"],
       pushGroups: ["Engineering", "Finance"],
-      provisioning: headerAuthScimApp.defaultProvisioning,
+      provisioning: SCIM_CATALOG[ScimCatalogApp.HEADER_AUTH].defaultProvisioning,
     },
     adminUrl: {
       value: Token.asString({ unresolved: true }),
@@ -47,11 +47,11 @@ function dashboardInput(over: Partial<ScimAppRunbookInput> = {}): ScimAppRunbook
   return {
     id: "dashboard-scim",
     app: {
-      kind: oauthBearerScimApp,
+      catalogApp: ScimCatalogApp.OAUTH_BEARER_TOKEN,
       label: "Dashboard SCIM",
       assignedGroups: ["Admins", "Billing"],
       pushGroups: ["Admins"],
-      provisioning: oauthBearerScimApp.defaultProvisioning,
+      provisioning: SCIM_CATALOG[ScimCatalogApp.OAUTH_BEARER_TOKEN].defaultProvisioning,
     },
     adminUrl: { from: { stack: "okta-dashboard-scim", output: "scim_app_admin_url" } },
     baseUrl: {
@@ -138,7 +138,7 @@ describe("scimAppRunbook, Access (SCIM 2.0 Test App (Header Auth))", () => {
   it("says which To App settings to leave off when the app's provisioning turns some off", () => {
     const app = {
       ...accessInput().app,
-      provisioning: { ...headerAuthScimApp.defaultProvisioning, updateUserAttributes: false },
+      provisioning: { ...SCIM_CATALOG[ScimCatalogApp.HEADER_AUTH].defaultProvisioning, updateUserAttributes: false },
     };
     expect(step(scimAppRunbook(accessInput({ app })), "to-app").action).toBe(
       "Select Edit, enable Create Users and Deactivate Users, leave Update User Attributes off, then select Save.",
@@ -289,15 +289,6 @@ describe("scimAppRunbook, dashboard (SCIM 2.0 Test App (OAuth Bearer Token))", (
 
   it("verifies with View Logs and the Cloudflare Audit Log", () => {
     expect(step(rb, "verify").where).toContain("Manage Account > Audit Log");
-  });
-});
-
-describe("scimAppRunbook, other catalog apps", () => {
-  it("refuses an app it has no steps for, naming the ones it knows", () => {
-    const kind: ScimAppKind = { ...headerAuthScimApp, preconfiguredApp: "scim1" };
-    expect(() => scimAppRunbook(accessInput({ app: { ...accessInput().app, kind } }))).toThrow(
-      'The runbook knows the catalog apps scim2headerauth, scim2testapp, not "scim1": use one of them.',
-    );
   });
 });
 

@@ -1,4 +1,4 @@
-import { PUSH_GROUP_PROVIDER_VERSION } from "../../../src/okta/push-group";
+import { PUSH_GROUP_PROVIDER_VERSION } from "../../../src/okta/okta-provider";
 import { buildStacks } from "../../../app/build-stacks";
 import { exampleConfig, synthAll, testApp } from "../../support/helpers";
 

@@ -4,7 +4,7 @@ import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
 import { OktaLoginMethod } from "../../../src/cloudflare/okta-login-method";
 import { AccessOidcApp } from "../../../src/okta/access-oidc-app";
 import { OktaGroups } from "../../../src/okta/groups";
-import { AccessScimApp } from "../../../src/okta/scim-app";
+import { AccessScimApp } from "../../../src/okta/access-scim-app";
 import { onlyResource } from "../../support/helpers";
 
 describe("the constructs in one stack", () => {

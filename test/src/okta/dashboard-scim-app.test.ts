@@ -1,12 +1,13 @@
-import { TerraformStack } from "../../../src/cdktf";
-import { DashboardScimApp, DashboardScimAppProps, reservedGroupNames } from "../../../src/okta/dashboard-scim-app";
-import { IOktaGroupResolver } from "../../../src/okta/groups";
+import { TerraformStack, Testing } from "../../../src/cdktf";
+import { DashboardScimApp, reservedGroupNames } from "../../../src/okta/dashboard-scim-app";
+import { ScimAppProps, ScimCatalogApp } from "../../../src/okta/scim-app";
+import { IOktaGroups } from "../../../src/okta/groups";
 import { onlyResource, StackJson, synthStack } from "../../support/helpers";
 
 const baseUrl = "https://api.cloudflare.com/client/v4/accounts/0123456789abcdef0123456789abcdef/scim/v2";
-const groups: IOktaGroupResolver = { idOf: (name) => `id-of-${name}` };
+const groups: IOktaGroups = { idOf: (name) => `id-of-${name}` };
 
-function build(props: Partial<DashboardScimAppProps> = {}): { stack: StackJson; app: DashboardScimApp } {
+function build(props: Partial<ScimAppProps> = {}): { stack: StackJson; app: DashboardScimApp } {
   let app!: DashboardScimApp;
   const stack = synthStack((s: TerraformStack) => {
     app = new DashboardScimApp(s, "dashboard", {
@@ -34,8 +35,15 @@ describe("DashboardScimApp", () => {
       user_name_template: "$${source.email}",
       user_name_template_type: "BUILT_IN",
     });
-    expect(app.kind.catalogName).toBe("SCIM 2.0 Test App (OAuth Bearer Token)");
+    expect(app.catalogApp).toBe(ScimCatalogApp.OAUTH_BEARER_TOKEN);
     expect(app.adminUrl).toMatch(/^https:\/\/acme-admin\.okta\.com\/admin\/app\/scim2testapp\/instance\//);
+  });
+
+  test("fromScimAppId: an app made elsewhere, by its ID, as the OAuth Bearer Token app", () => {
+    const stack = new TerraformStack(Testing.app(), "test");
+    const app = DashboardScimApp.fromScimAppId(stack, "app", "0oa1b2c3d4E5F6g7h8i9");
+    expect(app.scimAppId).toBe("0oa1b2c3d4E5F6g7h8i9");
+    expect(app.catalogApp).toBe(ScimCatalogApp.OAUTH_BEARER_TOKEN);
   });
 
   test("assigns the groups; pushes them all unless told which", () => {
@@ -71,7 +79,7 @@ describe("DashboardScimApp", () => {
     ).not.toThrow();
   });
 
-  test.each<[string, Partial<DashboardScimAppProps>, RegExp]>([
+  test.each<[string, Partial<ScimAppProps>, RegExp]>([
     [
       "a pushed group that is not assigned",
       { pushGroups: ["Finance"] },

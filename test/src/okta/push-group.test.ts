@@ -1,14 +1,9 @@
 import { Group } from "@cdktf/provider-okta/lib/group";
-import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
+import { OktaProvider as OktaProvider420 } from "@cdktf/provider-okta/lib/provider";
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import type { Construct } from "constructs";
-import {
-  OktaV6Provider,
-  type OktaV6ProviderConfig,
-  PUSH_GROUP_PROVIDER_VERSION,
-  PushGroup,
-  type PushGroupConfig,
-} from "../../../src/okta/push-group";
+import { OktaProvider, PUSH_GROUP_PROVIDER_VERSION } from "../../../src/okta/okta-provider";
+import { PushGroup, type PushGroupConfig } from "../../../src/okta/push-group";
 import { ValidationError } from "../../../src/private/validation";
 
 const APP = "0oa1b2c3d4E5F6g7h8i9";
@@ -20,7 +15,7 @@ function synth(build: (scope: Construct) => void) {
 
 function pushGroup(config: Partial<PushGroupConfig> = {}) {
   return synth((scope) => {
-    new OktaV6Provider(scope, "okta");
+    new OktaProvider(scope, "okta");
     new PushGroup(scope, "engineers", { appId: APP, sourceGroupId: GROUP, ...config });
   }).resource.okta_push_group.engineers;
 }
@@ -52,7 +47,7 @@ describe("PushGroup", () => {
 
   it("turns references to variables and other resources into Terraform expressions", () => {
     const out = synth((scope) => {
-      new OktaV6Provider(scope, "okta");
+      new OktaProvider(scope, "okta");
       const appId = new TerraformVariable(scope, "app_id", { type: "string" });
       const group = new Group(scope, "engineers_group", { name: "Engineers" });
       const push = new PushGroup(scope, "engineers", { appId: appId.stringValue, sourceGroupId: group.id });
@@ -69,7 +64,7 @@ describe("PushGroup", () => {
 
   it("imports by <app_id>/<mapping_id>", () => {
     const out = synth((scope) => {
-      new OktaV6Provider(scope, "okta");
+      new OktaProvider(scope, "okta");
       new PushGroup(scope, "engineers", { appId: APP, sourceGroupId: GROUP }).importFrom(
         PushGroup.importId(APP, "gpm1a2b3c4"),
       );
@@ -79,7 +74,7 @@ describe("PushGroup", () => {
 
   it("synthesizes HCL too", () => {
     const stack = new TerraformStack(Testing.app(), "hcl");
-    new OktaV6Provider(stack, "okta", { orgName: "dev-123456" });
+    new OktaProvider(stack, "okta", { orgName: "dev-123456" });
     new PushGroup(stack, "engineers", { appId: APP, sourceGroupId: GROUP, appConfig: { type: "ACTIVE_DIRECTORY" } });
     const hcl: string = Testing.synthHcl(stack);
     expect(hcl).toContain('org_name = "dev-123456"');
@@ -106,7 +101,7 @@ describe("PushGroup", () => {
   it("leaves unresolved tokens to Terraform", () => {
     expect(() =>
       synth((scope) => {
-        new OktaV6Provider(scope, "okta");
+        new OktaProvider(scope, "okta");
         const status = new TerraformVariable(scope, "status", { type: "string" });
         const group = new TerraformVariable(scope, "group", { type: "string" });
         new PushGroup(scope, "engineers", {
@@ -120,91 +115,10 @@ describe("PushGroup", () => {
 
   it("refuses to synthesize next to the generated 4.20 OktaProvider", () => {
     const stack = new TerraformStack(Testing.app(), "mixed");
-    new OktaProvider(stack, "okta");
+    new OktaProvider420(stack, "okta");
     new PushGroup(stack, "engineers", { appId: APP, sourceGroupId: GROUP });
     expect(() => Testing.synth(stack, true)).toThrow(
       `mixed/okta: okta_push_group needs okta provider ${PUSH_GROUP_PROVIDER_VERSION}`,
     );
-  });
-});
-
-describe("OktaV6Provider", () => {
-  function provider(config: OktaV6ProviderConfig) {
-    return synth((scope) => new OktaV6Provider(scope, "okta", config));
-  }
-
-  it("declares okta/okta at the push group version, not 4.20.0", () => {
-    expect(provider({}).terraform.required_providers).toEqual({
-      okta: { source: "okta/okta", version: PUSH_GROUP_PROVIDER_VERSION },
-    });
-    expect(PUSH_GROUP_PROVIDER_VERSION).toBe("~> 6.11");
-  });
-
-  it("synthesizes org, domain and rate-limit settings as snake_case, with no credentials", () => {
-    expect(
-      provider({
-        orgName: "dev-123456",
-        baseUrl: "oktapreview.com",
-        backoff: true,
-        minWaitSeconds: 10,
-        maxWaitSeconds: 120,
-        maxRetries: 8,
-        maxApiCapacity: 50,
-        parallelism: 2,
-      }).provider.okta,
-    ).toEqual([
-      {
-        org_name: "dev-123456",
-        base_url: "oktapreview.com",
-        backoff: true,
-        min_wait_seconds: 10,
-        max_wait_seconds: 120,
-        max_retries: 8,
-        max_api_capacity: 50,
-        parallelism: 2,
-      },
-    ]);
-  });
-
-  it("supports an alias that resources select with `provider`", () => {
-    const out = synth((scope) => {
-      new OktaV6Provider(scope, "okta");
-      const second = new OktaV6Provider(scope, "second", { alias: "second_org", orgName: "dev-654321" });
-      new PushGroup(scope, "engineers", { appId: APP, sourceGroupId: GROUP, provider: second });
-    });
-    expect(out.provider.okta).toEqual([{}, { alias: "second_org", org_name: "dev-654321" }]);
-    expect(out.resource.okta_push_group.engineers.provider).toBe("okta.second_org");
-  });
-
-  it("takes numbers from variables without checking them", () => {
-    const out = synth((scope) => {
-      const retries = new TerraformVariable(scope, "retries", { type: "number" });
-      new OktaV6Provider(scope, "okta", { maxRetries: retries.numberValue });
-    });
-    expect(out.provider.okta[0].max_retries).toBe("${var.retries}");
-  });
-
-  it.each<[string, OktaV6ProviderConfig, string]>([
-    [
-      "orgName",
-      { orgName: "dev-123456.okta.com" },
-      'orgName: "dev-123456.okta.com" is not valid. Use the subdomain only',
-    ],
-    ["baseUrl", { baseUrl: "https://okta.com" }, 'baseUrl: "https://okta.com" is not valid. Use the domain only'],
-    ["backoff", { backoff: false }, "backoff: false is not valid. Leave it unset: the provider ignores false"],
-    ["maxRetries", { maxRetries: 0 }, "maxRetries: 0 is not valid. Use a whole number from 1 to 100"],
-    ["maxRetries", { maxRetries: 101 }, "maxRetries: 101 is not valid."],
-    ["maxApiCapacity", { maxApiCapacity: 0 }, "maxApiCapacity: 0 is not valid. Use a whole percentage from 1 to 100."],
-    ["minWaitSeconds", { minWaitSeconds: 1.5 }, "minWaitSeconds: 1.5 is not valid."],
-    [
-      "maxWaitSeconds",
-      { minWaitSeconds: 60, maxWaitSeconds: 30 },
-      "maxWaitSeconds: 30 is not valid. Use a value no smaller than minWaitSeconds.",
-    ],
-    ["parallelism", { parallelism: 0 }, "parallelism: 0 is not valid."],
-    ["alias", { alias: "second org" }, 'alias: "second org" is not valid. Use a Terraform name'],
-  ])("rejects a bad %s, naming field, value and fix", (_field, config, message) => {
-    expect(() => provider(config)).toThrow(ValidationError);
-    expect(() => provider(config)).toThrow(`stack/okta.${message}`);
   });
 });

@@ -1,17 +1,20 @@
 import { Testing } from "../../../src/cdktf";
-import { IOktaGroupResolver } from "../../../src/okta/groups";
-import { OktaV6Provider } from "../../../src/okta/push-group";
+import { IOktaGroups } from "../../../src/okta/groups";
+import { OktaProvider } from "../../../src/okta/okta-provider";
+import { AccessScimApp } from "../../../src/okta/access-scim-app";
+import { DashboardScimApp } from "../../../src/okta/dashboard-scim-app";
 import { PushGroups, PushGroupsProps } from "../../../src/okta/push-groups";
 import { ValidationErrors } from "../../../src/private/validation";
 
 const APP = "0oa1b2c3d4E5F6g7h8i9";
-const resolver: IOktaGroupResolver = { idOf: (name) => `00g${name}` };
+const resolver: IOktaGroups = { idOf: (name) => `00g${name}` };
 
 function synth(props: Partial<PushGroupsProps> = {}) {
   return JSON.parse(
     Testing.synthScope((scope) => {
-      new OktaV6Provider(scope, "okta");
-      new PushGroups(scope, "push", { appId: APP, groupNames: ["Engineering", "Finance"], groups: resolver, ...props });
+      new OktaProvider(scope, "okta");
+      const scimApp = AccessScimApp.fromScimAppId(scope, "app", APP);
+      new PushGroups(scope, "push", { scimApp, groupNames: ["Engineering", "Finance"], groups: resolver, ...props });
     }),
   );
 }
@@ -51,6 +54,30 @@ describe("PushGroups", () => {
   it("rejects an empty list, naming the field", () => {
     expect(() => synth({ groupNames: [] })).toThrow(ValidationErrors);
     expect(() => synth({ groupNames: [] })).toThrow(/push\.groupNames: \[\] is not valid\. Name at least one group/);
+  });
+
+  it("pushes to a dashboard SCIM app made elsewhere, by its ID", () => {
+    const dashboard = "0oa9z8y7x6W5V4u3t2s1";
+    const pushes = JSON.parse(
+      Testing.synthScope((scope) => {
+        new OktaProvider(scope, "okta");
+        const scimApp = DashboardScimApp.fromScimAppId(scope, "app", dashboard);
+        new PushGroups(scope, "push", { scimApp, groupNames: ["Admins"], groups: resolver });
+      }),
+    ).resource.okta_push_group;
+    expect(Object.values(pushes)).toEqual([expect.objectContaining({ app_id: dashboard })]);
+  });
+
+  it("refuses a SCIM app ID that is not an Okta app ID, naming the field", () => {
+    expect(() =>
+      Testing.synthScope((scope) => void AccessScimApp.fromScimAppId(scope, "app", "Cloudflare Access SCIM")),
+    ).toThrow(/app\.scimAppId: "Cloudflare Access SCIM" is not valid\. Use the app's ID from its Okta admin URL/);
+  });
+
+  it("rejects something that is not a SCIM app", () => {
+    expect(() => synth({ scimApp: { scimAppId: 1 } as never })).toThrow(
+      /push\.scimApp.*Pass an AccessScimApp or a DashboardScimApp/,
+    );
   });
 
   it("rejects a group named twice", () => {

@@ -1,8 +1,10 @@
-import { AccessScimApp, ScimAppProps } from "../../../src/okta/scim-app";
+import { TerraformStack, Testing } from "../../../src/cdktf";
+import { AccessScimApp } from "../../../src/okta/access-scim-app";
+import { ScimAppProps, ScimCatalogApp } from "../../../src/okta/scim-app";
 import { OktaGroups } from "../../../src/okta/groups";
 import { onlyResource, synthStack } from "../../support/helpers";
 
-const okta = { orgName: "acme", baseUrl: "okta.com" };
+const okta = { orgName: "acme" };
 
 function build(props: Partial<ScimAppProps> = {}) {
   let app: AccessScimApp | undefined;
@@ -30,6 +32,26 @@ describe("AccessScimApp", () => {
       auto_submit_toolbar: false,
     });
     expect(saml.admin_note).toContain("https://acme.cloudflareaccess.com/scim/abc");
+  });
+
+  test("is the Header Auth catalog app, in the org's admin console on okta.com unless baseUrl says otherwise", () => {
+    expect(build().app.catalogApp).toBe(ScimCatalogApp.HEADER_AUTH);
+    expect(ScimCatalogApp.HEADER_AUTH).toBe("scim2headerauth");
+    expect(ScimCatalogApp.OAUTH_BEARER_TOKEN).toBe("scim2testapp");
+    const preview = build({ okta: { orgName: "acme", baseUrl: "oktapreview.com" } }).app.adminUrl;
+    expect(preview).toMatch(/^https:\/\/acme-admin\.oktapreview\.com\/admin\/app\/scim2headerauth\/instance\//);
+  });
+
+  test("takes a label, and shows its icon when hideIcons is false", () => {
+    const saml = onlyResource(build({ label: "Access SCIM", hideIcons: false }).stack, "okta_app_saml");
+    expect(saml).toMatchObject({ label: "Access SCIM", hide_web: false, hide_ios: false });
+  });
+
+  test("fromScimAppId: an app made elsewhere, by its ID, as the Header Auth app", () => {
+    const stack = new TerraformStack(Testing.app(), "test");
+    const app = AccessScimApp.fromScimAppId(stack, "app", "0oa1b2c3d4E5F6g7h8i9");
+    expect(app.scimAppId).toBe("0oa1b2c3d4E5F6g7h8i9");
+    expect(app.catalogApp).toBe(ScimCatalogApp.HEADER_AUTH);
   });
 
   test("refuses to be destroyed unless preventDestroy is false", () => {
