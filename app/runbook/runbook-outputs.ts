@@ -62,7 +62,7 @@ export function projectRunbook(scope: Construct, config: Config, options: Runboo
         {
           oidcAppLabel: config.accessLogin.appLabel,
           oidcAdminUrl: { value: oidc.oidcApp.adminUrl, from: { stack: oidc.node.id, output: "oidc_app_admin_url" } },
-          loginMethodName: cloudflare.loginMethod.name,
+          loginMethodName: cloudflare.loginMethod.loginMethodName,
           loginMethodStack: cloudflare.node.id,
           groupsClaimRegex: config.accessLogin.groupsClaimRegex,
           assignedGroups: config.accessLogin.assignedGroups,
@@ -75,14 +75,15 @@ export function projectRunbook(scope: Construct, config: Config, options: Runboo
   const pushStacks = all.filter(is(OktaPushGroupsStack));
   for (const app of all.filter(is(ScimApp))) {
     const w = wiring[app.kind.preconfiguredApp];
-    if (!w) continue;
-    const dashboard = w.product === "dashboard";
+    const dashboard = w?.product === "dashboard";
+    // The Access SCIM app is built with the login method it provisions for.
+    if (!w || (!dashboard && !cloudflare)) continue;
     const push = pushStacks.find((s) => s.scimApp === app)?.pushGroups.pushGroup;
     const target: AccessTarget | DashboardTarget = dashboard
       ? { product: "dashboard" }
       : {
           product: "access",
-          loginMethodName: cloudflare?.loginMethod.name ?? config.accessLogin.name,
+          loginMethodName: cloudflare!.loginMethod.loginMethodName,
           oidcAppLabel: config.accessLogin.appLabel,
           signInGroups: config.accessLogin.assignedGroups,
         };
