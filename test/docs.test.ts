@@ -1,24 +1,45 @@
 import { spawnSync } from "child_process";
-import { readFileSync } from "fs";
+import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
+import * as lib from "../src";
 import { tempDir } from "./support/temp-dir";
 
-// docs/api/API.md, the API reference the README links, is generated from the TSDoc by `npm run docs`
-// (typedoc): it must name every construct the package exports, and match what the sources give now.
+// docs/api/, the API reference the README links, is generated from the TSDoc by `npm run docs`
+// (typedoc): API.md and one page per namespace. It must name every class the package exports, in
+// every namespace, and match what the sources give now.
 
 const repo = join(__dirname, "..");
-const committed = readFileSync(join(repo, "docs", "api", "API.md"), "utf8");
+const docs = join(repo, "docs", "api");
 
-test("documents each construct src/index.ts exports", () => {
-  const index = readFileSync(join(repo, "src", "index.ts"), "utf8");
-  const classes = [...index.matchAll(/export \{ ([^}]+) \}/g)].flatMap((m) =>
-    m[1]
-      .split(",")
-      .map((s) => s.trim())
-      .filter((s) => /^[A-Z]/.test(s)),
+/** Each generated page's text, by file name. */
+function pages(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".md"))
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), "utf8")]),
   );
-  expect(classes.length).toBeGreaterThanOrEqual(10);
-  for (const name of classes) expect(committed).toContain(`### ${name}\n`);
+}
+
+/** `Name` of each exported class, `namespace.Name` inside a namespace (`export * as namespace`). */
+function exportedClasses(module: object, prefix = ""): string[] {
+  return Object.entries(module).flatMap(([name, value]) => {
+    if (typeof value === "function") return /^[A-Z]/.test(name) ? [`${prefix}${name}`] : [];
+    return value !== null && typeof value === "object" && !Object.values(value).every((v) => typeof v === "string")
+      ? exportedClasses(value, `${prefix}${name}.`)
+      : [];
+  });
+}
+
+test("documents each class src/index.ts exports, in its namespace's page", () => {
+  const committed = pages(docs);
+  const classes = exportedClasses(lib);
+  expect(classes).toEqual(expect.arrayContaining(["AccessOidcApp", "cloudflare.OktaLoginMethod"]));
+  for (const name of classes) {
+    const [namespace, cls] = name.includes(".") ? name.split(".") : [undefined, name];
+    const page = namespace ? `Namespace.${namespace}.md` : "API.md";
+    expect(committed[page]).toContain(`### ${cls}\n`);
+  }
 });
 
 test("is what npm run docs generates from the sources now (run npm run docs when this fails)", () => {
@@ -34,5 +55,5 @@ test("is what npm run docs generates from the sources now (run npm run docs when
   );
   expect(typedoc.stderr + typedoc.stdout).toBe("");
   expect(typedoc.status).toBe(0);
-  expect(readFileSync(join(out, "API.md"), "utf8")).toBe(committed);
+  expect(pages(out)).toEqual(pages(docs));
 }, 120_000);

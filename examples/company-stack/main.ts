@@ -3,7 +3,7 @@ import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
 import { ZeroTrustAccessGroup } from "@cdktf/provider-cloudflare/lib/zero-trust-access-group";
 import { OktaProvider } from "@cdktf/provider-okta/lib/provider";
 import { App, TerraformStack } from "cdktf";
-import { AccessOidcApp, OktaGroups, OktaLoginMethod, oktaOrgUrl } from "cdktf-okta-cloudflare";
+import { AccessOidcApp, cloudflare, OktaGroups } from "cdktf-okta-cloudflare";
 import { Construct } from "constructs";
 
 const okta = { orgName: "acme", baseUrl: "okta.com" };
@@ -20,12 +20,7 @@ class AccessLoginStack extends TerraformStack {
     // The library: the Okta OIDC app and the Zero Trust login method that signs users in with it.
     const groups = new OktaGroups(this, "groups", { names: assignedGroups });
     const oidcApp = new AccessOidcApp(this, "access-oidc-app", { okta, teamName: "acme", assignedGroups, groups });
-    const loginMethod = new OktaLoginMethod(this, "okta-login-method", {
-      accountId,
-      clientId: oidcApp.clientId,
-      clientSecret: oidcApp.clientSecret,
-      oktaAccount: oktaOrgUrl(okta),
-    });
+    const loginMethod = new cloudflare.OktaLoginMethod(this, "okta-login-method", { accountId, oidcApp });
 
     // The company's own resource: an Access group of the Okta group "Engineering", for its Access policies.
     new ZeroTrustAccessGroup(this, "engineering", {
