@@ -43,7 +43,12 @@ export class CloudflareAccessPoliciesStack extends ProjectStack {
     );
     for (const app of this.applications)
       adoptAccessApplication(app, accountId, config.existing?.accessApplicationIds?.[app.name]);
-    output(this, "access_group_ids", this.accessGroups.accessGroupIds, "Zero Trust Access group IDs by Okta group name");
+    output(
+      this,
+      "access_group_ids",
+      this.accessGroups.accessGroupIds,
+      "Zero Trust Access group IDs by Okta group name",
+    );
     output(
       this,
       "access_application_ids",

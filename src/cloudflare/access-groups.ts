@@ -115,7 +115,9 @@ export class OktaAccessGroups extends Construct implements IOktaAccessGroups {
     }
     // Okta group name -> Access group name: the names are known at synth, so Terraform knows every key at plan.
     const each = TerraformIterator.fromMap(
-      terraformLiterals(Object.fromEntries(this.groups.map((g) => [g, accessGroupName(p.loginMethod.loginMethodName, g)]))),
+      terraformLiterals(
+        Object.fromEntries(this.groups.map((g) => [g, accessGroupName(p.loginMethod.loginMethodName, g)])),
+      ),
     );
     const accessGroup = new ZeroTrustAccessGroup(
       this,

@@ -71,7 +71,9 @@ export interface ScimSettings {
 
 const loginMethodAttributes = {
   accountId: accountIdSchema,
-  loginMethodId: z.string().min(1, { message: "Use the login method's ID (Settings > Authentication > Login methods)." }),
+  loginMethodId: z
+    .string()
+    .min(1, { message: "Use the login method's ID (Settings > Authentication > Login methods)." }),
   loginMethodName: z.string().min(1, { message: "Use the login method's name as shown on the Access login page." }),
 };
 

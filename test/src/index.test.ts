@@ -29,7 +29,10 @@ describe("public API", () => {
     const unexpected = allExports(lib)
       .filter(
         ([name, value]) =>
-          !plainExports.includes(name) && !isSubclassOf(value, Construct) && !isSubclassOf(value, Error) && !isEnum(value),
+          !plainExports.includes(name) &&
+          !isSubclassOf(value, Construct) &&
+          !isSubclassOf(value, Error) &&
+          !isEnum(value),
       )
       .map(([name]) => name);
     expect(unexpected).toEqual([]);

@@ -97,7 +97,10 @@ describe("AccessApplication", () => {
         loginMethodId: "idp-1",
         loginMethodName: "Okta",
       }),
-      accessGroups: OktaAccessGroups.fromAccessGroupIds(s, "existing", { accountId: other, accessGroupIds: { Engineering: "g1" } }),
+      accessGroups: OktaAccessGroups.fromAccessGroupIds(s, "existing", {
+        accountId: other,
+        accessGroupIds: { Engineering: "g1" },
+      }),
     }));
     expect(app).toMatchObject({ account_id: other, allowed_idps: ["idp-1"] });
     expect(policy.account_id).toBe(other);

@@ -101,7 +101,11 @@ describe("OktaAccessGroups", () => {
   it.each([
     ["a bad account ID", { accountId: "acme" }, "access-groups.loginMethod.accountId: .*32-character"],
     ["no login method ID", { loginMethodId: "" }, "access-groups.loginMethod.loginMethodId: .*login method's ID"],
-    ["no login method name", { loginMethodName: "" }, "access-groups.loginMethod.loginMethodName: .*login method's name"],
+    [
+      "no login method name",
+      { loginMethodName: "" },
+      "access-groups.loginMethod.loginMethodName: .*login method's name",
+    ],
   ])("rejects a login method with %s", (_, login, message) => {
     const loginMethod = { accountId, loginMethodId: "idp-1", loginMethodName: "Okta", ...login };
     const build = () =>
@@ -125,7 +129,10 @@ describe("OktaAccessGroups.fromAccessGroupIds", () => {
 
   it("gives Access groups made elsewhere, with the IDs as given and no resource", () => {
     const stack = new TerraformStack(Testing.app(), "test");
-    const groups: IOktaAccessGroups = OktaAccessGroups.fromAccessGroupIds(stack, "existing", { accountId, accessGroupIds });
+    const groups: IOktaAccessGroups = OktaAccessGroups.fromAccessGroupIds(stack, "existing", {
+      accountId,
+      accessGroupIds,
+    });
     expect(groups.accountId).toBe(accountId);
     expect(groups.accessGroupIds).toEqual(accessGroupIds);
     expect(JSON.parse(Testing.synth(stack)).resource).toBeUndefined();
@@ -133,7 +140,11 @@ describe("OktaAccessGroups.fromAccessGroupIds", () => {
 
   it.each([
     ["a bad account ID", { accountId: "acme", accessGroupIds }, /existing\.accountId: "acme" is not valid/],
-    ["an empty ID", { accountId, accessGroupIds: { Engineering: "" } }, /existing\.accessGroupIds: .* Pass the Access group IDs by Okta group name/],
+    [
+      "an empty ID",
+      { accountId, accessGroupIds: { Engineering: "" } },
+      /existing\.accessGroupIds: .* Pass the Access group IDs by Okta group name/,
+    ],
     ["a list of IDs", { accountId, accessGroupIds: ["a1"] }, /existing\.accessGroupIds: \["a1"\] is not valid/],
   ])("rejects %s", (_, attrs, message) => {
     const stack = new TerraformStack(Testing.app(), "test");

@@ -142,7 +142,9 @@ describe("OktaLoginMethod", () => {
 
   test("refuses an authorization server without an ID", () => {
     expect(() =>
-      synthWith((s) => ({ authorizationServer: Object.assign(new Construct(s, "server"), { authorizationServerId: "" }) })),
+      synthWith((s) => ({
+        authorizationServer: Object.assign(new Construct(s, "server"), { authorizationServerId: "" }),
+      })),
     ).toThrow(/login\.authorizationServer\.authorizationServerId: "" is not valid/);
   });
 
@@ -187,12 +189,16 @@ describe("OktaLoginMethod.fromLoginMethodAttributes", () => {
   test.each([
     ["a bad account ID", { accountId: "acme" }, /existing\.accountId: "acme" is not valid\. Use the 32-character/],
     ["an empty ID", { loginMethodId: "" }, /existing\.loginMethodId: "" is not valid\. Use the login method's ID/],
-    ["an empty name", { loginMethodName: "" }, /existing\.loginMethodName: "" is not valid\. Use the login method's name/],
+    [
+      "an empty name",
+      { loginMethodName: "" },
+      /existing\.loginMethodName: "" is not valid\. Use the login method's name/,
+    ],
     ["an unknown attribute", { clientSecret: "x" }, /existing\.clientSecret is not a known key/],
   ])("refuses %s", (_name, change, message) => {
-    expect(() => synthStack((s) => OktaLoginMethod.fromLoginMethodAttributes(s, "existing", { ...attrs, ...change }))).toThrow(
-      message,
-    );
+    expect(() =>
+      synthStack((s) => OktaLoginMethod.fromLoginMethodAttributes(s, "existing", { ...attrs, ...change })),
+    ).toThrow(message);
   });
 });
 
