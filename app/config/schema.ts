@@ -46,10 +46,10 @@ const accessScimSchema = scimSettingsSchema
 
 const accessLoginSchema = z
   .strictObject({
-    name: literalText().default("Okta"),
+    name: literalText().optional(),
     appLabel: literalText().default("Cloudflare Access"),
     groupsClaimRegex: groupsClaimRegexSchema.default(".*"),
-    pkce: z.boolean().default(false),
+    pkce: z.boolean().optional(),
     authorizationServerId: z
       .string()
       .regex(/^aus[A-Za-z0-9]{10,30}$/, {
@@ -60,7 +60,7 @@ const accessLoginSchema = z
     createAuthorizationServer: z.boolean().default(false),
     claims: z.array(literalText()).optional(),
     assignedGroups: assignedGroupsSchema,
-    preventDestroy: z.boolean().default(true),
+    preventDestroy: z.boolean().optional(),
     scim: accessScimSchema.optional(),
     accessGroups: z
       .array(accessOktaGroupSchema)

@@ -15,9 +15,16 @@ describe("config", () => {
   test("the example config loads with the documented defaults", () => {
     const config = loadConfig("config/example.json");
     expect(config.accessLogin.groupsClaimRegex).toBe(".*");
-    expect(config.accessLogin.preventDestroy).toBe(true);
     expect(config.backend).toEqual({ type: "local", directory: ".", allowOutsideProject: false });
     expect(config.okta.provider.maxRetries).toBeGreaterThan(0);
+  });
+
+  test("leaves the login method's defaults (name, PKCE, destroy protection) to OktaLoginMethod", () => {
+    const input = exampleConfigInput();
+    delete input.accessLogin.name;
+    delete input.accessLogin.pkce;
+    const login = parseConfig(input).accessLogin;
+    expect([login.name, login.pkce, login.preventDestroy]).toEqual([undefined, undefined, undefined]);
   });
 
   test("a misspelled key is an error that suggests the right one", () => {
