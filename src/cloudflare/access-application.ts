@@ -72,7 +72,7 @@ export const accessApplicationPropsSchema = accessApplicationSettingsSchema
       ctx.addIssue({
         code: "custom",
         path: ["allowGroups"],
-        message: `${missing.map((g) => `"${g}"`).join(", ")} has no Access group: add it to the groups of the OktaAccessGroups passed as accessGroups, or remove it from allowGroups.`,
+        message: `${missing.map((g) => `"${g}"`).join(", ")} has no Access group: give it one in accessGroups (OktaAccessGroups groups), or remove it from allowGroups.`,
       });
     }
     const accounts = [p.loginMethod.accountId, p.accessGroups.accountId];

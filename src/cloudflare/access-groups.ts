@@ -63,7 +63,7 @@ export interface OktaAccessGroupsAttributes {
 }
 
 /** Access group IDs by Okta group name: an object of non-empty strings. */
-export const accessGroupIdsSchema = z.custom<{ readonly [oktaGroup: string]: string }>(
+const accessGroupIdsSchema = z.custom<{ readonly [oktaGroup: string]: string }>(
   // Not z.record: its plain-object check reads `.constructor`, so a group named "constructor" failed it.
   (v) =>
     v !== null &&

@@ -101,7 +101,9 @@ export const oktaLoginMethodPropsSchema = z.strictObject({
   authorizationServer: z
     .object(
       { authorizationServerId: z.string().min(1) },
-      { message: "Pass an AccessAuthorizationServer, or one from fromAuthorizationServerId." },
+      {
+        message: "Pass an AccessAuthorizationServer, or one from AccessAuthorizationServer.fromAuthorizationServerId.",
+      },
     )
     .optional(),
   claims: z.array(z.string().min(1)).optional(),
