@@ -6,16 +6,7 @@
 export * as okta from "./okta";
 
 // Cloudflare
-export {
-  OktaLoginMethod,
-  type IdentityUpdateBehavior,
-  type OktaLoginMethodProps,
-  type ScimSettings,
-} from "./cloudflare/okta-login-method";
-export { OktaAccessGroups, type OktaAccessGroupsProps } from "./cloudflare/access-groups";
-export { AccessApplication, type AccessApplicationProps } from "./cloudflare/access-application";
-export { DashboardScimToken, type DashboardScimTokenProps } from "./cloudflare/dashboard-scim-token";
+export * as cloudflare from "./cloudflare";
 
 // Shared
-export { accessCallbackUrl, teamDomainUrl } from "./private/team";
 export { ValidationError, ValidationErrors } from "./private/validation";

@@ -1,37 +1,45 @@
 import { spawnSync } from "child_process";
-import { existsSync, readdirSync, readFileSync } from "fs";
-import { join, relative } from "path";
+import { readdirSync, readFileSync } from "fs";
+import { join } from "path";
+import * as lib from "../src";
 import { tempDir } from "./support/temp-dir";
 
 // docs/api/, the API reference the README links, is generated from the TSDoc by `npm run docs`
-// (typedoc): API.md for the root, one page per namespace (okta, cloudflare). It must name every
-// construct the package exports, and match what the sources give now.
+// (typedoc): API.md and one page per namespace. It must name every class the package exports, in
+// every namespace, and match what the sources give now.
 
 const repo = join(__dirname, "..");
 const docs = join(repo, "docs", "api");
 
-/** Every file under `dir`, by its path relative to `dir`, with its text. */
-function files(dir: string): Record<string, string> {
-  const paths = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((p) => p.endsWith(".md"));
-  return Object.fromEntries(paths.sort().map((p) => [relative(dir, join(dir, p)), readFileSync(join(dir, p), "utf8")]));
+/** Each generated page's text, by file name. */
+function pages(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".md"))
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), "utf8")]),
+  );
 }
 
-test("documents each construct src/index.ts and its namespaces export", () => {
-  const indexes = ["index.ts", "okta/index.ts", "cloudflare/index.ts"]
-    .map((p) => join(repo, "src", p))
-    .filter(existsSync)
-    .map((p) => readFileSync(p, "utf8"));
-  const classes = indexes.flatMap((index) =>
-    [...index.matchAll(/export \{([^}]+)\}/g)].flatMap((m) =>
-      m[1]
-        .split(",")
-        .map((s) => s.trim())
-        .filter((s) => /^[A-Z]/.test(s)),
-    ),
-  );
-  expect(classes.length).toBeGreaterThanOrEqual(10);
-  const committed = Object.values(files(docs)).join("\n");
-  for (const name of classes) expect(committed).toContain(`### ${name}\n`);
+/** `Name` of each exported class, `namespace.Name` inside a namespace (`export * as namespace`). */
+function exportedClasses(module: object, prefix = ""): string[] {
+  return Object.entries(module).flatMap(([name, value]) => {
+    if (typeof value === "function") return /^[A-Z]/.test(name) ? [`${prefix}${name}`] : [];
+    return value !== null && typeof value === "object" && !Object.values(value).every((v) => typeof v === "string")
+      ? exportedClasses(value, `${prefix}${name}.`)
+      : [];
+  });
+}
+
+test("documents each class src/index.ts exports, in its namespace's page", () => {
+  const committed = pages(docs);
+  const classes = exportedClasses(lib);
+  expect(classes).toEqual(expect.arrayContaining(["okta.AccessOidcApp", "cloudflare.OktaLoginMethod"]));
+  for (const name of classes) {
+    const [namespace, cls] = name.includes(".") ? name.split(".") : [undefined, name];
+    const page = namespace ? `Namespace.${namespace}.md` : "API.md";
+    expect(committed[page]).toContain(`### ${cls}\n`);
+  }
 });
 
 test("is what npm run docs generates from the sources now (run npm run docs when this fails)", () => {
@@ -47,5 +55,5 @@ test("is what npm run docs generates from the sources now (run npm run docs when
   );
   expect(typedoc.stderr + typedoc.stdout).toBe("");
   expect(typedoc.status).toBe(0);
-  expect(files(out)).toEqual(files(docs));
+  expect(pages(out)).toEqual(pages(docs));
 }, 120_000);

@@ -49,8 +49,8 @@ export function adoptAuthorizationServer(
   adopt(server.policyRule, oktaAuthServerPolicyRuleImportId(ids.id, ids.policyId, ids.policyRuleId));
 }
 
-export function adoptLoginMethod(method: OktaLoginMethod, accountId: string, id: string | undefined): void {
-  if (id !== undefined) adopt(method.loginMethod, cloudflareAccountObjectImportId(accountId, id));
+export function adoptLoginMethod(method: OktaLoginMethod, id: string | undefined): void {
+  if (id !== undefined) adopt(method.loginMethod, cloudflareAccountObjectImportId(method.accountId, id));
 }
 
 /** Push mappings by pushed group name; `appId` is the adopted app's literal ID (the stack's is a cross-stack reference). */
@@ -67,15 +67,11 @@ export function adoptPushGroups(
 }
 
 /** Access groups by Okta group name. */
-export function adoptAccessGroups(
-  groups: OktaAccessGroups,
-  accountId: string,
-  ids: Readonly<Record<string, string>> | undefined,
-): void {
+export function adoptAccessGroups(groups: OktaAccessGroups, ids: Readonly<Record<string, string>> | undefined): void {
   if (groups.accessGroup && ids)
     adoptInstances(
       groups.accessGroup,
-      mapValues(ids, (id) => cloudflareAccountObjectImportId(accountId, id)),
+      mapValues(ids, (id) => cloudflareAccountObjectImportId(groups.accountId, id)),
     );
 }
 

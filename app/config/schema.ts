@@ -46,7 +46,7 @@ const accessScimSchema = scimSettingsSchema
 
 const accessLoginSchema = z
   .strictObject({
-    name: literalText().default("Okta"),
+    name: literalText().optional(),
     appLabel: literalText().optional(),
     groupsClaimRegex: groupsClaimRegexSchema.optional(),
     pkce: z.boolean().optional(),

@@ -64,7 +64,7 @@ export function projectRunbook(scope: Construct, config: Config, options: Runboo
         {
           oidcAppLabel: oidc.oidcApp.label,
           oidcAdminUrl: { value: oidc.oidcApp.adminUrl, from: { stack: oidc.node.id, output: "oidc_app_admin_url" } },
-          loginMethodName: cloudflare.loginMethod.name,
+          loginMethodName: cloudflare.loginMethod.loginMethodName,
           loginMethodStack: cloudflare.node.id,
           groupsClaimRegex: oidc.oidcApp.groupsClaimRegex,
           assignedGroups: config.accessLogin.assignedGroups,
@@ -78,12 +78,14 @@ export function projectRunbook(scope: Construct, config: Config, options: Runboo
   for (const app of scimApps(all)) {
     const w = wiring[app.catalogApp];
     const dashboard = w.product === "dashboard";
+    // The Access SCIM app is built with the login method it provisions for.
+    if (!dashboard && !cloudflare) continue;
     const push = pushStacks.find((s) => s.scimApp === app)?.pushGroups.pushGroup;
     const target: AccessTarget | DashboardTarget = dashboard
       ? { product: "dashboard" }
       : {
           product: "access",
-          loginMethodName: cloudflare?.loginMethod.name ?? config.accessLogin.name,
+          loginMethodName: cloudflare!.loginMethod.loginMethodName,
           oidcAppLabel: oidcAppOf(oidc).label,
           signInGroups: config.accessLogin.assignedGroups,
         };

@@ -23,30 +23,32 @@ export class CloudflareAccessPoliciesStack extends ProjectStack {
     super(scope, id, config);
     cloudflareProvider(this);
     const accountId = config.cloudflare.accountId;
-    const loginMethodId = access.loginMethod.loginMethodId;
+    const loginMethod = access.loginMethod;
     this.accessGroups = new OktaAccessGroups(this, "okta-access-groups", {
-      accountId,
-      loginMethodId,
-      loginMethodName: access.loginMethod.name,
+      loginMethod,
       groups: accessGroupNames(config.accessLogin),
     });
-    adoptAccessGroups(this.accessGroups, accountId, config.existing?.accessGroupIds);
+    adoptAccessGroups(this.accessGroups, config.existing?.accessGroupIds);
     // Keyed by name (unique in the config): renaming an application replaces it, with a new AUD tag.
     this.applications = (config.accessApplications ?? []).map(
       (app) =>
         new AccessApplication(this, `application-${app.name}`, {
-          accountId,
           name: app.name,
           domain: app.domain,
           sessionDuration: app.sessionDuration,
-          loginMethodId,
-          accessGroups: this.accessGroups.ids,
+          loginMethod,
+          accessGroups: this.accessGroups,
           allowGroups: app.allowGroups,
         }),
     );
     for (const app of this.applications)
       adoptAccessApplication(app, accountId, config.existing?.accessApplicationIds?.[app.name]);
-    output(this, "access_group_ids", this.accessGroups.ids, "Zero Trust Access group IDs by Okta group name");
+    output(
+      this,
+      "access_group_ids",
+      this.accessGroups.accessGroupIds,
+      "Zero Trust Access group IDs by Okta group name",
+    );
     output(
       this,
       "access_application_ids",

@@ -1,8 +1,8 @@
 import { Construct } from "constructs";
+import type { IAccessAuthorizationServer } from "../../src/okta/authorization-server";
 import { adoptLoginMethod } from "../adopt/adopt";
 import { OktaLoginMethod } from "../../src/cloudflare/okta-login-method";
 import { Config } from "../config/schema";
-import { oktaOrgUrl } from "../../src/okta/org";
 import { ProjectStack } from "./project-stack";
 import { OktaAccessOidcStack } from "./okta-access-oidc-stack";
 import { output } from "./outputs";
@@ -19,11 +19,9 @@ export class CloudflareAccessStack extends ProjectStack {
     this.loginMethod = new OktaLoginMethod(this, "okta-login-method", {
       accountId: config.cloudflare.accountId,
       name: login.name,
-      clientId: oidc.oidcApp.clientId,
-      // terraform_remote_state drops sensitivity: mark the secret again on this side.
-      clientSecret: oidc.oidcApp.clientSecret,
-      oktaAccount: oktaOrgUrl(config.okta),
-      authorizationServerId: oidc.authorizationServerId,
+      // The login method marks the client secret sensitive again: terraform_remote_state drops it.
+      oidcApp: oidc.oidcApp,
+      authorizationServer: oidc.authorizationServer ?? existingAuthorizationServer(this, oidc.authorizationServerId),
       claims: login.claims,
       pkce: login.pkce,
       scim: login.scim
@@ -36,11 +34,19 @@ export class CloudflareAccessStack extends ProjectStack {
         : { enabled: false },
       preventDestroy: login.preventDestroy,
     });
-    adoptLoginMethod(this.loginMethod, config.cloudflare.accountId, config.existing?.loginMethodId);
+    adoptLoginMethod(this.loginMethod, config.existing?.loginMethodId);
     output(this, "login_method_id", this.loginMethod.loginMethodId, "Zero Trust login method (identity provider) ID");
     if (this.loginMethod.scim.enabled) {
       output(this, "scim_endpoint", this.loginMethod.scimBaseUrl, "SCIM Endpoint: Base URL of the Okta SCIM app");
       output(this, "scim_secret", this.loginMethod.scimSecret, "SCIM Secret: API Token of the Okta SCIM app", true);
     }
   }
+}
+
+/** The custom authorization server the config names (`accessLogin.authorizationServerId`), made elsewhere. */
+function existingAuthorizationServer(scope: Construct, id: string | undefined): IAccessAuthorizationServer | undefined {
+  // Until AccessAuthorizationServer.fromAuthorizationServerId: an empty construct holding the ID.
+  return id === undefined
+    ? undefined
+    : Object.assign(new Construct(scope, "authorization-server"), { authorizationServerId: id });
 }

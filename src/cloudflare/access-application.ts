@@ -1,10 +1,11 @@
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { ZeroTrustAccessApplication } from "@cdktf/provider-cloudflare/lib/zero-trust-access-application";
 import { ZeroTrustAccessPolicy } from "@cdktf/provider-cloudflare/lib/zero-trust-access-policy";
 import * as z from "zod";
+import { Token } from "../cdktf";
 import { literalText, parseOrThrow, tokenOr } from "../private/validation";
-import { accountIdSchema } from "./private/account";
-import { accessOktaGroupSchema } from "./access-groups";
+import { accessOktaGroupSchema, IOktaAccessGroups, oktaAccessGroupsRefSchema } from "./access-groups";
+import { IOktaLoginMethod, oktaLoginMethodRefSchema } from "./okta-login-method";
 import { terraformLiterals } from "../private/terraform-literal";
 
 /**
@@ -64,34 +65,28 @@ export const accessApplicationSettingsSchema = z.strictObject({
 });
 
 export const accessApplicationPropsSchema = accessApplicationSettingsSchema
-  .safeExtend({
-    accountId: accountIdSchema,
-    loginMethodId: z.string().min(1, { message: "Pass the login method's ID, e.g. OktaLoginMethod.loginMethodId." }),
-    // Not z.record: its plain-object check reads `.constructor`, so a group named "constructor" failed it.
-    accessGroups: z.custom<Record<string, string>>(
-      (v) =>
-        v !== null &&
-        typeof v === "object" &&
-        !Array.isArray(v) &&
-        Object.values(v).every((id) => typeof id === "string" && id !== ""),
-      { message: "Pass the Access group IDs by Okta group name, e.g. OktaAccessGroups.ids." },
-    ),
-  })
+  .safeExtend({ loginMethod: oktaLoginMethodRefSchema, accessGroups: oktaAccessGroupsRefSchema })
   .superRefine((p, ctx) => {
-    const missing = groupsWithoutAccessGroup(Object.keys(p.accessGroups), p.allowGroups);
+    const missing = groupsWithoutAccessGroup(Object.keys(p.accessGroups.accessGroupIds), p.allowGroups);
     if (missing.length > 0) {
       ctx.addIssue({
         code: "custom",
         path: ["allowGroups"],
-        message: `${missing.map((g) => `"${g}"`).join(", ")} has no Access group: add it to accessGroups (OktaAccessGroups.ids) or remove it from allowGroups.`,
+        message: `${missing.map((g) => `"${g}"`).join(", ")} has no Access group: give it one in accessGroups (OktaAccessGroups groups), or remove it from allowGroups.`,
+      });
+    }
+    const accounts = [p.loginMethod.accountId, p.accessGroups.accountId];
+    if (!accounts.some((a) => Token.isUnresolved(a)) && accounts[0] !== accounts[1]) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["accessGroups", "accountId"],
+        message: `Access groups of account ${accounts[1]} cannot be used with a login method of account ${accounts[0]}: pass Access groups of the login method's account.`,
       });
     }
   });
 
 /** Props of an {@link AccessApplication}. */
 export interface AccessApplicationProps {
-  /** Cloudflare account that owns the Zero Trust organization. */
-  readonly accountId: string;
   /** Application name, shown in the App Launcher and on the login page. */
   readonly name: string;
   /** Hostname, optionally with a path, that Access protects, e.g. `wiki.acme.example`. No scheme. */
@@ -102,12 +97,23 @@ export interface AccessApplicationProps {
    * @default "24h" (Cloudflare's default)
    */
   readonly sessionDuration?: string;
-  /** ID of the `okta` login method: the only identity provider the application offers. */
-  readonly loginMethodId: string;
-  /** Access group IDs by Okta group name (`OktaAccessGroups.ids`). */
-  readonly accessGroups: Readonly<Record<string, string>>;
-  /** Okta groups whose members may use the application; each needs an entry in `accessGroups`. */
+  /**
+   * The `okta` login method: the only identity provider the application offers. Its account owns
+   * the application.
+   */
+  readonly loginMethod: IOktaLoginMethod;
+  /** The Access groups of the synced Okta groups, in the login method's account. */
+  readonly accessGroups: IOktaAccessGroups;
+  /** Okta groups whose members may use the application; each needs an Access group in `accessGroups`. */
   readonly allowGroups: string[];
+}
+
+/** A self-hosted Access application: one made here ({@link AccessApplication}). */
+export interface IAccessApplication extends IConstruct {
+  /** Application ID. */
+  readonly applicationId: string;
+  /** Application Audience (AUD) tag, for origins that validate the Access JWT. */
+  readonly aud: string;
 }
 
 /**
@@ -115,14 +121,12 @@ export interface AccessApplicationProps {
  * that includes the Access groups of the allowed Okta groups: the "rules based on user identity and
  * group membership" the Zero Trust seed opens with.
  */
-export class AccessApplication extends Construct {
+export class AccessApplication extends Construct implements IAccessApplication {
   /** The `cloudflare_zero_trust_access_application` resource. */
   public readonly application: ZeroTrustAccessApplication;
   /** The `cloudflare_zero_trust_access_policy` resource (decision `allow`). */
   public readonly policy: ZeroTrustAccessPolicy;
-  /** Application ID. */
   public readonly applicationId: string;
-  /** Application Audience (AUD) tag, for origins that validate the Access JWT. */
   public readonly aud: string;
   /** The application's name. */
   public readonly name: string;
@@ -131,14 +135,15 @@ export class AccessApplication extends Construct {
     super(scope, id);
     const p = parseOrThrow(accessApplicationPropsSchema, props, id);
     this.name = p.name;
+    const accountId = p.loginMethod.accountId;
     this.policy = new ZeroTrustAccessPolicy(
       this,
       "allow",
       terraformLiterals({
-        accountId: p.accountId,
+        accountId,
         name: `${p.name}: allow`,
         decision: "allow",
-        include: [...new Set(p.allowGroups)].map((g) => ({ group: { id: p.accessGroups[g] } })),
+        include: [...new Set(p.allowGroups)].map((g) => ({ group: { id: p.accessGroups.accessGroupIds[g] } })),
         // The provider defaults a policy to 24h, which would override a shorter application duration.
         sessionDuration: p.sessionDuration,
       }),
@@ -147,12 +152,12 @@ export class AccessApplication extends Construct {
       this,
       "application",
       terraformLiterals({
-        accountId: p.accountId,
+        accountId,
         name: p.name,
         type: "self_hosted",
         domain: p.domain,
         sessionDuration: p.sessionDuration,
-        allowedIdps: [p.loginMethodId],
+        allowedIdps: [p.loginMethod.loginMethodId],
         // Straight to Okta: there is only one identity provider to choose.
         autoRedirectToIdentity: true,
         policies: [{ id: this.policy.id, precedence: 1 }],

@@ -1,9 +1,10 @@
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { ZeroTrustAccessGroup } from "@cdktf/provider-cloudflare/lib/zero-trust-access-group";
 import * as z from "zod";
 import { ref, TerraformIterator, TerraformResource, TerraformStack, Token } from "../cdktf";
 import { isJsonKey, parseOrThrow } from "../private/validation";
 import { accountIdSchema } from "./private/account";
+import { IOktaLoginMethod, oktaLoginMethodRefSchema } from "./okta-login-method";
 import { hclQuoted, terraformLiterals } from "../private/terraform-literal";
 
 /**
@@ -27,23 +28,57 @@ export function accessGroupName(loginMethodName: string, oktaGroup: string): str
 }
 
 export const oktaAccessGroupsPropsSchema = z.strictObject({
-  accountId: accountIdSchema,
-  loginMethodId: z.string().min(1, { message: "Pass the login method's ID, e.g. OktaLoginMethod.loginMethodId." }),
-  loginMethodName: z.string().min(1, { message: 'Pass the login method\'s name, e.g. "Okta".' }),
+  loginMethod: oktaLoginMethodRefSchema,
   groups: z.array(accessOktaGroupSchema),
 });
 
 /** Props of {@link OktaAccessGroups}. */
 export interface OktaAccessGroupsProps {
-  /** Cloudflare account that owns the Zero Trust organization. */
-  readonly accountId: string;
-  /** ID of the `okta` login method the groups come through (`OktaLoginMethod.loginMethodId`). */
-  readonly loginMethodId: string;
-  /** Name of that login method (`OktaLoginMethod.name`); it prefixes each Access group's name. */
-  readonly loginMethodName: string;
+  /**
+   * The `okta` login method the groups come through: its account owns the Access groups, and its
+   * name prefixes each Access group's name.
+   */
+  readonly loginMethod: IOktaLoginMethod;
   /** Okta group names synced to Access (the SCIM app's push groups); one Access group each, duplicates ignored. */
   readonly groups: string[];
 }
+
+/**
+ * Access groups by Okta group name, as Access applications take them: made here
+ * ({@link OktaAccessGroups}) or made elsewhere, imported with `OktaAccessGroups.fromAccessGroupIds`.
+ */
+export interface IOktaAccessGroups extends IConstruct {
+  /** Cloudflare account that owns the Access groups. */
+  readonly accountId: string;
+  /** Access group IDs by Okta group name. */
+  readonly accessGroupIds: { readonly [oktaGroup: string]: string };
+}
+
+/** Existing Access groups, for {@link OktaAccessGroups.fromAccessGroupIds}. */
+export interface OktaAccessGroupsAttributes {
+  /** Cloudflare account that owns the Access groups. */
+  readonly accountId: string;
+  /** Access group IDs by the name of the Okta group each includes. */
+  readonly accessGroupIds: { readonly [oktaGroup: string]: string };
+}
+
+/** Access group IDs by Okta group name: an object of non-empty strings. */
+const accessGroupIdsSchema = z.custom<{ readonly [oktaGroup: string]: string }>(
+  // Not z.record: its plain-object check reads `.constructor`, so a group named "constructor" failed it.
+  (v) =>
+    v !== null &&
+    typeof v === "object" &&
+    !Array.isArray(v) &&
+    Object.values(v).every((id) => typeof id === "string" && id !== ""),
+  { message: "Pass the Access group IDs by Okta group name, e.g. OktaAccessGroups.accessGroupIds." },
+);
+
+const accessGroupsAttributes = { accountId: accountIdSchema, accessGroupIds: accessGroupIdsSchema };
+
+/** Access groups as an Access application takes them (`IOktaAccessGroups`), checked field by field. */
+export const oktaAccessGroupsRefSchema = z.object(accessGroupsAttributes, {
+  message: "Pass an OktaAccessGroups, or one from OktaAccessGroups.fromAccessGroupIds.",
+});
 
 /**
  * One Zero Trust Access group per synced Okta group, including the members of that group through the
@@ -55,38 +90,58 @@ export interface OktaAccessGroupsProps {
  * name (`cloudflare_zero_trust_access_group.<id>["Engineering"]`), so adding or removing a group leaves
  * the others alone.
  */
-export class OktaAccessGroups extends Construct {
+export class OktaAccessGroups extends Construct implements IOktaAccessGroups {
+  /** Access groups made elsewhere (e.g. in the dashboard), for Access applications. */
+  public static fromAccessGroupIds(scope: Construct, id: string, attrs: OktaAccessGroupsAttributes): IOktaAccessGroups {
+    const a = parseOrThrow(z.strictObject(accessGroupsAttributes), attrs, id);
+    return new ImportedOktaAccessGroups(scope, id, a);
+  }
+
   /** The `cloudflare_zero_trust_access_group` block, one instance per Okta group; undefined without groups. */
   public readonly accessGroup?: ZeroTrustAccessGroup;
-  /** Access group IDs by Okta group name, for policies (`AccessApplicationProps.accessGroups`). */
-  public readonly ids: Readonly<Record<string, string>>;
+  public readonly accountId: string;
+  public readonly accessGroupIds: { readonly [oktaGroup: string]: string };
   /** The Okta group names, in the order given, without duplicates. */
   public readonly groups: string[];
 
   constructor(scope: Construct, id: string, props: OktaAccessGroupsProps) {
     super(scope, id);
     const p = parseOrThrow(oktaAccessGroupsPropsSchema, props, id);
+    this.accountId = p.loginMethod.accountId;
     this.groups = [...new Set(p.groups)];
     if (this.groups.length === 0) {
-      this.ids = {};
+      this.accessGroupIds = {};
       return;
     }
     // Okta group name -> Access group name: the names are known at synth, so Terraform knows every key at plan.
     const each = TerraformIterator.fromMap(
-      terraformLiterals(Object.fromEntries(this.groups.map((g) => [g, accessGroupName(p.loginMethodName, g)]))),
+      terraformLiterals(
+        Object.fromEntries(this.groups.map((g) => [g, accessGroupName(p.loginMethod.loginMethodName, g)])),
+      ),
     );
     const accessGroup = new ZeroTrustAccessGroup(
       this,
       "group",
       terraformLiterals({
         forEach: each,
-        accountId: p.accountId,
+        accountId: this.accountId,
         name: Token.asString(each.value),
-        include: [{ okta: { name: each.key, identityProviderId: p.loginMethodId } }],
+        include: [{ okta: { name: each.key, identityProviderId: p.loginMethod.loginMethodId } }],
       }),
     );
     this.accessGroup = accessGroup;
-    this.ids = Object.fromEntries(this.groups.map((g) => [g, instanceAttribute(accessGroup, g, "id")]));
+    this.accessGroupIds = Object.fromEntries(this.groups.map((g) => [g, instanceAttribute(accessGroup, g, "id")]));
+  }
+}
+
+class ImportedOktaAccessGroups extends Construct implements IOktaAccessGroups {
+  public readonly accountId: string;
+  public readonly accessGroupIds: { readonly [oktaGroup: string]: string };
+
+  constructor(scope: Construct, id: string, attrs: OktaAccessGroupsAttributes) {
+    super(scope, id);
+    this.accountId = attrs.accountId;
+    this.accessGroupIds = attrs.accessGroupIds;
   }
 }
 

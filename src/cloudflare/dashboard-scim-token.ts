@@ -1,4 +1,4 @@
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { AccountToken } from "@cdktf/provider-cloudflare/lib/account-token";
 import { DataCloudflareAccountApiTokenPermissionGroupsList } from "@cdktf/provider-cloudflare/lib/data-cloudflare-account-api-token-permission-groups-list";
 import * as z from "zod";
@@ -81,6 +81,16 @@ export interface DashboardScimTokenProps {
   readonly preventDestroy?: boolean;
 }
 
+/** An account API token Okta's dashboard SCIM app provisions with: one made here ({@link DashboardScimToken}). */
+export interface IDashboardScimToken extends IConstruct {
+  /** The token's ID. */
+  readonly tokenId: string;
+  /** The token value (sensitive): the Okta app's OAuth Bearer Token. */
+  readonly tokenValue: string;
+  /** SCIM 2.0 Base URL of the token's account, for the Okta app. */
+  readonly scimBaseUrl: string;
+}
+
 /**
  * The API token Okta's "SCIM 2.0 Test App (OAuth Bearer Token)" sends as its OAuth Bearer Token
  * (seed: "Create an API token" with Account > SCIM Provisioning > Edit, for this account only).
@@ -98,7 +108,7 @@ export interface DashboardScimTokenProps {
  * The token value is returned once, at creation, and kept in this stack's state: protect the state.
  * Replacing the token means entering the new value in Okta again.
  */
-export class DashboardScimToken extends Construct {
+export class DashboardScimToken extends Construct implements IDashboardScimToken {
   /** The `cloudflare_account_api_token_permission_groups_list` lookup of the permission group. */
   public readonly permissionGroups: DataCloudflareAccountApiTokenPermissionGroupsList;
   /** The `cloudflare_account_token` resource. */
@@ -109,9 +119,7 @@ export class DashboardScimToken extends Construct {
   public readonly permissionGroupId: string;
   /** SCIM 2.0 Base URL for the Okta app, built from the token's own account. */
   public readonly scimBaseUrl: string;
-  /** The token value (sensitive): the Okta app's OAuth Bearer Token. */
   public readonly tokenValue: string;
-  /** The token's ID. */
   public readonly tokenId: string;
 
   constructor(scope: Construct, id: string, props: DashboardScimTokenProps) {

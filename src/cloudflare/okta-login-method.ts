@@ -1,18 +1,25 @@
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { ZeroTrustAccessIdentityProvider } from "@cdktf/provider-cloudflare/lib/zero-trust-access-identity-provider";
 import * as z from "zod";
 import { Fn, Token } from "../cdktf";
+import type { IAccessOidcApp } from "../okta/access-oidc-app";
+import type { IAccessAuthorizationServer } from "../okta/authorization-server";
 import { parseOrThrow, tokenOr } from "../private/validation";
 import { accountIdSchema } from "./private/account";
 import { terraformLiterals } from "../private/terraform-literal";
 
-/** What Access does to a user's session when their identity (groups) changes in Okta. */
-export const identityUpdateBehaviors = ["automatic", "reauth", "no_action"] as const;
 /**
- * What Access does when a user's identity changes in Okta: `reauth` is "Enable group membership change
- * reauthentication" (revoke active sessions); `automatic` updates the identity; `no_action` does nothing.
+ * What Access does to a user's session when their identity (groups) changes in Okta. The values are
+ * the API's, which the config file also uses.
  */
-export type IdentityUpdateBehavior = (typeof identityUpdateBehaviors)[number];
+export enum IdentityUpdateBehavior {
+  /** Update the user's identity in Access. */
+  AUTOMATIC = "automatic",
+  /** "Enable group membership change reauthentication": revoke the user's active sessions. */
+  REAUTH = "reauth",
+  /** Do nothing. */
+  NO_ACTION = "no_action",
+}
 
 /** Access SCIM settings of a login method (seed: "1. Enable SCIM in Zero Trust"). */
 export const scimSettingsSchema = z
@@ -21,7 +28,7 @@ export const scimSettingsSchema = z
     userDeprovision: z.boolean().optional(),
     seatDeprovision: z.boolean().optional(),
     identityUpdateBehavior: z
-      .enum(identityUpdateBehaviors, {
+      .enum(IdentityUpdateBehavior, {
         message: 'Use "reauth" (reauthenticate on group membership change), "automatic" or "no_action".',
       })
       .optional(),
@@ -56,25 +63,49 @@ export interface ScimSettings {
    */
   readonly seatDeprovision?: boolean;
   /**
-   * `reauth` is "Enable group membership change reauthentication".
-   * @default "reauth"
+   * What Access does when a user's groups change in Okta.
+   * @default IdentityUpdateBehavior.REAUTH
    */
   readonly identityUpdateBehavior?: IdentityUpdateBehavior;
 }
 
+const loginMethodAttributes = {
+  accountId: accountIdSchema,
+  loginMethodId: z
+    .string()
+    .min(1, { message: "Use the login method's ID (Settings > Authentication > Login methods)." }),
+  loginMethodName: z.string().min(1, { message: "Use the login method's name as shown on the Access login page." }),
+};
+
+/** A login method as Access groups and applications take it (`IOktaLoginMethod`), checked field by field. */
+export const oktaLoginMethodRefSchema = z.object(loginMethodAttributes, {
+  message: "Pass an OktaLoginMethod, or one from OktaLoginMethod.fromLoginMethodAttributes.",
+});
+
+const oidcAppSchema = z.object(
+  {
+    clientId: z.string().min(1),
+    clientSecret: z.string().refine((v) => Token.isUnresolved(v), {
+      message:
+        "Pass an AccessOidcApp, or an app made elsewhere through AccessOidcApp.fromOidcAppAttributes with the secret as a reference or a sensitive variable, never the secret itself: a literal would be written into the synthesized JSON.",
+    }),
+    orgUrl: tokenOr((v) => /^https:\/\/[a-z0-9.-]+$/i.test(v), 'Use the Okta org URL, e.g. "https://acme.okta.com".'),
+  },
+  { message: "Pass an AccessOidcApp, or an app made elsewhere through AccessOidcApp.fromOidcAppAttributes." },
+);
+
 export const oktaLoginMethodPropsSchema = z.strictObject({
   accountId: accountIdSchema,
   name: z.string().min(1).optional(),
-  clientId: z.string().min(1),
-  clientSecret: z.string().refine((v) => Token.isUnresolved(v), {
-    message:
-      "Pass a reference (e.g. AccessOidcApp.clientSecret) or a sensitive variable, never the secret itself: a literal would be written into the synthesized JSON.",
-  }),
-  oktaAccount: tokenOr(
-    (v) => /^https:\/\/[a-z0-9.-]+$/i.test(v),
-    'Use the Okta org URL, e.g. "https://acme.okta.com".',
-  ),
-  authorizationServerId: z.string().min(1).optional(),
+  oidcApp: oidcAppSchema,
+  authorizationServer: z
+    .object(
+      { authorizationServerId: z.string().min(1) },
+      {
+        message: "Pass an AccessAuthorizationServer, or one from AccessAuthorizationServer.fromAuthorizationServerId.",
+      },
+    )
+    .optional(),
   claims: z.array(z.string().min(1)).optional(),
   pkce: z.boolean().optional(),
   scim: scimSettingsSchema.optional(),
@@ -93,21 +124,19 @@ export interface OktaLoginMethodProps {
    * @default "Okta"
    */
   readonly name?: string;
-  /** Client ID of the Okta OIDC app (seed step 7). */
-  readonly clientId: string;
   /**
-   * Client secret of the Okta OIDC app (seed step 7): a reference or a sensitive variable; a literal
-   * is refused. The login method marks it sensitive itself, so a secret read from another stack's
-   * state (which drops sensitivity) never shows in a plan, whatever the caller passes.
+   * The Okta OIDC app users sign in with (seed step 7: its client ID and secret, and the Okta account
+   * URL). An app made elsewhere comes in through `AccessOidcApp.fromOidcAppAttributes`. Its client
+   * secret must be a reference or a sensitive variable (a literal is refused); the login method marks
+   * it sensitive itself, so a secret read from another stack's state (which drops sensitivity) never
+   * shows in a plan.
    */
-  readonly clientSecret: string;
-  /** Okta account URL, e.g. `https://acme.okta.com` (`oktaOrgUrl(org)` builds it). */
-  readonly oktaAccount: string;
+  readonly oidcApp: IAccessOidcApp;
   /**
-   * ID of a custom Okta authorization server (seed step 12.2).
+   * A custom Okta authorization server (seed step 12.2).
    * @default - the org authorization server
    */
-  readonly authorizationServerId?: string;
+  readonly authorizationServer?: IAccessAuthorizationServer;
   /**
    * Extra OIDC claims to add to the user's identity (seed step 12.3).
    * @default - none
@@ -131,18 +160,50 @@ export interface OktaLoginMethodProps {
 }
 
 /**
+ * A Zero Trust login method of type `okta`: one made here ({@link OktaLoginMethod}) or one made
+ * elsewhere, imported with `OktaLoginMethod.fromLoginMethodAttributes`.
+ */
+export interface IOktaLoginMethod extends IConstruct {
+  /** Cloudflare account that owns the login method. */
+  readonly accountId: string;
+  /** Login method (identity provider) ID, for Access groups, applications and policies. */
+  readonly loginMethodId: string;
+  /** The login method's name: it prefixes the names of the Access groups made on it. */
+  readonly loginMethodName: string;
+}
+
+/** An existing login method, for {@link OktaLoginMethod.fromLoginMethodAttributes}. */
+export interface OktaLoginMethodAttributes {
+  /** Cloudflare account that owns the login method. */
+  readonly accountId: string;
+  /** Login method (identity provider) ID, from Settings > Authentication > Login methods. */
+  readonly loginMethodId: string;
+  /** The login method's name, as shown on the Access login page. */
+  readonly loginMethodName: string;
+}
+
+/**
  * The Cloudflare Zero Trust login method of type `okta` (seed steps 8-14), with Access SCIM
  * ("Synchronize users and groups", part 1).
  */
-export class OktaLoginMethod extends Construct {
+export class OktaLoginMethod extends Construct implements IOktaLoginMethod {
+  /** A login method made elsewhere (e.g. in the dashboard), for Access groups and applications. */
+  public static fromLoginMethodAttributes(
+    scope: Construct,
+    id: string,
+    attrs: OktaLoginMethodAttributes,
+  ): IOktaLoginMethod {
+    const a = parseOrThrow(z.strictObject(loginMethodAttributes), attrs, id);
+    return new ImportedOktaLoginMethod(scope, id, a);
+  }
+
   /** The `cloudflare_zero_trust_access_identity_provider` resource. */
   public readonly loginMethod: ZeroTrustAccessIdentityProvider;
-  /** Login method (identity provider) ID, for Access groups and policies. */
+  public readonly accountId: string;
   public readonly loginMethodId: string;
-  /** The login method's name, as Access policies refer to it. */
-  public readonly name: string;
-  /** SCIM settings in effect, defaults applied. */
-  public readonly scim: Required<ScimSettings>;
+  public readonly loginMethodName: string;
+  /** SCIM settings in effect, every field set (defaults applied). */
+  public readonly scim: ScimSettings;
   /** SCIM Endpoint: the Base URL of the Okta SCIM app (`https://<team>.cloudflareaccess.com/scim/<id>`). */
   public readonly scimBaseUrl: string;
   /** SCIM Secret (sensitive): the API Token of the Okta SCIM app. Returned once, when SCIM is first enabled. */
@@ -151,25 +212,26 @@ export class OktaLoginMethod extends Construct {
   constructor(scope: Construct, id: string, props: OktaLoginMethodProps) {
     super(scope, id);
     const p = parseOrThrow(oktaLoginMethodPropsSchema, props, id);
-    this.name = p.name ?? "Okta";
+    this.accountId = p.accountId;
+    this.loginMethodName = p.name ?? "Okta";
     this.scim = {
       enabled: p.scim?.enabled ?? true,
       userDeprovision: p.scim?.userDeprovision ?? true,
       seatDeprovision: p.scim?.seatDeprovision ?? false,
-      identityUpdateBehavior: p.scim?.identityUpdateBehavior ?? "reauth",
+      identityUpdateBehavior: p.scim?.identityUpdateBehavior ?? IdentityUpdateBehavior.REAUTH,
     };
     this.loginMethod = new ZeroTrustAccessIdentityProvider(
       this,
       "login-method",
       terraformLiterals({
         accountId: p.accountId,
-        name: this.name,
+        name: this.loginMethodName,
         type: "okta",
         config: {
-          clientId: p.clientId,
-          clientSecret: Token.asString(Fn.sensitive(p.clientSecret)),
-          oktaAccount: p.oktaAccount,
-          authorizationServerId: p.authorizationServerId,
+          clientId: p.oidcApp.clientId,
+          clientSecret: Token.asString(Fn.sensitive(p.oidcApp.clientSecret)),
+          oktaAccount: p.oidcApp.orgUrl,
+          authorizationServerId: p.authorizationServer?.authorizationServerId,
           claims: p.claims,
           pkceEnabled: p.pkce ?? false,
         },
@@ -180,5 +242,18 @@ export class OktaLoginMethod extends Construct {
     this.loginMethodId = this.loginMethod.id;
     this.scimBaseUrl = this.loginMethod.scimConfig.scimBaseUrl;
     this.scimSecret = this.loginMethod.scimConfig.secret;
+  }
+}
+
+class ImportedOktaLoginMethod extends Construct implements IOktaLoginMethod {
+  public readonly accountId: string;
+  public readonly loginMethodId: string;
+  public readonly loginMethodName: string;
+
+  constructor(scope: Construct, id: string, attrs: OktaLoginMethodAttributes) {
+    super(scope, id);
+    this.accountId = attrs.accountId;
+    this.loginMethodId = attrs.loginMethodId;
+    this.loginMethodName = attrs.loginMethodName;
   }
 }

@@ -104,6 +104,48 @@ describe("the app from config/example.json", () => {
     expect(config.claims).toEqual(["department"]);
   });
 
+  test("an existing authorization server named in the config reaches the login method as written", () => {
+    const input = exampleConfigInput();
+    input.accessLogin.authorizationServerId = "aus1a2b3c4d5e6f7g8h9";
+    const login = onlyResource(
+      synthApp(input).stack("cloudflare-access"),
+      "cloudflare_zero_trust_access_identity_provider",
+    );
+    expect(login.config.authorization_server_id).toBe("aus1a2b3c4d5e6f7g8h9");
+  });
+
+  test("the login method takes the config's settings, and its own defaults where the config has none", () => {
+    const input = exampleConfigInput();
+    Object.assign(input.accessLogin, { name: "Okta SSO", pkce: true, preventDestroy: false });
+    Object.assign(input.accessLogin.scim!, { identityUpdateBehavior: "automatic", seatDeprovision: true });
+    const given = onlyResource(
+      synthApp(input).stack("cloudflare-access"),
+      "cloudflare_zero_trust_access_identity_provider",
+    );
+    expect([given.name, given.config.pkce_enabled, given.lifecycle.prevent_destroy]).toEqual(["Okta SSO", true, false]);
+    expect(given.scim_config).toMatchObject({ identity_update_behavior: "automatic", seat_deprovision: true });
+
+    const bare = exampleConfigInput();
+    for (const key of ["name", "pkce", "preventDestroy"] as const) delete bare.accessLogin[key];
+    for (const key of ["userDeprovision", "seatDeprovision", "identityUpdateBehavior"] as const)
+      delete bare.accessLogin.scim![key];
+    const defaults = onlyResource(
+      synthApp(bare).stack("cloudflare-access"),
+      "cloudflare_zero_trust_access_identity_provider",
+    );
+    expect([defaults.name, defaults.config.pkce_enabled, defaults.lifecycle.prevent_destroy]).toEqual([
+      "Okta",
+      false,
+      true,
+    ]);
+    expect(defaults.scim_config).toEqual({
+      enabled: true,
+      user_deprovision: true,
+      seat_deprovision: false,
+      identity_update_behavior: "reauth",
+    });
+  });
+
   test("synthesizes byte-identical output twice", () => {
     const again = synthApp(exampleConfigInput());
     for (const name of Object.keys(app.manifest.stacks)) expect(again.text(name)).toBe(app.text(name));

@@ -151,6 +151,14 @@ describe("projectRunbook", () => {
     expect(scim.steps.find((s) => s.id === "base-url")!.action).toContain('login method "Okta Workforce"');
   });
 
+  it("names the login method as the construct does, its default name when the config has none", () => {
+    const app = testApp();
+    const config = exampleConfig((c) => delete c.accessLogin.name);
+    buildStacks(app, config);
+    const scim = projectRunbook(app, config).apps.find((a) => a.id === "access-scim")!;
+    expect(scim.steps.find((s) => s.id === "base-url")!.action).toContain('login method "Okta"');
+  });
+
   it("gives the dashboard SCIM app its known base URL, the account token's command and its push stack", () => {
     const dashboard = (edit?: (c: any) => void) => {
       const app = testApp();

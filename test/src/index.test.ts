@@ -1,55 +1,40 @@
 import * as path from "path";
 import * as ts from "typescript";
 import { Construct } from "constructs";
-import * as root from "../../src";
-
-/** The public API with its vendor namespaces flattened: `okta.AccessOidcApp` as `AccessOidcApp`. */
-const namespaces = ["okta"] as const;
-const { okta, ...rest } = root;
-const lib = { ...rest, ...okta };
+import * as lib from "../../src";
 
 // The public API is what src/index.ts exports: these tests keep internals out of it and keep every
 // exported construct and prop documented the way a company reading the .d.ts in its editor needs.
 
-/** Exports that are neither constructs nor errors, each on purpose. */
-const plainExports = ["accessCallbackUrl", "configSchema", "loadConfig", "oktaOrgUrl", "parseConfig", "teamDomainUrl"];
+/** A namespace (`export * as cloudflare`): an object of exports, not an enum (an object of strings). */
+const isNamespace = (value: unknown): value is object =>
+  value !== null && typeof value === "object" && !Object.values(value).every((v) => typeof v === "string");
+const isEnum = (value: unknown): boolean =>
+  value !== null && typeof value === "object" && Object.values(value).every((v) => typeof v === "string");
+
+/** Every export as `[name, value]`, a namespace's as `namespace.name`. */
+const allExports = (module: object, prefix = ""): [string, unknown][] =>
+  Object.entries(module).flatMap(([name, value]): [string, unknown][] =>
+    isNamespace(value) ? allExports(value, `${prefix}${name}.`) : [[`${prefix}${name}`, value]],
+  );
 
 const isSubclassOf = (value: unknown, base: abstract new (...args: never[]) => unknown): boolean =>
   typeof value === "function" && value.prototype instanceof base;
 
-/** A string enum, such as ScimCatalogApp: the choices of a prop. */
-const isStringEnum = (value: unknown): boolean =>
-  typeof value === "object" && value !== null && Object.values(value).every((v) => typeof v === "string");
-
 describe("public API", () => {
-  it("exports constructs, errors, enums and the config loader, and no internal helper", () => {
-    const unexpected = Object.entries(lib)
-      .filter(
-        ([name, value]) =>
-          !plainExports.includes(name) &&
-          !isSubclassOf(value, Construct) &&
-          !isSubclassOf(value, Error) &&
-          !isStringEnum(value),
-      )
+  it("exports constructs, errors and enums, and no internal helper (no schema, no function)", () => {
+    const unexpected = allExports(lib)
+      .filter(([, value]) => !isSubclassOf(value, Construct) && !isSubclassOf(value, Error) && !isEnum(value))
       .map(([name]) => name);
     expect(unexpected).toEqual([]);
   });
 
-  it("groups the okta constructs under the okta namespace, not at the root", () => {
-    expect(Object.keys(root)).toEqual(expect.arrayContaining([...namespaces]));
-    expect(Object.keys(root)).not.toContain("AccessOidcApp");
-    expect(isSubclassOf(root.okta.AccessOidcApp, Construct)).toBe(true);
-  });
-
   it("exports the constructs a company stack composes", () => {
-    for (const name of [
-      "AccessOidcApp",
-      "AccessAuthorizationServer",
-      "OktaGroups",
-      "AccessScimApp",
-      "OktaLoginMethod",
-    ]) {
-      expect(isSubclassOf(lib[name as keyof typeof lib], Construct)).toBe(true);
+    for (const name of ["AccessOidcApp", "AccessAuthorizationServer", "OktaGroups", "AccessScimApp"]) {
+      expect(isSubclassOf(lib.okta[name as keyof typeof lib.okta], Construct)).toBe(true);
+    }
+    for (const name of ["OktaLoginMethod", "OktaAccessGroups", "AccessApplication", "DashboardScimToken"]) {
+      expect(isSubclassOf(lib.cloudflare[name as keyof typeof lib.cloudflare], Construct)).toBe(true);
     }
   });
 });
@@ -66,12 +51,13 @@ describe("TSDoc of the public API", () => {
   });
   const checker = program.getTypeChecker();
   const index = checker.getSymbolAtLocation(program.getSourceFile(path.join(srcDir, "index.ts"))!)!;
-  const resolve = (s: ts.Symbol) => (s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s);
-  // A namespace export (`export * as okta`) stands for the exports of its module.
-  const exported = checker
-    .getExportsOfModule(index)
-    .map(resolve)
-    .flatMap((s) => (s.flags & ts.SymbolFlags.ValueModule ? checker.getExportsOfModule(s).map(resolve) : [s]));
+  /** A module's exports, a namespace's (`export * as cloudflare`) in its place. */
+  const exportsOf = (module: ts.Symbol): ts.Symbol[] =>
+    checker
+      .getExportsOfModule(module)
+      .map((s) => (s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s))
+      .flatMap((s) => (s.flags & ts.SymbolFlags.ValueModule ? exportsOf(s) : [s]));
+  const exported = exportsOf(index);
 
   const doc = (s: ts.Symbol) => ts.displayPartsToString(s.getDocumentationComment(checker)).trim();
   const declaredInSrc = (s: ts.Symbol) =>
@@ -80,7 +66,8 @@ describe("TSDoc of the public API", () => {
     (s.declarations ?? []).every(
       (d) => !(ts.getCombinedModifierFlags(d) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)),
     );
-  const isConstruct = (s: ts.Symbol) => isSubclassOf(lib[s.name as keyof typeof lib], Construct);
+  const runtime = Object.fromEntries(allExports(lib).map(([name, value]) => [name.split(".").pop()!, value]));
+  const isConstruct = (s: ts.Symbol) => isSubclassOf(runtime[s.name], Construct);
 
   /** Members of an exported interface or class that a user reads or sets. */
   const members = (s: ts.Symbol) =>
@@ -91,6 +78,7 @@ describe("TSDoc of the public API", () => {
   const withMembers = exported.filter((s) => s.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.Class));
 
   it("documents every export", () => {
+    expect(exported.map((s) => s.name)).toEqual(expect.arrayContaining(["OktaLoginMethod", "IdentityUpdateBehavior"]));
     expect(undocumented(exported)).toEqual([]);
   });
 

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
-import { App, Testing, TerraformStack } from "../../src/cdktf";
+import { Construct } from "constructs";
+import { App, Testing, TerraformStack, TerraformVariable } from "../../src/cdktf";
+import type { IAccessOidcApp } from "../../src/okta/access-oidc-app";
 import { Config, ConfigInput } from "../../app/config/schema";
 import { parseConfig } from "../../app/config/load";
 import { buildStacks, ProjectStacks } from "../../app/build-stacks";
@@ -71,4 +73,19 @@ export function synthAll(app: App): Record<string, StackJson> {
   return Object.fromEntries(
     readdirSync(dir).map((id) => [id, JSON.parse(readFileSync(join(dir, id, "cdk.tf.json"), "utf8"))]),
   );
+}
+
+/**
+ * An Okta OIDC app made elsewhere, as OktaLoginMethod takes it (`IAccessOidcApp`): its client secret
+ * a sensitive variable, unless `app` says otherwise.
+ */
+export function oidcAppStandIn(scope: Construct, app: Partial<Omit<IAccessOidcApp, "node">> = {}): IAccessOidcApp {
+  const clientSecret = new TerraformVariable(scope, "client_secret", { type: "string", sensitive: true }).stringValue;
+  return Object.assign(new Construct(scope, "oidc-app"), {
+    oidcAppId: "0oa123",
+    clientId: "0oa123",
+    clientSecret,
+    orgUrl: "https://acme.okta.com",
+    ...app,
+  });
 }

@@ -1,6 +1,7 @@
 import { Existing } from "../../app/config/existing-schema";
 import { parseConfig } from "../../app/config/load";
 import { ConfigInput } from "../../app/config/schema";
+import { IdentityUpdateBehavior } from "../../src/cloudflare/okta-login-method";
 import { oktaOrgUrl } from "../../src/okta/org";
 import { SCIM_CATALOG, ScimCatalogApp } from "../../src/okta/scim-app";
 import { ZeroTrustObject } from "../check/cloudflare-api";
@@ -94,9 +95,9 @@ export function decide(target: DiscoverTarget, facts: Facts): Discovery {
       enabled: true,
       userDeprovision: scimConfig.user_deprovision === true,
       seatDeprovision: scimConfig.seat_deprovision === true,
-      identityUpdateBehavior: ["automatic", "reauth", "no_action"].includes(scimConfig.identity_update_behavior)
+      identityUpdateBehavior: Object.values(IdentityUpdateBehavior).includes(scimConfig.identity_update_behavior)
         ? scimConfig.identity_update_behavior
-        : "no_action",
+        : IdentityUpdateBehavior.NO_ACTION,
       assignedGroups: [...assigned],
     };
     const chosen = oneOf(

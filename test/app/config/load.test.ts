@@ -21,6 +21,14 @@ describe("config", () => {
     expect(config.okta.provider.maxRetries).toBeGreaterThan(0);
   });
 
+  test("leaves the login method's defaults (name, PKCE, destroy protection) to OktaLoginMethod", () => {
+    const input = exampleConfigInput();
+    delete input.accessLogin.name;
+    delete input.accessLogin.pkce;
+    const login = parseConfig(input).accessLogin;
+    expect([login.name, login.pkce, login.preventDestroy]).toEqual([undefined, undefined, undefined]);
+  });
+
   test("a misspelled key is an error that suggests the right one", () => {
     const input = exampleConfigInput();
     (input.accessLogin.scim as Record<string, unknown>).seatDeprovison = true;

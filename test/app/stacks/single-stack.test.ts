@@ -15,18 +15,14 @@ describe("the constructs in one stack", () => {
     const okta = { orgName: "acme", baseUrl: "okta.com" };
     const groups = new OktaGroups(stack, "groups", { names: ["Engineering"] });
     const oidc = new AccessOidcApp(stack, "oidc", { okta, teamName: "acme", assignedGroups: ["Engineering"], groups });
-    const login = new OktaLoginMethod(stack, "login", {
-      accountId: "0123456789abcdef0123456789abcdef",
-      clientId: oidc.clientId,
-      clientSecret: oidc.clientSecret,
-      oktaAccount: "https://acme.okta.com",
-    });
+    const login = new OktaLoginMethod(stack, "login", { accountId: "0123456789abcdef0123456789abcdef", oidcApp: oidc });
     new AccessScimApp(stack, "scim", { okta, assignedGroups: ["Engineering"], groups, baseUrl: login.scimBaseUrl });
     const json = JSON.parse(Testing.synth(stack));
     expect(json.data.terraform_remote_state).toBeUndefined();
     const config = onlyResource(json, "cloudflare_zero_trust_access_identity_provider").config;
     expect(config.client_id).toMatch(/^\$\{okta_app_oauth\.[^.]+\.client_id\}$/);
     expect(config.client_secret).toMatch(/^\$\{sensitive\(okta_app_oauth\.[^.]+\.client_secret\)\}$/);
+    expect(config.okta_account).toBe("https://acme.okta.com");
     expect(onlyResource(json, "okta_app_saml").admin_note).toMatch(/scim_config\.scim_base_url\}/);
   });
 });

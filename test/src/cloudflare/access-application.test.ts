@@ -1,4 +1,5 @@
-import { Testing, TerraformStack, TerraformVariable } from "../../../src/cdktf";
+import { Construct } from "constructs";
+import { Testing, TerraformStack } from "../../../src/cdktf";
 import {
   AccessApplication,
   AccessApplicationProps,
@@ -9,32 +10,22 @@ import {
 import { OktaAccessGroups } from "../../../src/cloudflare/access-groups";
 import { OktaLoginMethod } from "../../../src/cloudflare/okta-login-method";
 import { ValidationErrors } from "../../../src/private/validation";
+import { oidcAppStandIn } from "../../support/helpers";
 
 const accountId = "0123456789abcdef0123456789abcdef";
 
 /** A login method, Access groups for Engineering and Finance, and one application, as a company stack would wire them. */
-function synth(props: Partial<AccessApplicationProps> = {}) {
+function synth(props: Partial<AccessApplicationProps> | ((scope: Construct) => Partial<AccessApplicationProps>) = {}) {
   const stack = new TerraformStack(Testing.app(), "test");
-  const login = new OktaLoginMethod(stack, "login", {
-    accountId,
-    clientId: "client",
-    clientSecret: new TerraformVariable(stack, "client_secret", { type: "string", sensitive: true }).stringValue,
-    oktaAccount: "https://acme.okta.com",
-  });
-  const groups = new OktaAccessGroups(stack, "groups", {
-    accountId,
-    loginMethodId: login.loginMethodId,
-    loginMethodName: login.name,
-    groups: ["Engineering", "Finance"],
-  });
-  new AccessApplication(stack, "wiki", {
-    accountId,
+  const loginMethod = new OktaLoginMethod(stack, "login", { accountId, oidcApp: oidcAppStandIn(stack) });
+  const accessGroups = new OktaAccessGroups(stack, "groups", { loginMethod, groups: ["Engineering", "Finance"] });
+  const application = new AccessApplication(stack, "wiki", {
     name: "Wiki",
     domain: "wiki.acme.example",
-    loginMethodId: login.loginMethodId,
-    accessGroups: groups.ids,
+    loginMethod,
+    accessGroups,
     allowGroups: ["Engineering"],
-    ...props,
+    ...(typeof props === "function" ? props(stack) : props),
   });
   const json = JSON.parse(Testing.synth(stack));
   const resources = (type: string) => Object.entries(json.resource[type]) as [string, Record<string, unknown>][];
@@ -42,7 +33,7 @@ function synth(props: Partial<AccessApplicationProps> = {}) {
   const [[policyAddress, policy]] = resources("cloudflare_zero_trust_access_policy");
   const [[groupAddress]] = resources("cloudflare_zero_trust_access_group");
   const [loginAddress] = Object.keys(json.resource.cloudflare_zero_trust_access_identity_provider);
-  return { app, policy, policyAddress, groupAddress, loginAddress };
+  return { application, app, policy, policyAddress, groupAddress, loginAddress };
 }
 
 describe("AccessApplication", () => {
@@ -81,9 +72,52 @@ describe("AccessApplication", () => {
     expect(policy.session_duration).toBe("8h");
   });
 
-  it('allows a group named "constructor", like any other name', () => {
-    const { policy } = synth({ accessGroups: { constructor: "access-group-id" }, allowGroups: ["constructor"] });
+  it("exposes the application ID and AUD tag as references", () => {
+    const { application } = synth();
+    expect(application.applicationId).toMatch(/^\$\{TfToken/);
+    expect(application.aud).toMatch(/^\$\{TfToken/);
+  });
+
+  it('allows a group named "constructor", like any other name, in Access groups made elsewhere', () => {
+    const { policy } = synth((s) => ({
+      accessGroups: OktaAccessGroups.fromAccessGroupIds(s, "existing", {
+        accountId,
+        accessGroupIds: { constructor: "access-group-id" },
+      }),
+      allowGroups: ["constructor"],
+    }));
     expect(policy.include).toEqual([{ group: { id: "access-group-id" } }]);
+  });
+
+  it("belongs to the login method's account, made elsewhere too", () => {
+    const other = "fedcba9876543210fedcba9876543210";
+    const { app, policy } = synth((s) => ({
+      loginMethod: OktaLoginMethod.fromLoginMethodAttributes(s, "existing-login", {
+        accountId: other,
+        loginMethodId: "idp-1",
+        loginMethodName: "Okta",
+      }),
+      accessGroups: OktaAccessGroups.fromAccessGroupIds(s, "existing", {
+        accountId: other,
+        accessGroupIds: { Engineering: "g1" },
+      }),
+    }));
+    expect(app).toMatchObject({ account_id: other, allowed_idps: ["idp-1"] });
+    expect(policy.account_id).toBe(other);
+  });
+
+  it("rejects Access groups of another account than the login method's", () => {
+    const build = () =>
+      synth((s) => ({
+        accessGroups: OktaAccessGroups.fromAccessGroupIds(s, "existing", {
+          accountId: "fedcba9876543210fedcba9876543210",
+          accessGroupIds: { Engineering: "g1" },
+        }),
+      }));
+    expect(build).toThrow(ValidationErrors);
+    expect(build).toThrow(
+      /wiki\.accessGroups\.accountId: "fedcba9876543210fedcba9876543210" is not valid\. Access groups of account fedcba9876543210fedcba9876543210 cannot be used with a login method of account 0123456789abcdef0123456789abcdef/,
+    );
   });
 
   it("accepts a domain with a path", () => {
@@ -98,12 +132,17 @@ describe("AccessApplication", () => {
     ["a group without an Access group", { allowGroups: ["Sales"] }, "wiki.allowGroups", '"Sales" has no Access group'],
     ["an Okta group ID", { allowGroups: ["00g1abcdefghijklmnop"] }, "wiki.allowGroups.0", "by name"],
     ["an empty name", { name: "" }, "wiki.name", "App Launcher"],
-    ["a bad account ID", { accountId: "acme" }, "wiki.accountId", "32-character"],
-    ["no login method ID", { loginMethodId: "" }, "wiki.loginMethodId", "loginMethodId"],
   ])("rejects %s", (_, props, field, fix) => {
     expect(() => synth(props)).toThrow(ValidationErrors);
     expect(() => synth(props)).toThrow(`${field}: `);
     expect(() => synth(props)).toThrow(fix);
+  });
+
+  it.each([
+    ["login method", { loginMethod: undefined }, "wiki.loginMethod is missing. Pass an OktaLoginMethod"],
+    ["Access groups", { accessGroups: undefined }, "wiki.accessGroups is missing. Pass an OktaAccessGroups"],
+  ])("rejects no %s", (_, props, message) => {
+    expect(() => synth(props)).toThrow(message);
   });
 });
 

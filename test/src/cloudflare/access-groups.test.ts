@@ -1,19 +1,30 @@
 import { Testing, TerraformOutput, TerraformStack } from "../../../src/cdktf";
-import { accessGroupName, OktaAccessGroups, OktaAccessGroupsProps } from "../../../src/cloudflare/access-groups";
+import {
+  accessGroupName,
+  IOktaAccessGroups,
+  OktaAccessGroups,
+  OktaAccessGroupsProps,
+} from "../../../src/cloudflare/access-groups";
+import { OktaLoginMethod, OktaLoginMethodAttributes } from "../../../src/cloudflare/okta-login-method";
 import { ValidationErrors } from "../../../src/private/validation";
 
 const accountId = "0123456789abcdef0123456789abcdef";
 
-function synth(props: Partial<OktaAccessGroupsProps>) {
+/** Access groups on a login method made elsewhere (`login`: its attributes changed). */
+function synth(props: Partial<OktaAccessGroupsProps>, login: Partial<OktaLoginMethodAttributes> = {}) {
   const stack = new TerraformStack(Testing.app(), "test");
-  const groups = new OktaAccessGroups(stack, "access-groups", {
+  const loginMethod = OktaLoginMethod.fromLoginMethodAttributes(stack, "login", {
     accountId,
     loginMethodId: "idp-1",
     loginMethodName: "Okta",
+    ...login,
+  });
+  const groups = new OktaAccessGroups(stack, "access-groups", {
+    loginMethod,
     groups: ["Engineering", "Finance"],
     ...props,
   });
-  new TerraformOutput(stack, "ids", { value: groups.ids });
+  new TerraformOutput(stack, "ids", { value: groups.accessGroupIds });
   return { groups, json: JSON.parse(Testing.synth(stack)) };
 }
 
@@ -32,9 +43,13 @@ describe("OktaAccessGroups", () => {
 
   it("names Access groups after the login method and the Okta group", () => {
     expect(accessGroupName("Okta SSO", "Sales Team")).toBe("Okta SSO: Sales Team");
-    const { json } = synth({ loginMethodName: "Okta SSO", groups: ["Sales Team"] });
+    const { json } = synth({ groups: ["Sales Team"] }, { loginMethodName: "Okta SSO" });
     const [block] = Object.values(json.resource.cloudflare_zero_trust_access_group) as { for_each: object }[];
     expect(block.for_each).toEqual({ "Sales Team": "Okta SSO: Sales Team" });
+  });
+
+  it("belongs to the login method's account", () => {
+    expect(synth({}).groups.accountId).toBe(accountId);
   });
 
   it("maps each Okta group to its Access group instance's id reference, once per group", () => {
@@ -66,7 +81,7 @@ describe("OktaAccessGroups", () => {
     const { json, groups } = synth({ groups: [] });
     expect(json.resource).toBeUndefined();
     expect(groups.accessGroup).toBeUndefined();
-    expect(groups.ids).toEqual({});
+    expect(groups.accessGroupIds).toEqual({});
   });
 
   it.each([
@@ -78,11 +93,61 @@ describe("OktaAccessGroups", () => {
       "access-groups.groups.1",
       "rename the group in Okta",
     ],
-    ["a bad account ID", { accountId: "acme" }, "access-groups.accountId", "32-character"],
-    ["no login method ID", { loginMethodId: "" }, "access-groups.loginMethodId", "loginMethodId"],
-    ["no login method name", { loginMethodName: "" }, "access-groups.loginMethodName", "login method's name"],
   ])("rejects %s", (_, props, field, fix) => {
     expect(() => synth(props)).toThrow(ValidationErrors);
     expect(() => synth(props)).toThrow(new RegExp(`${field.replace(/\./g, "\\.")}: .*${fix}`));
+  });
+
+  it.each([
+    ["a bad account ID", { accountId: "acme" }, "access-groups.loginMethod.accountId: .*32-character"],
+    ["no login method ID", { loginMethodId: "" }, "access-groups.loginMethod.loginMethodId: .*login method's ID"],
+    [
+      "no login method name",
+      { loginMethodName: "" },
+      "access-groups.loginMethod.loginMethodName: .*login method's name",
+    ],
+  ])("rejects a login method with %s", (_, login, message) => {
+    const loginMethod = { accountId, loginMethodId: "idp-1", loginMethodName: "Okta", ...login };
+    const build = () =>
+      new OktaAccessGroups(new TerraformStack(Testing.app(), "test"), "access-groups", {
+        loginMethod: loginMethod as unknown as OktaAccessGroupsProps["loginMethod"],
+        groups: ["Engineering"],
+      });
+    expect(build).toThrow(ValidationErrors);
+    expect(build).toThrow(new RegExp(message));
+  });
+
+  it("rejects no login method", () => {
+    expect(() => synth({ loginMethod: undefined })).toThrow(
+      /access-groups\.loginMethod is missing\. Pass an OktaLoginMethod, or one from OktaLoginMethod\.fromLoginMethodAttributes/,
+    );
+  });
+});
+
+describe("OktaAccessGroups.fromAccessGroupIds", () => {
+  const accessGroupIds = { Engineering: "a1", constructor: "a2" };
+
+  it("gives Access groups made elsewhere, with the IDs as given and no resource", () => {
+    const stack = new TerraformStack(Testing.app(), "test");
+    const groups: IOktaAccessGroups = OktaAccessGroups.fromAccessGroupIds(stack, "existing", {
+      accountId,
+      accessGroupIds,
+    });
+    expect(groups.accountId).toBe(accountId);
+    expect(groups.accessGroupIds).toEqual(accessGroupIds);
+    expect(JSON.parse(Testing.synth(stack)).resource).toBeUndefined();
+  });
+
+  it.each([
+    ["a bad account ID", { accountId: "acme", accessGroupIds }, /existing\.accountId: "acme" is not valid/],
+    [
+      "an empty ID",
+      { accountId, accessGroupIds: { Engineering: "" } },
+      /existing\.accessGroupIds: .* Pass the Access group IDs by Okta group name/,
+    ],
+    ["a list of IDs", { accountId, accessGroupIds: ["a1"] }, /existing\.accessGroupIds: \["a1"\] is not valid/],
+  ])("rejects %s", (_, attrs, message) => {
+    const stack = new TerraformStack(Testing.app(), "test");
+    expect(() => OktaAccessGroups.fromAccessGroupIds(stack, "existing", attrs as never)).toThrow(message);
   });
 });
