@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { stackIds } from "./stack-ids";
 import { accessScim, Config } from "./config/schema";
 import { CloudflareAccessPoliciesStack } from "./stacks/cloudflare-access-policies-stack";
 import { CloudflareAccessStack } from "./stacks/cloudflare-access-stack";
@@ -25,18 +26,18 @@ export interface ProjectStacks {
 }
 
 export function buildStacks(app: Construct, config: Config): ProjectStacks {
-  const oktaAccessOidc = new OktaAccessOidcStack(app, "okta-access-oidc", config);
-  const cloudflareAccess = new CloudflareAccessStack(app, "cloudflare-access", config, oktaAccessOidc);
+  const oktaAccessOidc = new OktaAccessOidcStack(app, stackIds.oktaAccessOidc, config);
+  const cloudflareAccess = new CloudflareAccessStack(app, stackIds.cloudflareAccess, config, oktaAccessOidc);
   const scim = accessScim(config);
   const oktaAccessScim = scim
-    ? new OktaAccessScimStack(app, "okta-access-scim", config, scim, oktaAccessOidc, cloudflareAccess)
+    ? new OktaAccessScimStack(app, stackIds.oktaAccessScim, config, scim, oktaAccessOidc, cloudflareAccess)
     : undefined;
   const cloudflareAccessPolicies = scim
-    ? new CloudflareAccessPoliciesStack(app, "cloudflare-access-policies", config, cloudflareAccess)
+    ? new CloudflareAccessPoliciesStack(app, stackIds.cloudflareAccessPolicies, config, cloudflareAccess)
     : undefined;
   const oktaAccessPushGroups =
     oktaAccessScim && scim?.provisioningConfigured
-      ? addPushGroupsStack(app, "okta-access-push-groups", config, oktaAccessScim.scimApp, oktaAccessOidc.groups, {
+      ? addPushGroupsStack(app, stackIds.oktaAccessPushGroups, config, oktaAccessScim.scimApp, oktaAccessOidc.groups, {
           appId: config.existing?.accessScimAppId,
           mappingIds: config.existing?.accessPushMappingIds,
         })
@@ -56,10 +57,15 @@ export function buildStacks(app: Construct, config: Config): ProjectStacks {
 
 /** Dashboard SCIM stands apart from Access: its own token, app and group lookup. */
 function dashboardScimStacks(app: Construct, config: Config, dashboard: DashboardScim) {
-  const cloudflareDashboardScim = new CloudflareDashboardScimStack(app, "cloudflare-dashboard-scim", config, dashboard);
+  const cloudflareDashboardScim = new CloudflareDashboardScimStack(
+    app,
+    stackIds.cloudflareDashboardScim,
+    config,
+    dashboard,
+  );
   const oktaDashboardScim = new OktaDashboardScimStack(
     app,
-    "okta-dashboard-scim",
+    stackIds.oktaDashboardScim,
     config,
     dashboard,
     cloudflareDashboardScim,
@@ -67,7 +73,7 @@ function dashboardScimStacks(app: Construct, config: Config, dashboard: Dashboar
   const oktaDashboardPushGroups = dashboard.provisioningConfigured
     ? addPushGroupsStack(
         app,
-        "okta-dashboard-push-groups",
+        stackIds.oktaDashboardPushGroups,
         config,
         oktaDashboardScim.scimApp,
         oktaDashboardScim.groups,

@@ -1,6 +1,8 @@
 import { Construct, IConstruct } from "constructs";
 import { TerraformStack } from "../../src/cdktf";
-import { dashboardScimBaseUrl } from "../../src/cloudflare/dashboard-scim-token";
+import { dashboardScimBaseUrl, DashboardScimToken } from "../../src/cloudflare/dashboard-scim-token";
+import type { OktaLoginMethod } from "../../src/cloudflare/okta-login-method";
+import type { AccessOidcApp } from "../../src/okta/access-oidc-app";
 import { Config } from "../config/schema";
 import { AccessScimApp } from "../../src/okta/access-scim-app";
 import { DashboardScimApp } from "../../src/okta/dashboard-scim-app";
@@ -21,7 +23,8 @@ import { renderAppMarkdown } from "./render-markdown";
 import { CloudflareAccessStack } from "../stacks/cloudflare-access-stack";
 import { OktaAccessOidcStack } from "../stacks/okta-access-oidc-stack";
 import { OktaPushGroupsStack, ScimAppConstruct } from "../stacks/okta-push-groups-stack";
-import { output } from "../stacks/outputs";
+import { output, stackOutput } from "../stacks/outputs";
+import { stackIds } from "../stack-ids";
 
 /** Where each SCIM app's values live, by its catalog app (the stack and output names are contracts). */
 interface ScimAppWiring {
@@ -38,17 +41,17 @@ const wiring: Record<ScimCatalogApp, ScimAppWiring> = {
     id: "access-scim",
     product: "access",
     configPath: "accessLogin.scim",
-    baseUrl: { stack: "cloudflare-access", output: "scim_endpoint" },
-    token: { stack: "cloudflare-access", output: "scim_secret" },
-    pushGroupsStack: "okta-access-push-groups",
+    baseUrl: stackOutput<OktaLoginMethod>(stackIds.cloudflareAccess, "scimBaseUrl"),
+    token: stackOutput<OktaLoginMethod>(stackIds.cloudflareAccess, "scimSecret"),
+    pushGroupsStack: stackIds.oktaAccessPushGroups,
   },
   [ScimCatalogApp.OAUTH_BEARER_TOKEN]: {
     id: "dashboard-scim",
     product: "dashboard",
     configPath: "dashboardScim",
-    baseUrl: { stack: "cloudflare-dashboard-scim", output: "scim_base_url" },
-    token: { stack: "cloudflare-dashboard-scim", output: "scim_token" },
-    pushGroupsStack: "okta-dashboard-push-groups",
+    baseUrl: stackOutput<DashboardScimToken>(stackIds.cloudflareDashboardScim, "scimBaseUrl"),
+    token: stackOutput<DashboardScimToken>(stackIds.cloudflareDashboardScim, "tokenValue"),
+    pushGroupsStack: stackIds.oktaDashboardPushGroups,
   },
 };
 
@@ -63,7 +66,7 @@ export function projectRunbook(scope: Construct, config: Config, options: Runboo
       accessLoginRunbook(
         {
           oidcAppLabel: oidc.oidcApp.label,
-          oidcAdminUrl: { value: oidc.oidcApp.adminUrl, from: { stack: oidc.node.id, output: "oidc_app_admin_url" } },
+          oidcAdminUrl: { value: oidc.oidcApp.adminUrl, from: stackOutput<AccessOidcApp>(oidc.node.id, "adminUrl") },
           loginMethodName: cloudflare.loginMethod.loginMethodName,
           loginMethodStack: cloudflare.node.id,
           groupsClaimRegex: oidc.oidcApp.groupsClaimRegex,
@@ -96,7 +99,7 @@ export function projectRunbook(scope: Construct, config: Config, options: Runboo
           app,
           adminUrl: {
             value: app.adminUrl,
-            from: { stack: TerraformStack.of(app).node.id, output: "scim_app_admin_url" },
+            from: stackOutput<ScimAppConstruct>(TerraformStack.of(app).node.id, "adminUrl"),
           },
           // The dashboard's is known from the config; the app's own is a reference to the token's account.
           baseUrl: {
@@ -123,18 +126,24 @@ export function projectRunbook(scope: Construct, config: Config, options: Runboo
 /** What `npm run check` reads besides the runbook: each SCIM app's outputs, provisioning and pushed groups. */
 export function projectCheckTargets(scope: Construct, config: Config): CheckTargets {
   const all = scope.node.findAll();
-  const loginMethodStack = all.find(is(CloudflareAccessStack))?.node.id ?? "cloudflare-access";
+  const loginMethodStack = all.find(is(CloudflareAccessStack))?.node.id ?? stackIds.cloudflareAccess;
   const checkTargets = scimApps(all).flatMap((app): ScimCheckTarget[] => {
     const w = wiring[app.catalogApp];
     const common = {
       runbookApp: w.id,
-      scimAppId: { stack: TerraformStack.of(app).node.id, output: "scim_app_id" },
+      scimAppId: stackOutput<ScimAppConstruct>(TerraformStack.of(app).node.id, "scimAppId"),
       provisioning: app.provisioning,
       pushGroups: app.pushGroups,
     };
     return w.product === "dashboard"
       ? [{ ...common, product: "dashboard", scimToken: w.token }]
-      : [{ ...common, product: "access", loginMethodId: { stack: loginMethodStack, output: "login_method_id" } }];
+      : [
+          {
+            ...common,
+            product: "access",
+            loginMethodId: stackOutput<OktaLoginMethod>(loginMethodStack, "loginMethodId"),
+          },
+        ];
   });
   return { accountId: config.cloudflare.accountId, scimApps: checkTargets };
 }

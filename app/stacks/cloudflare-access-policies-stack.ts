@@ -6,7 +6,7 @@ import { accessGroupNames } from "../config/access-policies-schema";
 import { Config } from "../config/schema";
 import { ProjectStack } from "./project-stack";
 import { CloudflareAccessStack } from "./cloudflare-access-stack";
-import { output } from "./outputs";
+import { attributeOutput, output } from "./outputs";
 import { cloudflareProvider } from "./providers";
 
 /**
@@ -43,12 +43,8 @@ export class CloudflareAccessPoliciesStack extends ProjectStack {
     );
     for (const app of this.applications)
       adoptAccessApplication(app, accountId, config.existing?.accessApplicationIds?.[app.name]);
-    output(
-      this,
-      "access_group_ids",
-      this.accessGroups.accessGroupIds,
-      "Zero Trust Access group IDs by Okta group name",
-    );
+    attributeOutput(this, this.accessGroups, "accessGroupIds", "Zero Trust Access group IDs by Okta group name");
+    // Each application's applicationId, by application name.
     output(
       this,
       "access_application_ids",

@@ -5,7 +5,7 @@ import { OktaLoginMethod } from "../../src/cloudflare/okta-login-method";
 import { Config } from "../config/schema";
 import { ProjectStack } from "./project-stack";
 import { OktaAccessOidcStack } from "./okta-access-oidc-stack";
-import { output } from "./outputs";
+import { attributeOutput } from "./outputs";
 import { cloudflareProvider } from "./providers";
 
 /** Cloudflare side: the Zero Trust `okta` login method with Access SCIM, fed the OIDC app's credentials. */
@@ -35,10 +35,10 @@ export class CloudflareAccessStack extends ProjectStack {
       preventDestroy: login.preventDestroy,
     });
     adoptLoginMethod(this.loginMethod, config.existing?.loginMethodId);
-    output(this, "login_method_id", this.loginMethod.loginMethodId, "Zero Trust login method (identity provider) ID");
+    attributeOutput(this, this.loginMethod, "loginMethodId", "Zero Trust login method (identity provider) ID");
     if (this.loginMethod.scim.enabled) {
-      output(this, "scim_endpoint", this.loginMethod.scimBaseUrl, "SCIM Endpoint: Base URL of the Okta SCIM app");
-      output(this, "scim_secret", this.loginMethod.scimSecret, "SCIM Secret: API Token of the Okta SCIM app", true);
+      attributeOutput(this, this.loginMethod, "scimBaseUrl", "SCIM Endpoint: Base URL of the Okta SCIM app");
+      attributeOutput(this, this.loginMethod, "scimSecret", "SCIM Secret: API Token of the Okta SCIM app", true);
     }
   }
 }

@@ -3,7 +3,7 @@ import { adoptDashboardScimToken } from "../adopt/adopt";
 import { DashboardScimToken } from "../../src/cloudflare/dashboard-scim-token";
 import { Config } from "../config/schema";
 import { ProjectStack } from "./project-stack";
-import { output } from "./outputs";
+import { attributeOutput } from "./outputs";
 import { cloudflareProvider } from "./providers";
 
 export type DashboardScim = NonNullable<Config["dashboardScim"]>;
@@ -23,8 +23,8 @@ export class CloudflareDashboardScimStack extends ProjectStack {
       ...dashboard.token,
     });
     adoptDashboardScimToken(this.token, config.cloudflare.accountId, config.existing?.dashboardScimTokenId);
-    output(this, "scim_base_url", this.token.scimBaseUrl, "SCIM 2.0 Base URL of the Okta dashboard SCIM app");
-    output(this, "scim_token", this.token.tokenValue, "OAuth Bearer Token of the Okta dashboard SCIM app", true);
-    output(this, "scim_token_id", this.token.tokenId, "ID of the account API token Okta provisions with");
+    attributeOutput(this, this.token, "scimBaseUrl", "SCIM 2.0 Base URL of the Okta dashboard SCIM app");
+    attributeOutput(this, this.token, "tokenValue", "OAuth Bearer Token of the Okta dashboard SCIM app", true);
+    attributeOutput(this, this.token, "tokenId", "ID of the account API token Okta provisions with");
   }
 }

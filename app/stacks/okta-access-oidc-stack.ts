@@ -6,7 +6,7 @@ import { AccessOidcApp } from "../../src/okta/access-oidc-app";
 import { OktaGroups } from "../../src/okta/groups";
 import { teamDomainUrl } from "../../src/private/team";
 import { ProjectStack } from "./project-stack";
-import { output } from "./outputs";
+import { attributeOutput } from "./outputs";
 import { oktaProvider } from "./providers";
 
 /** Okta side of the login method: the OIDC app, its assignments and an optional authorization server. */
@@ -46,10 +46,15 @@ export class OktaAccessOidcStack extends ProjectStack {
       });
       adoptAuthorizationServer(this.authorizationServer, config.existing?.authorizationServer);
       this.authorizationServerId = this.authorizationServer.authorizationServerId;
-      output(this, "authorization_server_id", this.authorizationServerId, "Custom authorization server for Access");
+      attributeOutput(
+        this,
+        this.authorizationServer,
+        "authorizationServerId",
+        "Custom authorization server for Access",
+      );
     }
-    output(this, "oidc_app_id", this.oidcApp.oidcAppId, "Okta OIDC app for Cloudflare Access");
-    output(this, "oidc_app_admin_url", this.oidcApp.adminUrl, "The OIDC app in the Okta admin console");
-    output(this, "oidc_client_id", this.oidcApp.clientId, "Client ID of the OIDC app");
+    attributeOutput(this, this.oidcApp, "oidcAppId", "Okta OIDC app for Cloudflare Access");
+    attributeOutput(this, this.oidcApp, "adminUrl", "The OIDC app in the Okta admin console");
+    attributeOutput(this, this.oidcApp, "clientId", "Client ID of the OIDC app");
   }
 }

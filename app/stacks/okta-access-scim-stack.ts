@@ -5,7 +5,7 @@ import { AccessScimApp } from "../../src/okta/access-scim-app";
 import { ProjectStack } from "./project-stack";
 import { CloudflareAccessStack } from "./cloudflare-access-stack";
 import { OktaAccessOidcStack } from "./okta-access-oidc-stack";
-import { output } from "./outputs";
+import { attributeOutput } from "./outputs";
 import { oktaProvider } from "./providers";
 
 /** Okta side of Access SCIM: the SCIM 2.0 Test App (Header Auth), pointed at the login method's SCIM Endpoint. */
@@ -32,7 +32,7 @@ export class OktaAccessScimStack extends ProjectStack {
       preventDestroy: scim.preventDestroy,
     });
     adoptOktaApp(this.scimApp, config.existing?.accessScimAppId);
-    output(this, "scim_app_id", this.scimApp.scimAppId, "Okta SCIM 2.0 Test App (Header Auth) for Access");
-    output(this, "scim_app_admin_url", this.scimApp.adminUrl, "The SCIM app in the Okta admin console");
+    attributeOutput(this, this.scimApp, "scimAppId", "Okta SCIM 2.0 Test App (Header Auth) for Access");
+    attributeOutput(this, this.scimApp, "adminUrl", "The SCIM app in the Okta admin console");
   }
 }

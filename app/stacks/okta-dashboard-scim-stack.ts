@@ -5,13 +5,13 @@ import { DashboardScimApp } from "../../src/okta/dashboard-scim-app";
 import { OktaGroups } from "../../src/okta/groups";
 import { ProjectStack } from "./project-stack";
 import { CloudflareDashboardScimStack, DashboardScim } from "./cloudflare-dashboard-scim-stack";
-import { output } from "./outputs";
+import { attributeOutput } from "./outputs";
 import { oktaProvider } from "./providers";
 
 /**
  * Okta side of dashboard SCIM: the SCIM 2.0 Test App (OAuth Bearer Token) and its assignments.
  * Only the base URL crosses from the Cloudflare stack (into the admin note): no Okta API takes
- * the token, so it stays in the Cloudflare stack's state and its sensitive `scim_token` output.
+ * the token, so it stays in the Cloudflare stack's state and its sensitive `token_value` output.
  */
 export class OktaDashboardScimStack extends ProjectStack {
   public readonly groups: OktaGroups;
@@ -40,12 +40,12 @@ export class OktaDashboardScimStack extends ProjectStack {
       preventDestroy: dashboard.preventDestroy,
     });
     adoptOktaApp(this.scimApp, config.existing?.dashboardScimAppId);
-    output(
+    attributeOutput(
       this,
-      "scim_app_id",
-      this.scimApp.scimAppId,
+      this.scimApp,
+      "scimAppId",
       "Okta SCIM 2.0 Test App (OAuth Bearer Token) for the Cloudflare dashboard",
     );
-    output(this, "scim_app_admin_url", this.scimApp.adminUrl, "The dashboard SCIM app in the Okta admin console");
+    attributeOutput(this, this.scimApp, "adminUrl", "The dashboard SCIM app in the Okta admin console");
   }
 }

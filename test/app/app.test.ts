@@ -30,20 +30,18 @@ describe("the app from config/example.json", () => {
 
   test("outputs the SCIM endpoint, the SCIM secret as sensitive, app IDs and admin URLs", () => {
     const cloudflare = app.stack("cloudflare-access").output;
-    expect(cloudflare.scim_endpoint.value).toMatch(/scim_config\.scim_base_url\}$/);
-    expect(cloudflare.scim_endpoint.sensitive).toBe(false);
+    expect(cloudflare.scim_base_url.value).toMatch(/scim_config\.scim_base_url\}$/);
+    expect(cloudflare.scim_base_url.sensitive).toBe(false);
     expect(cloudflare.scim_secret).toMatchObject({
       sensitive: true,
       value: expect.stringMatching(/scim_config\.secret\}$/),
     });
     const oidc = app.stack("okta-access-oidc").output;
     expect(oidc.oidc_app_id.value).toMatch(/^\$\{okta_app_oauth\./);
-    expect(oidc.oidc_app_admin_url.value).toMatch(
-      /^https:\/\/acme-admin\.okta\.com\/admin\/app\/oidc_client\/instance\//,
-    );
+    expect(oidc.admin_url.value).toMatch(/^https:\/\/acme-admin\.okta\.com\/admin\/app\/oidc_client\/instance\//);
     const scim = app.stack("okta-access-scim").output;
     expect(scim.scim_app_id.value).toMatch(/^\$\{okta_app_saml\./);
-    expect(scim.scim_app_admin_url.value).toContain("/admin/app/scim2headerauth/instance/");
+    expect(scim.admin_url.value).toContain("/admin/app/scim2headerauth/instance/");
   });
 
   test("the SCIM app is fed the SCIM endpoint and reuses the group IDs looked up once", () => {

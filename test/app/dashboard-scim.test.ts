@@ -17,8 +17,8 @@ describe("dashboard SCIM stacks", () => {
       sensitive: false,
       value: `https://api.cloudflare.com/client/v4/accounts/\${${tokenAddress}.account_id}/scim/v2`,
     });
-    expect(cloudflare.output.scim_token).toMatchObject({ sensitive: true, value: `\${${tokenAddress}.value}` });
-    expect(cloudflare.output.scim_token_id).toMatchObject({ value: `\${${tokenAddress}.id}` });
+    expect(cloudflare.output.token_value).toMatchObject({ sensitive: true, value: `\${${tokenAddress}.value}` });
+    expect(cloudflare.output.token_id).toMatchObject({ value: `\${${tokenAddress}.id}` });
   });
 
   test("the token value appears only in sensitive outputs, never in the Okta stack", () => {
@@ -30,9 +30,9 @@ describe("dashboard SCIM stacks", () => {
     }
     const { output: _outputs, ...rest } = cloudflare;
     expect(JSON.stringify(rest)).not.toContain(valueRef);
-    // References only: the `runbook` output names the command that prints scim_token, which is fine.
+    // References only: the `runbook` output names the command that prints token_value, which is fine.
     const references = app.text("okta-dashboard-scim").match(/\$\{[^}]*\}/g) ?? [];
-    expect(references.filter((r) => /\.value\b|scim_token/.test(r))).toEqual([]);
+    expect(references.filter((r) => /\.value\b|token_value/.test(r))).toEqual([]);
   });
 
   test("the app's admin note carries the base URL read from the Cloudflare stack's state", () => {
@@ -50,7 +50,7 @@ describe("dashboard SCIM stacks", () => {
   test("the Okta stack looks its own groups up and outputs the app ID and admin URL", () => {
     expect(onlyResource(okta, "okta_groups", "data").search).toBe('profile.name eq "Cloudflare Admins"');
     expect(okta.output.scim_app_id.value).toMatch(/^\$\{okta_app_saml\./);
-    expect(okta.output.scim_app_admin_url.value).toContain("/admin/app/scim2testapp/instance/");
+    expect(okta.output.admin_url.value).toContain("/admin/app/scim2testapp/instance/");
   });
 
   test("token settings in the config reach the token", () => {

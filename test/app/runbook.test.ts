@@ -57,7 +57,7 @@ describe("runbook outputs of the synthesized stacks", () => {
       expect(references(value).filter((r) => /secret|token/i.test(r))).toEqual([]);
     }
     expect(runbookOf("okta-access-scim").value).toContain("terraform output -raw scim_secret");
-    expect(runbookOf("okta-dashboard-scim").value).toContain("terraform output -raw scim_token");
+    expect(runbookOf("okta-dashboard-scim").value).toContain("terraform output -raw token_value");
   });
 
   it("puts the dashboard SCIM app's steps in its stack, with the account's base URL written out", () => {
@@ -173,7 +173,7 @@ describe("projectRunbook", () => {
       "https://api.cloudflare.com/client/v4/accounts/0123456789abcdef0123456789abcdef/scim/v2",
     );
     expect(step("api-token").command).toBe(
-      "cd cdktf.out/stacks/cloudflare-dashboard-scim && terraform output -raw scim_token",
+      "cd cdktf.out/stacks/cloudflare-dashboard-scim && terraform output -raw token_value",
     );
     expect(step("push-groups")).toMatchObject({ done: false, groups: ["Cloudflare Admins"] });
     const configured = dashboard((c) => (c.dashboardScim.provisioningConfigured = true));
@@ -244,7 +244,7 @@ describe("the runbook of an adopted setup: secrets an import cannot recover", ()
     expect(token.action).toMatch(
       /^Roll the account API token Okta provisions with .* enter it in the OAuth Bearer Token field/,
     );
-    expect(token.notes?.join(" ")).toMatch(/the output scim_token of cloudflare-dashboard-scim stays empty/);
+    expect(token.notes?.join(" ")).toMatch(/the output token_value of cloudflare-dashboard-scim stays empty/);
     expect(step("access-scim", "api-token")!.command).toBe(
       "cd cdktf.out/stacks/cloudflare-access && terraform output -raw scim_secret",
     );
@@ -253,7 +253,7 @@ describe("the runbook of an adopted setup: secrets an import cannot recover", ()
   test("nothing adopted: the token steps print the outputs, and there is no first-plan review step", () => {
     const { step } = rb();
     expect(step("dashboard-scim", "api-token")!.command).toBe(
-      "cd cdktf.out/stacks/cloudflare-dashboard-scim && terraform output -raw scim_token",
+      "cd cdktf.out/stacks/cloudflare-dashboard-scim && terraform output -raw token_value",
     );
     expect(step("access-login", "adoption-plan")).toBeUndefined();
   });

@@ -83,13 +83,13 @@ describe("secretProblems", () => {
     const stack: StackJson = {
       output: {
         scim_secret: { value: "${cloudflare_zero_trust_access_identity_provider.login.scim_config.secret}" },
-        scim_token: { value: "${cloudflare_account_token.scim.value}", sensitive: false },
+        token_value: { value: "${cloudflare_account_token.scim.value}", sensitive: false },
         scim_app_id: { value: "${okta_app_saml.scim.id}" },
       },
     };
     expect(secretProblems({ stack })).toEqual([
       "stack: output scim_secret holds cloudflare_zero_trust_access_identity_provider.login.scim_config.secret but is not sensitive",
-      "stack: output scim_token holds cloudflare_account_token.scim.value but is not sensitive",
+      "stack: output token_value holds cloudflare_account_token.scim.value but is not sensitive",
     ]);
   });
 

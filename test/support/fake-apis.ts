@@ -74,17 +74,17 @@ export function fakeFetch(routes: Routes): FakeFetch {
 export const deployedOutputs: Record<string, Record<string, unknown>> = {
   "okta-access-scim": {
     scim_app_id: ACCESS_APP,
-    scim_app_admin_url: "https://acme-admin.okta.com/admin/app/scim2headerauth/instance/x/",
+    admin_url: "https://acme-admin.okta.com/admin/app/scim2headerauth/instance/x/",
   },
   "cloudflare-access": {
     login_method_id: IDP,
-    scim_endpoint: `https://acme.cloudflareaccess.com/scim/${IDP}`,
+    scim_base_url: `https://acme.cloudflareaccess.com/scim/${IDP}`,
     scim_secret: "fakeAccessScimSecret",
   },
   "okta-dashboard-scim": { scim_app_id: DASHBOARD_APP },
   "cloudflare-dashboard-scim": {
     scim_base_url: `https://api.cloudflare.com/client/v4/accounts/${ACCOUNT}/scim/v2`,
-    scim_token: FAKE_SCIM_TOKEN,
+    token_value: FAKE_SCIM_TOKEN,
   },
 };
 
@@ -204,7 +204,7 @@ export function exampleProject(
       oidcAppLabel: "Cloudflare Access",
       oidcAdminUrl: {
         value: "https://acme-admin.okta.com/admin/app/oidc_client/instance/x/",
-        from: { stack: "okta-access-oidc", output: "oidc_app_admin_url" },
+        from: { stack: "okta-access-oidc", output: "admin_url" },
       },
       loginMethodName: "Okta",
       loginMethodStack: "cloudflare-access",
@@ -220,8 +220,8 @@ export function exampleProject(
         pushGroups: accessGroups,
         provisioning: SCIM_CATALOG[ScimCatalogApp.HEADER_AUTH].defaultProvisioning,
       },
-      adminUrl: { from: { stack: "okta-access-scim", output: "scim_app_admin_url" } },
-      baseUrl: { from: { stack: "cloudflare-access", output: "scim_endpoint" } },
+      adminUrl: { from: { stack: "okta-access-scim", output: "admin_url" } },
+      baseUrl: { from: { stack: "cloudflare-access", output: "scim_base_url" } },
       token: { stack: "cloudflare-access", output: "scim_secret" },
       configPath: "accessLogin.scim",
       pushGroupsStackName: "okta-access-push-groups",
@@ -241,9 +241,9 @@ export function exampleProject(
         pushGroups: dashboardGroups,
         provisioning: dashboardProvisioning,
       },
-      adminUrl: { from: { stack: "okta-dashboard-scim", output: "scim_app_admin_url" } },
+      adminUrl: { from: { stack: "okta-dashboard-scim", output: "admin_url" } },
       baseUrl: { from: { stack: "cloudflare-dashboard-scim", output: "scim_base_url" } },
-      token: { stack: "cloudflare-dashboard-scim", output: "scim_token" },
+      token: { stack: "cloudflare-dashboard-scim", output: "token_value" },
       configPath: "dashboardScim",
       pushGroupsStackName: "okta-dashboard-push-groups",
       target: { product: "dashboard" },
@@ -264,7 +264,7 @@ export function exampleProject(
         runbookApp: "dashboard-scim",
         product: "dashboard",
         scimAppId: { stack: "okta-dashboard-scim", output: "scim_app_id" },
-        scimToken: { stack: "cloudflare-dashboard-scim", output: "scim_token" },
+        scimToken: { stack: "cloudflare-dashboard-scim", output: "token_value" },
         provisioning: dashboardProvisioning,
         pushGroups: dashboardGroups,
       },

@@ -162,12 +162,12 @@ describe("npm run check", () => {
     const fetch = fakeFetch(allDone());
     const outputs = fakeOutputs({
       ...deployedOutputs,
-      "cloudflare-dashboard-scim": { scim_token: `${FAKE_SCIM_TOKEN}\r\n` },
+      "cloudflare-dashboard-scim": { token_value: `${FAKE_SCIM_TOKEN}\r\n` },
     });
     const { code, stderr } = await run([], credentials, allDone(), { fetch, outputs });
     expect(code).toBe(2);
     expect(stderr).toBe(
-      "The output scim_token of stack cloudflare-dashboard-scim holds a character no token has (a control character such as a line break, a space, or a non-ASCII character): the check does not send it. Its value is not printed.\n",
+      "The output token_value of stack cloudflare-dashboard-scim holds a character no token has (a control character such as a line break, a space, or a non-ASCII character): the check does not send it. Its value is not printed.\n",
     );
     expectNoSecret(stderr);
     expect(fetch.calls).toEqual([]);

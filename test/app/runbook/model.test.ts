@@ -24,11 +24,11 @@ function accessInput(over: Partial<ScimAppRunbookInput> = {}): ScimAppRunbookInp
     },
     adminUrl: {
       value: Token.asString({ unresolved: true }),
-      from: { stack: "okta-access-scim", output: "scim_app_admin_url" },
+      from: { stack: "okta-access-scim", output: "admin_url" },
     },
     baseUrl: {
       value: Token.asString({ unresolved: true }),
-      from: { stack: "cloudflare-access", output: "scim_endpoint" },
+      from: { stack: "cloudflare-access", output: "scim_base_url" },
     },
     token: { stack: "cloudflare-access", output: "scim_secret" },
     configPath: "accessLogin.scim",
@@ -53,12 +53,12 @@ function dashboardInput(over: Partial<ScimAppRunbookInput> = {}): ScimAppRunbook
       pushGroups: ["Admins"],
       provisioning: SCIM_CATALOG[ScimCatalogApp.OAUTH_BEARER_TOKEN].defaultProvisioning,
     },
-    adminUrl: { from: { stack: "okta-dashboard-scim", output: "scim_app_admin_url" } },
+    adminUrl: { from: { stack: "okta-dashboard-scim", output: "admin_url" } },
     baseUrl: {
       value: `https://api.cloudflare.com/client/v4/accounts/${ACCOUNT}/scim/v2`,
       from: { stack: "cloudflare-dashboard-scim", output: "scim_base_url" },
     },
-    token: { stack: "cloudflare-dashboard-scim", output: "scim_token" },
+    token: { stack: "cloudflare-dashboard-scim", output: "token_value" },
     configPath: "dashboardScim",
     pushGroupsStackName: "okta-dashboard-push-groups",
     target: { product: "dashboard" },
@@ -99,15 +99,13 @@ describe("scimAppRunbook, Access (SCIM 2.0 Test App (Header Auth))", () => {
     expect(step(rb, "base-url").where).toBe(
       "Okta Admin Console > Applications > Applications > Access SCIM > Provisioning > Integration > Configure API Integration",
     );
-    expect(step(rb, "add-app").command).toBe(
-      "cd cdktf.out/stacks/okta-access-scim && terraform output -raw scim_app_admin_url",
-    );
+    expect(step(rb, "add-app").command).toBe("cd cdktf.out/stacks/okta-access-scim && terraform output -raw admin_url");
   });
 
   it("leaves values only Terraform knows to the commands that print them", () => {
     expect(step(rb, "base-url")).not.toHaveProperty("value");
     expect(step(rb, "base-url").command).toBe(
-      "cd cdktf.out/stacks/cloudflare-access && terraform output -raw scim_endpoint",
+      "cd cdktf.out/stacks/cloudflare-access && terraform output -raw scim_base_url",
     );
     expect(step(rb, "add-app")).not.toHaveProperty("value");
   });
@@ -261,7 +259,7 @@ describe("scimAppRunbook, dashboard (SCIM 2.0 Test App (OAuth Bearer Token))", (
   it("names the account token by its command", () => {
     expect(step(rb, "api-token")).toMatchObject({
       title: "OAuth Bearer Token",
-      command: "cd cdktf.out/stacks/cloudflare-dashboard-scim && terraform output -raw scim_token",
+      command: "cd cdktf.out/stacks/cloudflare-dashboard-scim && terraform output -raw token_value",
     });
     expect(step(rb, "api-token")).not.toHaveProperty("value");
   });
@@ -295,7 +293,7 @@ describe("scimAppRunbook, dashboard (SCIM 2.0 Test App (OAuth Bearer Token))", (
 describe("accessLoginRunbook", () => {
   const input: AccessLoginRunbookInput = {
     oidcAppLabel: "Cloudflare Access",
-    oidcAdminUrl: { from: { stack: "okta-access-oidc", output: "oidc_app_admin_url" } },
+    oidcAdminUrl: { from: { stack: "okta-access-oidc", output: "admin_url" } },
     loginMethodName: "Okta SSO",
     loginMethodStack: "cloudflare-access",
     groupsClaimRegex: "^cf-.*",

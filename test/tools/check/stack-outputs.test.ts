@@ -21,7 +21,7 @@ describe("terraformOutputReader", () => {
   it("runs terraform output -json in the stack's directory and returns the values, sensitive ones included", async () => {
     const outdir = outdirWith("cloudflare-dashboard-scim");
     const json = JSON.stringify({
-      scim_token: { sensitive: true, type: "string", value: "tok" },
+      token_value: { sensitive: true, type: "string", value: "tok" },
       scim_base_url: {
         sensitive: false,
         type: "string",
@@ -33,7 +33,7 @@ describe("terraformOutputReader", () => {
       `[ "$*" = "output -json -no-color" ] && [ "$(basename "$PWD")" = cloudflare-dashboard-scim ] && echo '${json}'`,
     );
     await expect(terraformOutputReader(outdir, terraform)("cloudflare-dashboard-scim")).resolves.toEqual({
-      scim_token: "tok",
+      token_value: "tok",
       scim_base_url: "https://api.cloudflare.com/client/v4/accounts/a/scim/v2",
     });
   });
