@@ -3,7 +3,11 @@ import { join } from "path";
 
 type Block = Record<string, Record<string, Record<string, any>>>;
 
-/** What synthesizing examples/company-stack/main.ts must produce: the library's resources, wired to the company's own. */
+/**
+ * What synthesizing examples/company-stack/main.ts must produce: the library's constructs wired to
+ * each other by reference, and the company's own policy on one of the library's Access groups.
+ * The packed-library test (test/examples/) and the cdktn check both hold the example to it.
+ */
 export function companyStackProblems(stack: { resource?: Block; data?: Block }): string[] {
   const problems: string[] = [];
   const only = (block: Block | undefined, type: string): [string, Record<string, any>] | undefined => {
@@ -12,24 +16,51 @@ export function companyStackProblems(stack: { resource?: Block; data?: Block }):
     problems.push(`${entries.length} ${type} (expected 1)`);
     return undefined;
   };
+  const check = (what: string, actual: unknown, wanted: unknown) => {
+    if (JSON.stringify(actual) !== JSON.stringify(wanted)) problems.push(`${what}: ${JSON.stringify(actual)}`);
+  };
   const app = only(stack.resource, "okta_app_oauth");
   const login = only(stack.resource, "cloudflare_zero_trust_access_identity_provider");
-  const group = only(stack.resource, "cloudflare_zero_trust_access_group");
-  only(stack.resource, "okta_app_group_assignments");
+  const groups = only(stack.resource, "cloudflare_zero_trust_access_group");
+  const application = only(stack.resource, "cloudflare_zero_trust_access_application");
+  const scimApp = only(stack.resource, "okta_app_saml");
   only(stack.data, "okta_groups");
-  if (app && JSON.stringify(app[1].redirect_uris) !== '["https://acme.cloudflareaccess.com/cdn-cgi/access/callback"]') {
-    problems.push(`okta_app_oauth redirect_uris ${JSON.stringify(app[1].redirect_uris)}`);
+  if (app) {
+    check("okta_app_oauth redirect_uris", app[1].redirect_uris, [
+      "https://acme.cloudflareaccess.com/cdn-cgi/access/callback",
+    ]);
   }
-  if (app && login && login[1].config?.client_secret !== `\${sensitive(okta_app_oauth.${app[0]}.client_secret)}`) {
-    problems.push(
-      `login method client_secret is not a reference to the OIDC app: ${JSON.stringify(login[1].config?.client_secret)}`,
-    );
+  if (app && login) {
+    // The login method took the app: its client ID, its secret marked sensitive, its org URL.
+    check("login method config", pick(login[1].config, ["client_id", "client_secret", "okta_account"]), {
+      client_id: `\${okta_app_oauth.${app[0]}.client_id}`,
+      client_secret: `\${sensitive(okta_app_oauth.${app[0]}.client_secret)}`,
+      okta_account: "https://acme.okta.com",
+    });
   }
-  const idp = group?.[1].include?.[0]?.okta?.identity_provider_id;
-  if (login && idp !== `\${cloudflare_zero_trust_access_identity_provider.${login[0]}.id}`) {
-    problems.push(`Access group does not read the login method's ID: ${JSON.stringify(idp)}`);
+  if (login) {
+    const loginMethodId = `\${cloudflare_zero_trust_access_identity_provider.${login[0]}.id}`;
+    if (groups) check("Access groups' login method", groups[1].include?.[0]?.okta?.identity_provider_id, loginMethodId);
+    if (application) check("application's identity providers", application[1].allowed_idps, [loginMethodId]);
+    if (scimApp && !String(scimApp[1].admin_note).includes(`${login[0]}.scim_config.scim_base_url`)) {
+      problems.push(
+        `SCIM app not pointed at the login method's SCIM endpoint: ${JSON.stringify(scimApp[1].admin_note)}`,
+      );
+    }
+  }
+  const own = Object.values(stack.resource?.cloudflare_zero_trust_access_policy ?? {}).find(
+    (p) => p.name === "Finance reviews",
+  );
+  if (groups) {
+    check("the company's own policy", own?.include, [
+      { group: { id: `\${cloudflare_zero_trust_access_group.${groups[0]}["Finance"].id}` } },
+    ]);
   }
   return problems;
+}
+
+function pick(o: Record<string, unknown> | undefined, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((k) => [k, o?.[k]]));
 }
 
 export interface Synthesized {

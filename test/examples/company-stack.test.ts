@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { companyStackProblems } from "../../compat/cdktn/checks";
 
 // A company installs the packed library next to its own cdktf app. The test does what that install
 // does, without the network: `npm pack` (which builds lib/ through prepack), the tarball extracted
@@ -130,39 +131,8 @@ describe("the packed library in a company's own stack", () => {
     });
     const stack = JSON.parse(fs.readFileSync(path.join(outdir, "stacks/access-login/cdk.tf.json"), "utf8"));
 
-    const only = (block: Record<string, Record<string, unknown>>, type: string) => {
-      const entries = Object.entries(block[type] ?? {});
-      expect(entries).toHaveLength(1);
-      return entries[0] as [string, Record<string, any>];
-    };
-    const [oidcId, oidcApp] = only(stack.resource, "okta_app_oauth");
-    const [loginId, loginMethod] = only(stack.resource, "cloudflare_zero_trust_access_identity_provider");
-    const [groupsId, accessGroups] = only(stack.resource, "cloudflare_zero_trust_access_group");
-    const [, application] = only(stack.resource, "cloudflare_zero_trust_access_application");
-    const [, scimApp] = only(stack.resource, "okta_app_saml");
-    const policies = stack.resource.cloudflare_zero_trust_access_policy as Record<string, any>;
-
-    expect(oidcApp.redirect_uris).toEqual(["https://acme.cloudflareaccess.com/cdn-cgi/access/callback"]);
-    expect(Object.keys(stack.data.okta_groups)).toHaveLength(1);
-    // The login method took the app: its client ID, its secret marked sensitive, its org URL.
-    expect(loginMethod.config).toEqual(
-      expect.objectContaining({
-        client_id: `\${okta_app_oauth.${oidcId}.client_id}`,
-        client_secret: `\${sensitive(okta_app_oauth.${oidcId}.client_secret)}`,
-        okta_account: "https://acme.okta.com",
-      }),
-    );
-    // Access groups took the login method; the application took both.
-    const loginMethodRef = `\${cloudflare_zero_trust_access_identity_provider.${loginId}.id}`;
-    expect(accessGroups.include[0].okta.identity_provider_id).toBe(loginMethodRef);
-    expect(application.allowed_idps).toEqual([loginMethodRef]);
-    // The SCIM app is pointed at the login method's SCIM endpoint.
-    expect(scimApp.admin_note).toContain(
-      `cloudflare_zero_trust_access_identity_provider.${loginId}.scim_config.scim_base_url`,
-    );
-    // The company's own policy names the library's Access group for "Finance".
-    const own = Object.values(policies).find((p) => p.name === "Finance reviews");
-    expect(own.include[0].group.id).toBe(`\${cloudflare_zero_trust_access_group.${groupsId}["Finance"].id}`);
+    // The same checks the cdktn compat test holds the example to (compat/cdktn/checks.ts).
+    expect(companyStackProblems(stack)).toEqual([]);
   }, 60_000);
 
   it("keeps internal modules out of reach: deep imports fail", () => {
