@@ -1,4 +1,5 @@
 import { execFile } from "child_process";
+import { tmpdir } from "os";
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { promisify } from "util";
@@ -6,7 +7,7 @@ import { promisify } from "util";
 // `npm run jsii` (tools/jsii/check.js) on tiny libraries in test/fixtures/jsii/: it passes a clean
 // construct, fails on what jsii refuses (a free function) and on a union-typed prop (which jsii takes
 // but Go and Java cannot type), naming the declaration; it stages the package (from the root's
-// package.json) in node_modules/.cache/jsii/<folder>/ and writes nothing into the library folder.
+// package.json) in <temp dir>/cdktf-okta-cloudflare-jsii/<folder>/ and writes nothing into the library folder.
 
 const repo = join(__dirname, "..", "..");
 const fixtures = join(repo, "test", "fixtures", "jsii");
@@ -30,7 +31,7 @@ async function jsii(...args: string[]): Promise<{ code: number; stdout: string; 
 
 async function check(fixture: string): Promise<Check> {
   const { code, stdout, stderr } = await jsii(join(fixtures, fixture));
-  return { code, output: stdout + stderr, stage: join(repo, "node_modules", ".cache", "jsii", fixture) };
+  return { code, output: stdout + stderr, stage: join(tmpdir(), "cdktf-okta-cloudflare-jsii", fixture) };
 }
 
 // The three compile at once: each is one jsii run of 2-3 s, mostly loading TypeScript and the types.

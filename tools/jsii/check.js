@@ -7,12 +7,15 @@
 // covers the app, tools and tests, and its dependency zod is no jsii module, which jsii accepts only
 // bundled, and bundling would change what `npm pack` publishes (jsii's own `tsconfig` option would
 // spare only the generated tsconfig.json, not the rest). So this stages the package outside
-// git (node_modules/.cache/jsii/<library folder's name>/), made afresh each run: a copy of the
+// git (<temp dir>/cdktf-okta-cloudflare-jsii/<library folder's name>/), made afresh each run: a copy of the
 // library folder, a package.json made from the root's (its jsii block is the one place for jsii's
 // settings), the README and a link to the repo's node_modules. (Keeping the stage for jsii's
 // incremental build info saved nothing: ~3.5 s either way, for a failing or a passing library.)
+// Not under node_modules/: TypeScript takes any file below a node_modules folder for an outside
+// package's, and jsii then skipped the namespaces' `export *`, reporting their types unexported.
 const { spawnSync } = require("child_process");
 const fs = require("fs");
+const os = require("os");
 const path = require("path");
 
 const repo = path.join(__dirname, "..", "..");
@@ -91,7 +94,7 @@ function unionsIn(assembly) {
 
 /** Stages and compiles the library in `libraryDir`; returns the exit status. */
 function check(libraryDir) {
-  const stageDir = path.join(repo, "node_modules", ".cache", "jsii", path.basename(libraryDir));
+  const stageDir = path.join(os.tmpdir(), "cdktf-okta-cloudflare-jsii", path.basename(libraryDir));
   stage(libraryDir, stageDir);
   if (compile(stageDir) !== 0) return 1;
   const unions = unionsIn(JSON.parse(fs.readFileSync(path.join(stageDir, ".jsii"), "utf8")));
