@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from "constructs";
 import { TerraformStack } from "../../src/cdktf";
-import { dashboardScimBaseUrl } from "../../src/cloudflare/dashboard-scim-token";
+import { dashboardScimBaseUrl } from "../../src/cloudflare/private/account";
 import { Config } from "../config/schema";
 import { AccessScimApp } from "../../src/okta/access-scim-app";
 import { DashboardScimApp } from "../../src/okta/dashboard-scim-app";

@@ -1,7 +1,7 @@
 // The cloudflare namespace of the public API (a jsii submodule): names exported one by one, so prop
 // schemas and helpers in the same modules stay internal.
+export { IdentityUpdateBehavior } from "./identity-update-behavior";
 export {
-  IdentityUpdateBehavior,
   OktaLoginMethod,
   type IOktaLoginMethod,
   type OktaLoginMethodAttributes,
