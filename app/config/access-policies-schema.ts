@@ -1,5 +1,8 @@
 import * as z from "zod";
-import { accessApplicationSettingsSchema, groupsWithoutAccessGroup } from "../../src/cloudflare/access-application";
+import {
+  accessApplicationSettingsSchema,
+  groupsWithoutAccessGroup,
+} from "../../src/cloudflare/private/access-application-schema";
 import { isOktaGroupId } from "../../src/okta/groups";
 import { duplicates } from "../../src/private/validation";
 

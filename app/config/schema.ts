@@ -1,8 +1,8 @@
 import * as z from "zod";
-import { accessOktaGroupSchema } from "../../src/cloudflare/access-groups";
+import { accessOktaGroupSchema } from "../../src/cloudflare/private/access-groups-schema";
 import { accountIdSchema } from "../../src/cloudflare/private/account";
-import { dashboardScimTokenSettingsSchema } from "../../src/cloudflare/dashboard-scim-token";
-import { scimSettingsSchema } from "../../src/cloudflare/okta-login-method";
+import { dashboardScimTokenSettingsSchema } from "../../src/cloudflare/private/dashboard-scim-token-schema";
+import { scimSettingsSchema } from "../../src/cloudflare/private/okta-login-method-schema";
 import { assignedGroupsSchema, groupsClaimRegexSchema } from "../../src/okta/access-oidc-app";
 import { refineDashboardScim } from "../../src/okta/dashboard-scim-app";
 import { groupNameSchema } from "../../src/okta/groups";

@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from "constructs";
 import { TerraformStack } from "../../src/cdktf";
-import { dashboardScimBaseUrl, DashboardScimToken } from "../../src/cloudflare/dashboard-scim-token";
+import { dashboardScimBaseUrl } from "../../src/cloudflare/private/account";
+import type { DashboardScimToken } from "../../src/cloudflare/dashboard-scim-token";
 import type { OktaLoginMethod } from "../../src/cloudflare/okta-login-method";
 import type { AccessOidcApp } from "../../src/okta/access-oidc-app";
 import { Config } from "../config/schema";

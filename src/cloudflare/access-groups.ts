@@ -1,36 +1,11 @@
 import { Construct, IConstruct } from "constructs";
 import { ZeroTrustAccessGroup } from "@cdktf/provider-cloudflare/lib/zero-trust-access-group";
-import * as z from "zod";
 import { ref, TerraformIterator, TerraformResource, TerraformStack, Token } from "../cdktf";
-import { isJsonKey, parseOrThrow } from "../private/validation";
-import { accountIdSchema } from "./private/account";
-import { IOktaLoginMethod, oktaLoginMethodRefSchema } from "./okta-login-method";
+import { parseOrThrow } from "../private/validation";
 import { hclQuoted, terraformLiterals } from "../private/terraform-literal";
-
-/**
- * An Okta group as an Access rule names it. Access compares the name with the groups in the user's
- * identity (what Access SCIM pushed), so an Okta group ID (`00g...`) would never match anyone.
- */
-export const accessOktaGroupSchema = z
-  .string()
-  .min(1, { message: "Use the Okta group's name as Access SCIM pushes it." })
-  .refine(isJsonKey, {
-    message:
-      'Access groups are keyed by Okta group name in the synthesized JSON, where cdktf cannot write "__proto__" or "toString" as a key: rename the group in Okta.',
-  })
-  .refine((v) => !/^00g[A-Za-z0-9]{17}$/.test(v), {
-    message: "Access matches Okta groups by name, and this is an Okta group ID: use the group's name as shown in Okta.",
-  });
-
-/** The Access group's name for an Okta group, so the dashboard shows where it comes from: `<login method name>: <Okta group>`. */
-export function accessGroupName(loginMethodName: string, oktaGroup: string): string {
-  return `${loginMethodName}: ${oktaGroup}`;
-}
-
-export const oktaAccessGroupsPropsSchema = z.strictObject({
-  loginMethod: oktaLoginMethodRefSchema,
-  groups: z.array(accessOktaGroupSchema),
-});
+import { IOktaLoginMethod } from "./okta-login-method";
+import { accessGroupName } from "./private/access-group-name";
+import { oktaAccessGroupsAttributesSchema, oktaAccessGroupsPropsSchema } from "./private/access-groups-schema";
 
 /** Props of {@link OktaAccessGroups}. */
 export interface OktaAccessGroupsProps {
@@ -62,24 +37,6 @@ export interface OktaAccessGroupsAttributes {
   readonly accessGroupIds: { readonly [oktaGroup: string]: string };
 }
 
-/** Access group IDs by Okta group name: an object of non-empty strings. */
-const accessGroupIdsSchema = z.custom<{ readonly [oktaGroup: string]: string }>(
-  // Not z.record: its plain-object check reads `.constructor`, so a group named "constructor" failed it.
-  (v) =>
-    v !== null &&
-    typeof v === "object" &&
-    !Array.isArray(v) &&
-    Object.values(v).every((id) => typeof id === "string" && id !== ""),
-  { message: "Pass the Access group IDs by Okta group name, e.g. OktaAccessGroups.accessGroupIds." },
-);
-
-const accessGroupsAttributes = { accountId: accountIdSchema, accessGroupIds: accessGroupIdsSchema };
-
-/** Access groups as an Access application takes them (`IOktaAccessGroups`), checked field by field. */
-export const oktaAccessGroupsRefSchema = z.object(accessGroupsAttributes, {
-  message: "Pass an OktaAccessGroups, or one from OktaAccessGroups.fromAccessGroupIds.",
-});
-
 /**
  * One Zero Trust Access group per synced Okta group, including the members of that group through the
  * Okta login method (seed: "build rules based on user identity and group membership"). Policies then
@@ -93,7 +50,7 @@ export const oktaAccessGroupsRefSchema = z.object(accessGroupsAttributes, {
 export class OktaAccessGroups extends Construct implements IOktaAccessGroups {
   /** Access groups made elsewhere (e.g. in the dashboard), for Access applications. */
   public static fromAccessGroupIds(scope: Construct, id: string, attrs: OktaAccessGroupsAttributes): IOktaAccessGroups {
-    const a = parseOrThrow(z.strictObject(accessGroupsAttributes), attrs, id);
+    const a = parseOrThrow(oktaAccessGroupsAttributesSchema, attrs, id);
     return new ImportedOktaAccessGroups(scope, id, a);
   }
 

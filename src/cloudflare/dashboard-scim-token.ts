@@ -1,11 +1,11 @@
 import { Construct, IConstruct } from "constructs";
 import { AccountToken } from "@cdktf/provider-cloudflare/lib/account-token";
 import { DataCloudflareAccountApiTokenPermissionGroupsList } from "@cdktf/provider-cloudflare/lib/data-cloudflare-account-api-token-permission-groups-list";
-import * as z from "zod";
 import { ref, TerraformStack, Token } from "../cdktf";
-import { literalText, parseOrThrow, tokenOr } from "../private/validation";
-import { accountIdSchema } from "./private/account";
+import { parseOrThrow } from "../private/validation";
 import { hclQuoted, terraformLiteral, terraformLiterals } from "../private/terraform-literal";
+import { accountResources, accountScope, dashboardScimBaseUrl } from "./private/account";
+import { dashboardScimTokenPropsSchema } from "./private/dashboard-scim-token-schema";
 
 /**
  * API name of the permission group the dashboard shows as Account > SCIM Provisioning > Edit. The
@@ -13,44 +13,7 @@ import { hclQuoted, terraformLiteral, terraformLiterals } from "../private/terra
  * permissions of the account member and user group endpoints (cloudflare provider docs, e.g.
  * `cloudflare_account_members`).
  */
-export const scimProvisioningPermissionGroup = "SCIM Provisioning";
-
-/** Permission groups that apply to a whole account (not zones, not users). */
-const accountScope = "com.cloudflare.api.account";
-
-/** SCIM 2.0 Base URL of an account (seed: "In SCIM 2.0 Base URL, enter ..."). */
-export function dashboardScimBaseUrl(accountId: string): string {
-  return `https://api.cloudflare.com/client/v4/accounts/${accountId}/scim/v2`;
-}
-
-/** A token policy's `resources`: a JSON object string naming the one account. */
-export function accountResources(accountId: string): string {
-  return JSON.stringify({ [`${accountScope}.${accountId}`]: "*" });
-}
-
-const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** Token settings a config file may set; the account comes from the config's `cloudflare` section. */
-export const dashboardScimTokenSettingsSchema = z.strictObject({
-  name: literalText().optional(),
-  permissionGroupName: z
-    .string()
-    .min(1)
-    .refine((v) => !/[$%]\{/.test(v), {
-      message:
-        'Terraform would read "${" or "%{" as an expression: use the name as the API lists it, e.g. "SCIM Provisioning".',
-    })
-    .optional(),
-  expiresOn: tokenOr((v) => rfc3339.test(v), 'Use an RFC 3339 time, e.g. "2026-12-31T00:00:00Z".').optional(),
-  preventDestroy: z
-    .boolean()
-    .optional()
-    .describe(
-      "Refuse to destroy the token: a new one must be entered in the Okta app by a person. Set false for the run that rotates it. Default: true.",
-    ),
-});
-
-export const dashboardScimTokenPropsSchema = dashboardScimTokenSettingsSchema.extend({ accountId: accountIdSchema });
+const scimProvisioningPermissionGroup = "SCIM Provisioning";
 
 /** Props of a {@link DashboardScimToken}. */
 export interface DashboardScimTokenProps {

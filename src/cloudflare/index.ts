@@ -1,18 +1,8 @@
-// The cloudflare namespace of the public API (a jsii submodule): names exported one by one, so prop
-// schemas and helpers in the same modules stay internal.
-export {
-  IdentityUpdateBehavior,
-  OktaLoginMethod,
-  type IOktaLoginMethod,
-  type OktaLoginMethodAttributes,
-  type OktaLoginMethodProps,
-  type ScimSettings,
-} from "./okta-login-method";
-export {
-  OktaAccessGroups,
-  type IOktaAccessGroups,
-  type OktaAccessGroupsAttributes,
-  type OktaAccessGroupsProps,
-} from "./access-groups";
-export { AccessApplication, type AccessApplicationProps, type IAccessApplication } from "./access-application";
-export { DashboardScimToken, type DashboardScimTokenProps, type IDashboardScimToken } from "./dashboard-scim-token";
+// The cloudflare namespace of the public API (a jsii submodule). Each module here holds only public
+// declarations (prop schemas and helpers live in ./private), so `export *` publishes exactly them,
+// and jsii, which does not see type-only re-exports, sees every interface and struct.
+export * from "./identity-update-behavior";
+export * from "./okta-login-method";
+export * from "./access-groups";
+export * from "./access-application";
+export * from "./dashboard-scim-token";

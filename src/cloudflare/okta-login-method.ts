@@ -1,48 +1,12 @@
 import { Construct, IConstruct } from "constructs";
 import { ZeroTrustAccessIdentityProvider } from "@cdktf/provider-cloudflare/lib/zero-trust-access-identity-provider";
-import * as z from "zod";
 import { Fn, Token } from "../cdktf";
 import type { IAccessOidcApp } from "../okta/access-oidc-app";
 import type { IAccessAuthorizationServer } from "../okta/authorization-server";
-import { parseOrThrow, tokenOr } from "../private/validation";
-import { accountIdSchema } from "./private/account";
+import { parseOrThrow } from "../private/validation";
 import { terraformLiterals } from "../private/terraform-literal";
-
-/**
- * What Access does to a user's session when their identity (groups) changes in Okta. The values are
- * the API's, which the config file also uses.
- */
-export enum IdentityUpdateBehavior {
-  /** Update the user's identity in Access. */
-  AUTOMATIC = "automatic",
-  /** "Enable group membership change reauthentication": revoke the user's active sessions. */
-  REAUTH = "reauth",
-  /** Do nothing. */
-  NO_ACTION = "no_action",
-}
-
-/** Access SCIM settings of a login method (seed: "1. Enable SCIM in Zero Trust"). */
-export const scimSettingsSchema = z
-  .strictObject({
-    enabled: z.boolean().optional(),
-    userDeprovision: z.boolean().optional(),
-    seatDeprovision: z.boolean().optional(),
-    identityUpdateBehavior: z
-      .enum(IdentityUpdateBehavior, {
-        message: 'Use "reauth" (reauthenticate on group membership change), "automatic" or "no_action".',
-      })
-      .optional(),
-  })
-  .superRefine((s, ctx) => {
-    if (s.seatDeprovision && s.userDeprovision === false) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["seatDeprovision"],
-        message:
-          "Remove user seat on deprovision needs Enable user deprovisioning: set userDeprovision to true, or seatDeprovision to false.",
-      });
-    }
-  });
+import { IdentityUpdateBehavior } from "./identity-update-behavior";
+import { oktaLoginMethodAttributesSchema, oktaLoginMethodPropsSchema } from "./private/okta-login-method-schema";
 
 /** Access SCIM settings of the login method (seed: "1. Enable SCIM in Zero Trust", steps 3-4). */
 export interface ScimSettings {
@@ -68,49 +32,6 @@ export interface ScimSettings {
    */
   readonly identityUpdateBehavior?: IdentityUpdateBehavior;
 }
-
-const loginMethodAttributes = {
-  accountId: accountIdSchema,
-  loginMethodId: z
-    .string()
-    .min(1, { message: "Use the login method's ID (Settings > Authentication > Login methods)." }),
-  loginMethodName: z.string().min(1, { message: "Use the login method's name as shown on the Access login page." }),
-};
-
-/** A login method as Access groups and applications take it (`IOktaLoginMethod`), checked field by field. */
-export const oktaLoginMethodRefSchema = z.object(loginMethodAttributes, {
-  message: "Pass an OktaLoginMethod, or one from OktaLoginMethod.fromLoginMethodAttributes.",
-});
-
-const oidcAppSchema = z.object(
-  {
-    clientId: z.string().min(1),
-    clientSecret: z.string().refine((v) => Token.isUnresolved(v), {
-      message:
-        "Pass an AccessOidcApp, or an app made elsewhere through AccessOidcApp.fromOidcAppAttributes with the secret as a reference or a sensitive variable, never the secret itself: a literal would be written into the synthesized JSON.",
-    }),
-    orgUrl: tokenOr((v) => /^https:\/\/[a-z0-9.-]+$/i.test(v), 'Use the Okta org URL, e.g. "https://acme.okta.com".'),
-  },
-  { message: "Pass an AccessOidcApp, or an app made elsewhere through AccessOidcApp.fromOidcAppAttributes." },
-);
-
-export const oktaLoginMethodPropsSchema = z.strictObject({
-  accountId: accountIdSchema,
-  name: z.string().min(1).optional(),
-  oidcApp: oidcAppSchema,
-  authorizationServer: z
-    .object(
-      { authorizationServerId: z.string().min(1) },
-      {
-        message: "Pass an AccessAuthorizationServer, or one from AccessAuthorizationServer.fromAuthorizationServerId.",
-      },
-    )
-    .optional(),
-  claims: z.array(z.string().min(1)).optional(),
-  pkce: z.boolean().optional(),
-  scim: scimSettingsSchema.optional(),
-  preventDestroy: z.boolean().optional(),
-});
 
 /**
  * Props of {@link OktaLoginMethod}: what the seed fills in under Settings > Authentication > Login methods >
@@ -193,7 +114,7 @@ export class OktaLoginMethod extends Construct implements IOktaLoginMethod {
     id: string,
     attrs: OktaLoginMethodAttributes,
   ): IOktaLoginMethod {
-    const a = parseOrThrow(z.strictObject(loginMethodAttributes), attrs, id);
+    const a = parseOrThrow(oktaLoginMethodAttributesSchema, attrs, id);
     return new ImportedOktaLoginMethod(scope, id, a);
   }
 

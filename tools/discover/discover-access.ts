@@ -1,5 +1,6 @@
-import { isAccessDomain, isAccessSessionDuration } from "../../src/cloudflare/access-application";
-import { accessGroupName } from "../../src/cloudflare/access-groups";
+import { isAccessDomain } from "../../src/cloudflare/private/access-domain";
+import { isAccessSessionDuration } from "../../src/cloudflare/private/access-session-duration";
+import { accessGroupName } from "../../src/cloudflare/private/access-group-name";
 import { ConfigInput } from "../../app/config/schema";
 import { ZeroTrustObject } from "../check/cloudflare-api";
 import { Facts } from "./facts";

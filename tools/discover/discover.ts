@@ -1,7 +1,7 @@
 import { Existing } from "../../app/config/existing-schema";
 import { parseConfig } from "../../app/config/load";
 import { ConfigInput } from "../../app/config/schema";
-import { IdentityUpdateBehavior } from "../../src/cloudflare/okta-login-method";
+import { IdentityUpdateBehavior } from "../../src/cloudflare/identity-update-behavior";
 import { oktaOrgUrl } from "../../src/okta/org";
 import { SCIM_CATALOG, ScimCatalogApp } from "../../src/okta/scim-app";
 import { ZeroTrustObject } from "../check/cloudflare-api";

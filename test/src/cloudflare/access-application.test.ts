@@ -1,12 +1,6 @@
 import { Construct } from "constructs";
 import { Testing, TerraformStack } from "../../../src/cdktf";
-import {
-  AccessApplication,
-  AccessApplicationProps,
-  groupsWithoutAccessGroup,
-  isAccessDomain,
-  isAccessSessionDuration,
-} from "../../../src/cloudflare/access-application";
+import { AccessApplication, AccessApplicationProps } from "../../../src/cloudflare/access-application";
 import { OktaAccessGroups } from "../../../src/cloudflare/access-groups";
 import { OktaLoginMethod } from "../../../src/cloudflare/okta-login-method";
 import { ValidationErrors } from "../../../src/private/validation";
@@ -143,39 +137,5 @@ describe("AccessApplication", () => {
     ["Access groups", { accessGroups: undefined }, "wiki.accessGroups is missing. Pass an OktaAccessGroups"],
   ])("rejects no %s", (_, props, message) => {
     expect(() => synth(props)).toThrow(message);
-  });
-});
-
-describe("isAccessDomain", () => {
-  it.each([
-    "wiki.acme.example",
-    "acme.example/wiki",
-    "acme.example/wiki/*",
-    "*.acme.example",
-    "app-1.eu.acme.example/a/b",
-  ])("accepts %s", (domain) => expect(isAccessDomain(domain)).toBe(true));
-  it.each([
-    "https://wiki.acme.example",
-    "wiki",
-    "wiki.acme.example:8443",
-    "WIKI.acme.example",
-    "-wiki.acme.example",
-    "wiki..acme",
-    "acme.example/a b",
-    "acme.example/?q=1",
-    "",
-  ])("rejects %s", (domain) => expect(isAccessDomain(domain)).toBe(false));
-});
-
-describe("isAccessSessionDuration", () => {
-  it.each(["24h", "30m", "2h45m", "300ms", "1.5h", "0", "90s", "10µs", "10us"])("accepts %s", (d) =>
-    expect(isAccessSessionDuration(d)).toBe(true),
-  );
-  it.each(["24", "1d", "1 day", "h", "24H", ""])("rejects %s", (d) => expect(isAccessSessionDuration(d)).toBe(false));
-});
-
-describe("groupsWithoutAccessGroup", () => {
-  it("lists allowed groups that have no Access group", () => {
-    expect(groupsWithoutAccessGroup(["Engineering"], ["Engineering", "Sales"])).toEqual(["Sales"]);
   });
 });

@@ -1,10 +1,6 @@
 import { Testing, TerraformOutput, TerraformStack } from "../../../src/cdktf";
-import {
-  accessGroupName,
-  IOktaAccessGroups,
-  OktaAccessGroups,
-  OktaAccessGroupsProps,
-} from "../../../src/cloudflare/access-groups";
+import { IOktaAccessGroups, OktaAccessGroups, OktaAccessGroupsProps } from "../../../src/cloudflare/access-groups";
+import { accessGroupName } from "../../../src/cloudflare/private/access-group-name";
 import { OktaLoginMethod, OktaLoginMethodAttributes } from "../../../src/cloudflare/okta-login-method";
 import { ValidationErrors } from "../../../src/private/validation";
 

@@ -1,10 +1,6 @@
 import { TerraformOutput, TerraformStack } from "../../../src/cdktf";
-import {
-  accountResources,
-  dashboardScimBaseUrl,
-  DashboardScimToken,
-  DashboardScimTokenProps,
-} from "../../../src/cloudflare/dashboard-scim-token";
+import { DashboardScimToken, DashboardScimTokenProps } from "../../../src/cloudflare/dashboard-scim-token";
+import { accountResources, dashboardScimBaseUrl } from "../../../src/cloudflare/private/account";
 import { onlyResource, StackJson, synthStack } from "../../support/helpers";
 
 const accountId = "0123456789abcdef0123456789abcdef";

@@ -1,10 +1,6 @@
 import { Construct } from "constructs";
-import {
-  IdentityUpdateBehavior,
-  IOktaLoginMethod,
-  OktaLoginMethod,
-  OktaLoginMethodProps,
-} from "../../../src/cloudflare/okta-login-method";
+import { IdentityUpdateBehavior } from "../../../src/cloudflare/identity-update-behavior";
+import { IOktaLoginMethod, OktaLoginMethod, OktaLoginMethodProps } from "../../../src/cloudflare/okta-login-method";
 import { TerraformVariable } from "../../../src/cdktf";
 import type { IAccessOidcApp } from "../../../src/okta/access-oidc-app";
 import { oidcAppStandIn, onlyResource, synthStack } from "../../support/helpers";
