@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { accessApplicationSettingsSchema, groupsWithoutAccessGroup } from "../../src/cloudflare/access-application";
-import { isOktaGroupId } from "../../src/okta/groups";
+import { isOktaGroupId } from "../../src/okta/private/group-search";
 import { duplicates } from "../../src/private/validation";
 
 /** The parts of `accessLogin` that decide which Okta groups reach Access. */
