@@ -69,7 +69,7 @@ export interface PushGroupConfig extends TerraformMetaArguments {
    * change to it before destroying.
    * @default true
    */
-  readonly deleteTargetGroupOnDestroy?: boolean | IResolvable;
+  readonly deleteTargetGroupOnDestroy?: boolean;
   /**
    * Needed only when the app is Active Directory (okta provider 6.11+).
    * @default none
