@@ -1,8 +1,8 @@
 // Validation of AccessOidcApp's props and attributes; the config file reuses its group rules.
 import * as z from "zod";
-import { isValidRegex, tokenOr, duplicates, secretReference } from "../../private/validation";
+import { isValidRegex, tokenOr, secretReference } from "../../private/validation";
 import { teamNameSchema } from "../../private/team";
-import { groupNameSchema, oktaGroupsSchema } from "./groups-schema";
+import { groupNamesSchema, oktaGroupsSchema } from "./groups-schema";
 import { oktaOrgSchema } from "./org-schema";
 
 export const groupsClaimRegexSchema = tokenOr(
@@ -11,14 +11,9 @@ export const groupsClaimRegexSchema = tokenOr(
 );
 
 /** Assigned groups: at least one, each once. */
-export const assignedGroupsSchema = z
-  .array(groupNameSchema)
-  .min(1, { message: "Assign at least one Okta group, or nobody can sign in through this app." })
-  .superRefine((names, ctx) => {
-    const repeated = duplicates(names);
-    if (repeated.length > 0)
-      ctx.addIssue({ code: "custom", message: `Remove the duplicate group(s): ${repeated.join(", ")}.` });
-  });
+export const assignedGroupsSchema = groupNamesSchema(
+  "Assign at least one Okta group, or nobody can sign in through this app.",
+);
 
 export const accessOidcAppPropsSchema = z.strictObject({
   okta: oktaOrgSchema,
