@@ -1,4 +1,4 @@
-import { oktaOrgUrl } from "../src/okta/org";
+import { oktaOrgUrl } from "../src/okta/private/org-urls";
 import { CheckTargets, checkRunbook, hasFailure, nothingChecked } from "./check/check";
 import { CloudflareApi } from "./check/cloudflare-api";
 import { OktaApi } from "./check/okta-api";

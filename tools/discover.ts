@@ -3,7 +3,7 @@ import { dirname, relative, resolve, sep } from "path";
 import { decide, Discovery } from "./discover/discover";
 import { DiscoverTarget, readFacts } from "./discover/facts";
 import { parseConfig } from "../app/config/load";
-import { DEFAULT_OKTA_BASE_URL, oktaOrgUrl } from "../src/okta/org";
+import { DEFAULT_OKTA_BASE_URL, oktaOrgUrl } from "../src/okta/private/org-urls";
 import { CloudflareApi } from "./check/cloudflare-api";
 import { OktaApi } from "./check/okta-api";
 import { ValidationErrors } from "../src/private/validation";

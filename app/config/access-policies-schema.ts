@@ -3,7 +3,7 @@ import {
   accessApplicationSettingsSchema,
   groupsWithoutAccessGroup,
 } from "../../src/cloudflare/private/access-application-schema";
-import { isOktaGroupId } from "../../src/okta/groups";
+import { isOktaGroupId } from "../../src/okta/private/group-search";
 import { duplicates } from "../../src/private/validation";
 
 /** The parts of `accessLogin` that decide which Okta groups reach Access. */

@@ -1,6 +1,7 @@
 import { readFileSync } from "fs";
 import { issueFix } from "../../src/private/zod-error-messages";
-import { isOktaBaseDomain, oktaBaseUrl, oktaOrgUrl } from "../../src/okta/org";
+import { isOktaBaseDomain } from "../../src/okta/private/org-schema";
+import { oktaBaseUrl, oktaOrgUrl } from "../../src/okta/private/org-urls";
 import { ValidationError, ValidationErrors, toValidationErrors } from "../../src/private/validation";
 import { configDataProblems } from "./config-data";
 import { Config, configSchema } from "./schema";

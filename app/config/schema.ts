@@ -3,12 +3,18 @@ import { accessOktaGroupSchema } from "../../src/cloudflare/private/access-group
 import { accountIdSchema } from "../../src/cloudflare/private/account";
 import { dashboardScimTokenSettingsSchema } from "../../src/cloudflare/private/dashboard-scim-token-schema";
 import { scimSettingsSchema } from "../../src/cloudflare/private/okta-login-method-schema";
-import { assignedGroupsSchema, groupsClaimRegexSchema } from "../../src/okta/access-oidc-app";
-import { refineDashboardScim } from "../../src/okta/dashboard-scim-app";
-import { groupNameSchema } from "../../src/okta/groups";
-import { isOktaBaseDomain, OKTA_BASE_DOMAINS, OktaOrg, oktaBaseUrlSchema, oktaOrgNameSchema } from "../../src/okta/org";
-import { checkPushGroupsAssigned, scimProvisioningSchema } from "../../src/okta/scim-app";
-import { oktaProviderSettingsSchema } from "../../src/okta/okta-provider";
+import { assignedGroupsSchema, groupsClaimRegexSchema } from "../../src/okta/private/access-oidc-app-schema";
+import { refineDashboardScim } from "../../src/okta/private/dashboard-scim-app-schema";
+import { groupNameSchema } from "../../src/okta/private/groups-schema";
+import { OktaOrg } from "../../src/okta/org";
+import {
+  isOktaBaseDomain,
+  OKTA_BASE_DOMAINS,
+  oktaBaseUrlSchema,
+  oktaOrgNameSchema,
+} from "../../src/okta/private/org-schema";
+import { checkPushGroupsAssigned, scimProvisioningSchema } from "../../src/okta/private/scim-app-schema";
+import { oktaProviderSettingsSchema } from "../../src/okta/private/okta-provider-settings";
 import { teamNameSchema } from "../../src/private/team";
 import { accessApplicationsSchema, accessGroupsRule, allowGroupsRule } from "./access-policies-schema";
 import { literalText } from "../../src/private/validation";

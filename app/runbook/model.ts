@@ -1,5 +1,6 @@
 import { Token } from "../../src/cdktf";
-import { SCIM_CATALOG, ScimCatalogApp, ScimProvisioning } from "../../src/okta/scim-app";
+import { ScimCatalogApp, ScimProvisioning } from "../../src/okta/scim-app";
+import { SCIM_CATALOG } from "../../src/okta/private/scim-catalog";
 
 // The person's steps: what no provider can do (provisioning of the SCIM 2.0 Test Apps, pushed groups
 // before okta 6.6, the Okta API token of the login method, checks), in the order of Cloudflare's

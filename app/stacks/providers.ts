@@ -3,7 +3,7 @@ import { OktaProvider as OktaProvider420 } from "@cdktf/provider-okta/lib/provid
 import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
 import { Config } from "../config/schema";
 import { OktaProvider } from "../../src/okta/okta-provider";
-import { oktaBaseUrl } from "../../src/okta/org";
+import { oktaBaseUrl } from "../../src/okta/private/org-urls";
 
 /**
  * The okta provider (the generated 4.20 binding) with the org and retry settings, the latter

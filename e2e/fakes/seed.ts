@@ -1,5 +1,5 @@
 import { Config } from "../../app/config/schema";
-import { isOktaGroupId } from "../../src/okta/groups";
+import { isOktaGroupId } from "../../src/okta/private/group-search";
 import { FakeCloudflareOptions } from "./cloudflare";
 import { FakeOktaOptions } from "./okta";
 

@@ -1,47 +1,15 @@
 import { Construct, IConstruct } from "constructs";
 import { AppOauth } from "@cdktf/provider-okta/lib/app-oauth";
 import { AppGroupAssignments } from "@cdktf/provider-okta/lib/app-group-assignments";
-import * as z from "zod";
 import { Fn, Token } from "../cdktf";
-import { parseOrThrow, isValidRegex, tokenOr, duplicates, secretReference } from "../private/validation";
-import { teamNameSchema, accessCallbackUrl } from "../private/team";
-import { groupNameSchema, IOktaGroups, oktaGroupsSchema } from "./groups";
-import { OktaOrg, oktaAdminAppUrl, oktaOrgSchema, oktaOrgUrl } from "./org";
+import { parseOrThrow } from "../private/validation";
+import { accessCallbackUrl } from "../private/team";
+import { IOktaGroups } from "./groups";
+import { OktaOrg } from "./org";
+import { oktaAdminAppUrl, oktaOrgUrl } from "./private/org-urls";
+import { accessOidcAppPropsSchema, attributesSchema } from "./private/access-oidc-app-schema";
 import { assignGroups } from "./private/group-assignments";
 import { terraformLiterals } from "../private/terraform-literal";
-
-export const groupsClaimRegexSchema = tokenOr(
-  isValidRegex,
-  'The groups claim filter must be a valid regular expression; ".*" sends every group.',
-);
-
-/** Assigned groups: at least one, each once. */
-export const assignedGroupsSchema = z
-  .array(groupNameSchema)
-  .min(1, { message: "Assign at least one Okta group, or nobody can sign in through this app." })
-  .superRefine((names, ctx) => {
-    const repeated = duplicates(names);
-    if (repeated.length > 0)
-      ctx.addIssue({ code: "custom", message: `Remove the duplicate group(s): ${repeated.join(", ")}.` });
-  });
-
-export const accessOidcAppPropsSchema = z.strictObject({
-  okta: oktaOrgSchema,
-  teamName: teamNameSchema,
-  label: z.string().min(1).optional(),
-  groupsClaimRegex: groupsClaimRegexSchema.optional(),
-  pkce: z.boolean().optional(),
-  assignedGroups: assignedGroupsSchema,
-  groups: oktaGroupsSchema,
-  preventDestroy: z.boolean().optional(),
-});
-
-const attributesSchema = z.strictObject({
-  oidcAppId: z.string().min(1),
-  clientId: z.string().min(1),
-  clientSecret: secretReference("an okta_app_oauth's clientSecret"),
-  okta: oktaOrgSchema,
-});
 
 /**
  * Props of {@link AccessOidcApp}: what the seed's "Create App Integration" form asks for, plus the Okta

@@ -2,7 +2,8 @@ import { Construct } from "constructs";
 import { AppSaml } from "@cdktf/provider-okta/lib/app-saml";
 import { AppGroupAssignments } from "@cdktf/provider-okta/lib/app-group-assignments";
 import { parseOrThrow } from "../private/validation";
-import { IScimApp, ScimAppProps, scimAppPropsSchema, ScimCatalogApp, ScimProvisioning } from "./scim-app";
+import { IScimApp, ScimAppProps, ScimCatalogApp, ScimProvisioning } from "./scim-app";
+import { scimAppPropsSchema } from "./private/scim-app-schema";
 import { ImportedScimApp, scimAppResources } from "./private/scim-app-resources";
 
 /**

@@ -4,25 +4,10 @@ import { AuthServerClaim } from "@cdktf/provider-okta/lib/auth-server-claim";
 import { AuthServerPolicy } from "@cdktf/provider-okta/lib/auth-server-policy";
 import { AuthServerPolicyRule } from "@cdktf/provider-okta/lib/auth-server-policy-rule";
 import { AuthServerScope } from "@cdktf/provider-okta/lib/auth-server-scope";
-import * as z from "zod";
-import { parseOrThrow, tokenOr } from "../private/validation";
-import { groupsClaimRegexSchema, IAccessOidcApp } from "./access-oidc-app";
+import { parseOrThrow } from "../private/validation";
+import { IAccessOidcApp } from "./access-oidc-app";
+import { authorizationServerIdSchema, authorizationServerPropsSchema } from "./private/authorization-server-schema";
 import { terraformLiterals } from "../private/terraform-literal";
-
-/** A custom authorization server's ID, as Okta shows it (Security > API > Authorization Servers). */
-export const authorizationServerIdSchema = tokenOr(
-  (v) => /^aus[A-Za-z0-9]{10,30}$/.test(v),
-  'Use the ID of an existing custom authorization server (starts with "aus").',
-);
-
-export const authorizationServerPropsSchema = z.strictObject({
-  name: z.string().min(1).optional(),
-  audience: z.string().min(1),
-  oidcApp: z.custom<IAccessOidcApp>((v) => typeof (v as IAccessOidcApp)?.clientId === "string", {
-    message: "Pass an AccessOidcApp, or one imported with AccessOidcApp.fromOidcAppAttributes.",
-  }),
-  groupsClaimRegex: groupsClaimRegexSchema.optional(),
-});
 
 /**
  * Props of {@link AccessAuthorizationServer} (seed step 12.1: "create a custom authorization server and

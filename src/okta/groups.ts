@@ -2,15 +2,16 @@ import { Construct } from "constructs";
 import { DataOktaGroups } from "@cdktf/provider-okta/lib/data-okta-groups";
 import * as z from "zod";
 import { Fn, TerraformLocal, Token } from "../cdktf";
-import { isJsonKey, parseOrThrow } from "../private/validation";
+import { parseOrThrow } from "../private/validation";
 import { fnStringArgument, hclQuoted, terraformLiteral } from "../private/terraform-literal";
-import { GROUPS_PER_SEARCH, groupSearchExpression, searchBatches } from "./private/group-search";
-
-/**
- * The type of the groups an org manages in Okta. The search also finds APP_GROUPs (groups imported
- * from an app, e.g. by Import Groups), which may share a name with an Okta group: never assign those.
- */
-export const OKTA_GROUP = "OKTA_GROUP";
+import {
+  GROUPS_PER_SEARCH,
+  groupSearchExpression,
+  isOktaGroupId,
+  OKTA_GROUP,
+  searchBatches,
+} from "./private/group-search";
+import { groupNameSchema } from "./private/groups-schema";
 
 /** HCL: the names of the Okta groups (not app groups) in a list of `okta_groups` results. */
 function oktaGroupNames(groups: string): string {
@@ -25,25 +26,6 @@ export interface IOktaGroups {
   /** The group's ID: the value itself when it is already an ID, else a reference resolved at plan time. */
   idOf(nameOrId: string): string;
 }
-
-/** An Okta group ID (`00g` and 17 more characters): used as is, with no API call. */
-export function isOktaGroupId(value: string): boolean {
-  return /^00g[A-Za-z0-9]{17}$/.test(value);
-}
-
-export const groupNameSchema = z
-  .string()
-  .min(1, { message: "Use the Okta group's name as shown in Okta, or its ID (00g...)." })
-  .max(255, { message: "Okta group names are at most 255 characters." })
-  .refine(isJsonKey, {
-    message:
-      'Pushed groups are keyed by name in the synthesized JSON, where cdktf cannot write "__proto__" or "toString" as a key: rename the group or use its ID (00g...).',
-  });
-
-/** A prop taking {@link IOktaGroups}. */
-export const oktaGroupsSchema = z.custom<IOktaGroups>((v) => typeof (v as IOktaGroups)?.idOf === "function", {
-  message: "Pass an OktaGroups (or any object with idOf(name)).",
-});
 
 const propsSchema = z.strictObject({
   names: z.array(groupNameSchema),

@@ -1,21 +1,13 @@
-// The okta namespace of the library: constructs, their props and interfaces, named one by one so
-// that no schema or helper of their modules becomes public.
-export {
-  AccessOidcApp,
-  type AccessOidcAppAttributes,
-  type AccessOidcAppProps,
-  type IAccessOidcApp,
-} from "./access-oidc-app";
-export {
-  AccessAuthorizationServer,
-  type AccessAuthorizationServerProps,
-  type IAccessAuthorizationServer,
-} from "./authorization-server";
-export { OktaGroups, type IOktaGroups, type OktaGroupsProps } from "./groups";
-export { type OktaOrg } from "./org";
-export { ScimCatalogApp, type IScimApp, type ScimAppProps, type ScimProvisioning } from "./scim-app";
-export { AccessScimApp } from "./access-scim-app";
-export { DashboardScimApp } from "./dashboard-scim-app";
-export { PushGroups, type PushGroupsProps } from "./push-groups";
-export { OktaProvider, type OktaProviderConfig } from "./okta-provider";
-export { PushGroup, type PushGroupAppConfig, type PushGroupConfig } from "./push-group";
+// The okta namespace of the library. Each module here declares only public API (constructs, their
+// props and interfaces, enums): schemas and helpers live in ./private, so `export *` exposes
+// nothing else, and jsii sees interfaces and structs, which `export { type X }` would hide.
+export * from "./access-oidc-app";
+export * from "./authorization-server";
+export * from "./groups";
+export * from "./org";
+export * from "./scim-app";
+export * from "./access-scim-app";
+export * from "./dashboard-scim-app";
+export * from "./push-groups";
+export * from "./okta-provider";
+export * from "./push-group";

@@ -1,16 +1,11 @@
 // Hand-written binding for okta_push_group: okta provider 4.20.0, which @cdktf/provider-okta 14.1.1 is
 // generated from, has no Group Push resource. This file binds only what pushing groups needs.
 import type { Construct } from "constructs";
-import {
-  type IResolvable,
-  type TerraformMetaArguments,
-  TerraformProvider,
-  TerraformResource,
-  TerraformStack,
-} from "../cdktf";
+import { type TerraformMetaArguments, TerraformProvider, TerraformResource, TerraformStack } from "../cdktf";
 import * as z from "zod";
 import { tokenOr } from "../private/validation";
-import { OktaProvider, oktaBindingMetadata, PUSH_GROUP_PROVIDER_VERSION } from "./okta-provider";
+import { OktaProvider } from "./okta-provider";
+import { oktaBindingMetadata, PUSH_GROUP_PROVIDER_VERSION } from "./private/okta-provider-version";
 import { Attributes, check, toHcl, toJson } from "./private/terraform-attributes";
 
 /** Active Directory settings of a push; Okta needs them only when the app pushes to AD. */
@@ -74,7 +69,7 @@ export interface PushGroupConfig extends TerraformMetaArguments {
    * change to it before destroying.
    * @default true
    */
-  readonly deleteTargetGroupOnDestroy?: boolean | IResolvable;
+  readonly deleteTargetGroupOnDestroy?: boolean;
   /**
    * Needed only when the app is Active Directory (okta provider 6.11+).
    * @default none

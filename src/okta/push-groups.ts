@@ -1,26 +1,11 @@
 import { Construct } from "constructs";
-import * as z from "zod";
 import { TerraformIterator, Token } from "../cdktf";
-import { duplicates, parseOrThrow } from "../private/validation";
-import { groupNameSchema, IOktaGroups, oktaGroupsSchema } from "./groups";
+import { parseOrThrow } from "../private/validation";
+import { IOktaGroups } from "./groups";
+import { pushGroupsPropsSchema } from "./private/push-groups-schema";
 import { PushGroup } from "./push-group";
 import { IScimApp } from "./scim-app";
 import { terraformLiterals } from "../private/terraform-literal";
-
-export const pushGroupsPropsSchema = z.strictObject({
-  scimApp: z.custom<IScimApp>((v) => typeof (v as IScimApp)?.scimAppId === "string", {
-    message: "Pass an AccessScimApp or a DashboardScimApp, or one imported with their fromScimAppId.",
-  }),
-  groupNames: z
-    .array(groupNameSchema)
-    .min(1, { message: "Name at least one group to push, or do not create PushGroups." })
-    .superRefine((names, ctx) => {
-      const repeated = duplicates(names);
-      if (repeated.length > 0)
-        ctx.addIssue({ code: "custom", message: `Remove the duplicate group(s): ${repeated.join(", ")}.` });
-    }),
-  groups: oktaGroupsSchema,
-});
 
 /** Props of {@link PushGroups}. */
 export interface PushGroupsProps {

@@ -1,8 +1,6 @@
 import { IConstruct } from "constructs";
-import * as z from "zod";
-import { assignedGroupsSchema } from "./access-oidc-app";
-import { groupNameSchema, IOktaGroups, oktaGroupsSchema } from "./groups";
-import { OktaOrg, oktaOrgSchema } from "./org";
+import { IOktaGroups } from "./groups";
+import { OktaOrg } from "./org";
 
 /** Which Okta catalog app provisions Cloudflare: the `preconfigured_app` of an `okta_app_saml`. */
 export enum ScimCatalogApp {
@@ -38,79 +36,6 @@ export interface ScimProvisioning {
    */
   readonly importGroups?: boolean;
 }
-
-/** What the seed asks of each catalog app. */
-export interface ScimCatalogEntry {
-  /** The app's name in the Okta catalog, for people. */
-  readonly catalogName: string;
-  /** App name in Okta when the props give no `label`. */
-  readonly defaultLabel: string;
-  /** Provisioning > To App settings the seed asks for with this app. */
-  readonly defaultProvisioning: ScimProvisioning;
-}
-
-export const SCIM_CATALOG: Readonly<Record<ScimCatalogApp, ScimCatalogEntry>> = {
-  // Seed: "2. Configure SCIM in Okta".
-  [ScimCatalogApp.HEADER_AUTH]: {
-    catalogName: "SCIM 2.0 Test App (Header Auth)",
-    defaultLabel: "Cloudflare Access SCIM",
-    defaultProvisioning: { createUsers: true, updateUserAttributes: true, deactivateUsers: true },
-  },
-  // Seed: "Provision with Okta". Cloudflare does not support profile updates.
-  [ScimCatalogApp.OAUTH_BEARER_TOKEN]: {
-    catalogName: "SCIM 2.0 Test App (OAuth Bearer Token)",
-    defaultLabel: "Cloudflare Dashboard SCIM",
-    defaultProvisioning: { createUsers: true, updateUserAttributes: false, deactivateUsers: true, importGroups: false },
-  },
-};
-
-/**
- * The app's "Application username format" (Sign On tab): Email. SCIM `userName` must be the user's
- * email, and the provider's default (`${source.login}`) would revert a person's change on each
- * deploy. Written as Okta's template; terraformLiteral escapes it (`$${`), so it reaches Okta as written.
- */
-export const scimUserNameTemplate = "${source.email}";
-
-export const scimProvisioningSchema = z.strictObject({
-  createUsers: z.boolean().optional(),
-  updateUserAttributes: z.boolean().optional(),
-  deactivateUsers: z.boolean().optional(),
-  importGroups: z.boolean().optional(),
-});
-
-/** Push groups must be assigned: Okta only pushes groups whose members it provisions. */
-export function pushGroupsOutsideAssigned(assigned: readonly string[], push: readonly string[]): string[] {
-  return push.filter((g) => !assigned.includes(g));
-}
-
-/** The zod refinement of that rule, shared by construct props and the config file. */
-export function checkPushGroupsAssigned(
-  p: { assignedGroups: string[]; pushGroups?: string[] },
-  ctx: z.RefinementCtx,
-): void {
-  const outside = pushGroupsOutsideAssigned(p.assignedGroups, p.pushGroups ?? []);
-  if (outside.length > 0) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["pushGroups"],
-      message: `Push groups must also be assigned groups: add ${outside.map((g) => `"${g}"`).join(", ")} to assignedGroups or remove it from pushGroups.`,
-    });
-  }
-}
-
-export const scimAppPropsSchema = z
-  .strictObject({
-    okta: oktaOrgSchema,
-    label: z.string().min(1).optional(),
-    assignedGroups: assignedGroupsSchema,
-    pushGroups: z.array(groupNameSchema).optional(),
-    groups: oktaGroupsSchema,
-    baseUrl: z.string().min(1),
-    provisioning: scimProvisioningSchema.optional(),
-    hideIcons: z.boolean().optional(),
-    preventDestroy: z.boolean().optional(),
-  })
-  .superRefine(checkPushGroupsAssigned);
 
 /**
  * Props of the SCIM 2.0 Test Apps ({@link AccessScimApp}, {@link DashboardScimApp}): name,

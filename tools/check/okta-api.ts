@@ -1,4 +1,4 @@
-import { isOktaGroupId } from "../../src/okta/groups";
+import { isOktaGroupId } from "../../src/okta/private/group-search";
 import { ApiResult, failed, getJson, HttpOptions, MAX_PAGES, ok, RetryDelay } from "./http";
 import { serviceText } from "./redact";
 

@@ -1,4 +1,5 @@
-import { SCIM_CATALOG, ScimCatalogApp, scimUserNameTemplate } from "../../src/okta/scim-app";
+import { ScimCatalogApp } from "../../src/okta/scim-app";
+import { SCIM_CATALOG, scimUserNameTemplate } from "../../src/okta/private/scim-catalog";
 import { ConfigInput } from "../../app/config/schema";
 import { OktaAppSummary } from "../check/okta-api";
 import { Facts, PushedGroup } from "./facts";

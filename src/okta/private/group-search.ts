@@ -1,7 +1,8 @@
 /**
  * How group names are batched into `okta_groups` searches. Each search is one `GET /api/v1/groups`
  * per page of 200 groups (okta provider 4.20, data_source_okta_groups.go), so fewer, fuller searches
- * mean fewer calls against the org's `/api/v1/groups` rate limit.
+ * mean fewer calls against the org's `/api/v1/groups` rate limit. IDs need no search, and only
+ * Okta groups among the results count.
  */
 
 /** Okta's page size for groups: a search of up to this many exact names is one call. */
@@ -53,4 +54,15 @@ export function searchBatches(
   }
   if (batch.length > 0) batches.push(batch);
   return batches;
+}
+
+/**
+ * The type of the groups an org manages in Okta. The search also finds APP_GROUPs (groups imported
+ * from an app, e.g. by Import Groups), which may share a name with an Okta group: never assign those.
+ */
+export const OKTA_GROUP = "OKTA_GROUP";
+
+/** An Okta group ID (`00g` and 17 more characters): used as is, with no API call. */
+export function isOktaGroupId(value: string): boolean {
+  return /^00g[A-Za-z0-9]{17}$/.test(value);
 }

@@ -1,15 +1,9 @@
 import { Construct } from "constructs";
 import { AppSaml } from "@cdktf/provider-okta/lib/app-saml";
 import { AppGroupAssignments } from "@cdktf/provider-okta/lib/app-group-assignments";
-import {
-  IScimApp,
-  SCIM_CATALOG,
-  ScimAppProps,
-  ScimCatalogApp,
-  ScimProvisioning,
-  scimUserNameTemplate,
-} from "../scim-app";
-import { oktaAdminAppUrl } from "../org";
+import { IScimApp, ScimAppProps, ScimCatalogApp, ScimProvisioning } from "../scim-app";
+import { SCIM_CATALOG, scimUserNameTemplate } from "./scim-catalog";
+import { oktaAdminAppUrl } from "./org-urls";
 import { assignGroups } from "./group-assignments";
 import { terraformLiterals } from "../../private/terraform-literal";
 import { parseOrThrow, tokenOr } from "../../private/validation";

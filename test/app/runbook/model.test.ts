@@ -1,5 +1,6 @@
 import { Token } from "../../../src/cdktf";
-import { SCIM_CATALOG, ScimCatalogApp } from "../../../src/okta/scim-app";
+import { ScimCatalogApp } from "../../../src/okta/scim-app";
+import { SCIM_CATALOG } from "../../../src/okta/private/scim-catalog";
 import {
   accessLoginRunbook,
   AccessLoginRunbookInput,

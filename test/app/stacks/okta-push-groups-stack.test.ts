@@ -1,4 +1,4 @@
-import { PUSH_GROUP_PROVIDER_VERSION } from "../../../src/okta/okta-provider";
+import { PUSH_GROUP_PROVIDER_VERSION } from "../../../src/okta/private/okta-provider-version";
 import { buildStacks } from "../../../app/build-stacks";
 import { exampleConfig, synthAll, testApp } from "../../support/helpers";
 

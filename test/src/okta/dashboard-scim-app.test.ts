@@ -1,5 +1,6 @@
 import { TerraformStack, Testing } from "../../../src/cdktf";
-import { DashboardScimApp, reservedGroupNames } from "../../../src/okta/dashboard-scim-app";
+import { DashboardScimApp } from "../../../src/okta/dashboard-scim-app";
+import { reservedGroupNames } from "../../../src/okta/private/dashboard-scim-app-schema";
 import { ScimAppProps, ScimCatalogApp } from "../../../src/okta/scim-app";
 import { IOktaGroups } from "../../../src/okta/groups";
 import { onlyResource, StackJson, synthStack } from "../../support/helpers";

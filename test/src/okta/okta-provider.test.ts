@@ -1,6 +1,7 @@
 import { TerraformVariable, Testing } from "cdktf";
 import type { Construct } from "constructs";
-import { OktaProvider, type OktaProviderConfig, PUSH_GROUP_PROVIDER_VERSION } from "../../../src/okta/okta-provider";
+import { OktaProvider, type OktaProviderConfig } from "../../../src/okta/okta-provider";
+import { PUSH_GROUP_PROVIDER_VERSION } from "../../../src/okta/private/okta-provider-version";
 import { PushGroup } from "../../../src/okta/push-group";
 import { ValidationError } from "../../../src/private/validation";
 

@@ -2,7 +2,8 @@ import { Group } from "@cdktf/provider-okta/lib/group";
 import { OktaProvider as OktaProvider420 } from "@cdktf/provider-okta/lib/provider";
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import type { Construct } from "constructs";
-import { OktaProvider, PUSH_GROUP_PROVIDER_VERSION } from "../../../src/okta/okta-provider";
+import { OktaProvider } from "../../../src/okta/okta-provider";
+import { PUSH_GROUP_PROVIDER_VERSION } from "../../../src/okta/private/okta-provider-version";
 import { PushGroup, type PushGroupConfig } from "../../../src/okta/push-group";
 import { ValidationError } from "../../../src/private/validation";
 
