@@ -40,11 +40,12 @@ beforeAll(async () => {
   [clean, refused, union] = await Promise.all([check("clean"), check("refused"), check("union")]);
 }, 60_000);
 
-test("a clean construct with a readonly struct passes, and its assembly holds both", () => {
+test("a clean namespace of a construct, its interface and a readonly struct passes, and its assembly holds them", () => {
   expect(clean.code).toBe(0);
   const assembly = JSON.parse(readFileSync(join(clean.stage, ".jsii"), "utf8"));
-  expect(assembly.types["cdktf-okta-cloudflare.Greeting"].kind).toBe("class");
-  expect(assembly.types["cdktf-okta-cloudflare.GreetingProps"].datatype).toBe(true);
+  expect(assembly.types["cdktf-okta-cloudflare.greetings.Greeting"].kind).toBe("class");
+  expect(assembly.types["cdktf-okta-cloudflare.greetings.IGreeting"].kind).toBe("interface");
+  expect(assembly.types["cdktf-okta-cloudflare.greetings.GreetingProps"].datatype).toBe(true);
 });
 
 test("an exported free function fails the check, named with its file and line", () => {
@@ -68,8 +69,9 @@ test("the stage's package.json takes the root's jsii block and peers, with zod b
 });
 
 test("the check writes nothing into the library folder it compiles", () => {
-  for (const fixture of ["clean", "refused", "union"])
-    expect(readdirSync(join(fixtures, fixture))).toEqual(["index.ts"]);
+  const files = (fixture: string) => readdirSync(join(fixtures, fixture), { recursive: true, encoding: "utf8" }).sort();
+  expect(files("clean")).toEqual(["greetings", "greetings/greeting.ts", "greetings/index.ts", "index.ts"]);
+  for (const fixture of ["refused", "union"]) expect(files(fixture)).toEqual(["index.ts"]);
 });
 
 test("--help prints the usage and exits 0; a folder that is not there exits 2 naming it", async () => {
