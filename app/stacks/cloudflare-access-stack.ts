@@ -1,5 +1,4 @@
 import { Construct } from "constructs";
-import type { IAccessAuthorizationServer } from "../../src/okta/authorization-server";
 import { adoptLoginMethod } from "../adopt/adopt";
 import { OktaLoginMethod } from "../../src/cloudflare/okta-login-method";
 import { Config } from "../config/schema";
@@ -21,7 +20,7 @@ export class CloudflareAccessStack extends ProjectStack {
       name: login.name,
       // The login method marks the client secret sensitive again: terraform_remote_state drops it.
       oidcApp: oidc.oidcApp,
-      authorizationServer: oidc.authorizationServer ?? existingAuthorizationServer(this, oidc.authorizationServerId),
+      authorizationServer: oidc.authorizationServer,
       claims: login.claims,
       pkce: login.pkce,
       scim: login.scim
@@ -41,12 +40,4 @@ export class CloudflareAccessStack extends ProjectStack {
       attributeOutput(this, this.loginMethod, "scimSecret", "SCIM Secret: API Token of the Okta SCIM app", true);
     }
   }
-}
-
-/** The custom authorization server the config names (`accessLogin.authorizationServerId`), made elsewhere. */
-function existingAuthorizationServer(scope: Construct, id: string | undefined): IAccessAuthorizationServer | undefined {
-  // Until AccessAuthorizationServer.fromAuthorizationServerId: an empty construct holding the ID.
-  return id === undefined
-    ? undefined
-    : Object.assign(new Construct(scope, "authorization-server"), { authorizationServerId: id });
 }

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { adoptAuthorizationServer, adoptOktaApp } from "../adopt/adopt";
 import { accessScim, Config, oktaOrg } from "../config/schema";
-import { AccessAuthorizationServer } from "../../src/okta/authorization-server";
+import { AccessAuthorizationServer, IAccessAuthorizationServer } from "../../src/okta/authorization-server";
 import { AccessOidcApp } from "../../src/okta/access-oidc-app";
 import { OktaGroups } from "../../src/okta/groups";
 import { teamDomainUrl } from "../../src/private/team";
@@ -13,9 +13,8 @@ import { oktaProvider } from "./providers";
 export class OktaAccessOidcStack extends ProjectStack {
   public readonly groups: OktaGroups;
   public readonly oidcApp: AccessOidcApp;
-  public readonly authorizationServer?: AccessAuthorizationServer;
-  /** The Authorization Server ID for the login method, created or configured. */
-  public readonly authorizationServerId?: string;
+  /** The custom authorization server for the login method: created here, or the configured one; none by default. */
+  public readonly authorizationServer?: IAccessAuthorizationServer;
 
   constructor(scope: Construct, id: string, config: Config) {
     super(scope, id, config);
@@ -37,20 +36,20 @@ export class OktaAccessOidcStack extends ProjectStack {
       preventDestroy: login.preventDestroy,
     });
     adoptOktaApp(this.oidcApp, config.existing?.oidcAppId);
-    this.authorizationServerId = login.authorizationServerId;
     if (login.createAuthorizationServer) {
-      this.authorizationServer = new AccessAuthorizationServer(this, "authorization-server", {
+      const server = new AccessAuthorizationServer(this, "authorization-server", {
         audience: teamDomainUrl(config.cloudflare.teamName),
         oidcApp: this.oidcApp,
         groupsClaimRegex: login.groupsClaimRegex,
       });
-      adoptAuthorizationServer(this.authorizationServer, config.existing?.authorizationServer);
-      this.authorizationServerId = this.authorizationServer.authorizationServerId;
-      attributeOutput(
+      adoptAuthorizationServer(server, config.existing?.authorizationServer);
+      attributeOutput(this, server, "authorizationServerId", "Custom authorization server for Access");
+      this.authorizationServer = server;
+    } else if (login.authorizationServerId !== undefined) {
+      this.authorizationServer = AccessAuthorizationServer.fromAuthorizationServerId(
         this,
-        this.authorizationServer,
-        "authorizationServerId",
-        "Custom authorization server for Access",
+        "authorization-server",
+        login.authorizationServerId,
       );
     }
     attributeOutput(this, this.oidcApp, "oidcAppId", "Okta OIDC app for Cloudflare Access");
