@@ -4,7 +4,7 @@ import { accountIdSchema } from "../../src/cloudflare/private/account";
 import { dashboardScimTokenSettingsSchema } from "../../src/cloudflare/private/dashboard-scim-token-schema";
 import { scimSettingsSchema } from "../../src/cloudflare/private/okta-login-method-schema";
 import { assignedGroupsSchema, groupsClaimRegexSchema } from "../../src/okta/private/access-oidc-app-schema";
-import { refineDashboardScim } from "../../src/okta/private/dashboard-scim-app-schema";
+import { refineDashboardScim } from "../../src/okta/private/dashboard-scim-rules";
 import { groupNameSchema } from "../../src/okta/private/groups-schema";
 import { OktaOrg } from "../../src/okta/org";
 import {
@@ -88,7 +88,7 @@ const accessLoginSchema = z
 
 /**
  * Dashboard SCIM: Okta provisions Cloudflare account members. Absent or disabled: no resources.
- * The same rules as DashboardScimApp's props, so an error reads the same from either.
+ * The same rules as ScimApp's props for the OAuth Bearer Token app, so an error reads the same from either.
  */
 const dashboardScimSchema = z
   .strictObject({

@@ -1,5 +1,6 @@
 import { Token } from "../../src/cdktf";
-import { ScimCatalogApp, ScimProvisioning } from "../../src/okta/scim-app";
+import { ScimCatalogApp } from "../../src/okta/scim-catalog-app";
+import { ScimProvisioning } from "../../src/okta/scim-app";
 import { SCIM_CATALOG } from "../../src/okta/private/scim-catalog";
 
 // The person's steps: what no provider can do (provisioning of the SCIM 2.0 Test Apps, pushed groups
@@ -104,7 +105,7 @@ export interface RunbookOptions {
   readonly terraformValues?: boolean;
 }
 
-/** The SCIM app attributes (AccessScimApp, DashboardScimApp) the steps are made of. */
+/** The ScimApp attributes the steps are made of. */
 export interface ScimAppFacts {
   readonly catalogApp: ScimCatalogApp;
   readonly label: string;

@@ -5,9 +5,8 @@ import type { DashboardScimToken } from "../../src/cloudflare/dashboard-scim-tok
 import type { OktaLoginMethod } from "../../src/cloudflare/okta-login-method";
 import type { AccessOidcApp } from "../../src/okta/access-oidc-app";
 import { Config } from "../config/schema";
-import { AccessScimApp } from "../../src/okta/access-scim-app";
-import { DashboardScimApp } from "../../src/okta/dashboard-scim-app";
-import { ScimCatalogApp } from "../../src/okta/scim-app";
+import { ScimApp } from "../../src/okta/scim-app";
+import { ScimCatalogApp } from "../../src/okta/scim-catalog-app";
 import { CheckTargets, ScimCheckTarget } from "../../tools/check/check";
 import {
   accessLoginRunbook,
@@ -23,7 +22,7 @@ import {
 import { renderAppMarkdown } from "./render-markdown";
 import { CloudflareAccessStack } from "../stacks/cloudflare-access-stack";
 import { OktaAccessOidcStack } from "../stacks/okta-access-oidc-stack";
-import { OktaPushGroupsStack, ScimAppConstruct } from "../stacks/okta-push-groups-stack";
+import { OktaPushGroupsStack } from "../stacks/okta-push-groups-stack";
 import { output, stackOutput } from "../stacks/outputs";
 import { stackIds } from "../stack-ids";
 
@@ -79,7 +78,7 @@ export function projectRunbook(scope: Construct, config: Config, options: Runboo
     );
   }
   const pushStacks = all.filter(is(OktaPushGroupsStack));
-  for (const app of scimApps(all)) {
+  for (const app of all.filter(is(ScimApp))) {
     const w = wiring[app.catalogApp];
     const dashboard = w.product === "dashboard";
     // The Access SCIM app is built with the login method it provisions for.
@@ -100,7 +99,7 @@ export function projectRunbook(scope: Construct, config: Config, options: Runboo
           app,
           adminUrl: {
             value: app.adminUrl,
-            from: stackOutput<ScimAppConstruct>(TerraformStack.of(app).node.id, "adminUrl"),
+            from: stackOutput<ScimApp>(TerraformStack.of(app).node.id, "adminUrl"),
           },
           // The dashboard's is known from the config; the app's own is a reference to the token's account.
           baseUrl: {
@@ -128,11 +127,11 @@ export function projectRunbook(scope: Construct, config: Config, options: Runboo
 export function projectCheckTargets(scope: Construct, config: Config): CheckTargets {
   const all = scope.node.findAll();
   const loginMethodStack = all.find(is(CloudflareAccessStack))?.node.id ?? stackIds.cloudflareAccess;
-  const checkTargets = scimApps(all).flatMap((app): ScimCheckTarget[] => {
+  const checkTargets = all.filter(is(ScimApp)).flatMap((app): ScimCheckTarget[] => {
     const w = wiring[app.catalogApp];
     const common = {
       runbookApp: w.id,
-      scimAppId: stackOutput<ScimAppConstruct>(TerraformStack.of(app).node.id, "scimAppId"),
+      scimAppId: stackOutput<ScimApp>(TerraformStack.of(app).node.id, "scimAppId"),
       provisioning: app.provisioning,
       pushGroups: app.pushGroups,
     };
@@ -170,10 +169,6 @@ export function addRunbookOutputs(scope: Construct, config: Config): void {
 function oidcAppOf(oidc: OktaAccessOidcStack | undefined) {
   if (!oidc) throw new Error("An Access SCIM app needs the okta-access-oidc stack in the same app.");
   return oidc.oidcApp;
-}
-
-function scimApps(all: IConstruct[]): ScimAppConstruct[] {
-  return all.filter((c) => c instanceof AccessScimApp || c instanceof DashboardScimApp);
 }
 
 function is<T>(type: abstract new (...args: never[]) => T): (c: IConstruct) => c is IConstruct & T {

@@ -1,7 +1,8 @@
 import { Construct } from "constructs";
 import { adoptOktaApp } from "../adopt/adopt";
 import { AccessScim, Config, oktaOrg } from "../config/schema";
-import { AccessScimApp } from "../../src/okta/access-scim-app";
+import { ScimApp } from "../../src/okta/scim-app";
+import { ScimCatalogApp } from "../../src/okta/scim-catalog-app";
 import { ProjectStack } from "./project-stack";
 import { CloudflareAccessStack } from "./cloudflare-access-stack";
 import { OktaAccessOidcStack } from "./okta-access-oidc-stack";
@@ -10,7 +11,7 @@ import { oktaProvider } from "./providers";
 
 /** Okta side of Access SCIM: the SCIM 2.0 Test App (Header Auth), pointed at the login method's SCIM Endpoint. */
 export class OktaAccessScimStack extends ProjectStack {
-  public readonly scimApp: AccessScimApp;
+  public readonly scimApp: ScimApp;
 
   constructor(
     scope: Construct,
@@ -22,7 +23,8 @@ export class OktaAccessScimStack extends ProjectStack {
   ) {
     super(scope, id, config);
     oktaProvider(this, config);
-    this.scimApp = new AccessScimApp(this, "access-scim-app", {
+    this.scimApp = new ScimApp(this, "access-scim-app", {
+      catalogApp: ScimCatalogApp.HEADER_AUTH,
       okta: oktaOrg(config),
       label: scim.appLabel,
       assignedGroups: scim.assignedGroups,

@@ -1,7 +1,8 @@
 import { Construct } from "constructs";
 import { adoptOktaApp } from "../adopt/adopt";
 import { Config, oktaOrg } from "../config/schema";
-import { DashboardScimApp } from "../../src/okta/dashboard-scim-app";
+import { ScimApp } from "../../src/okta/scim-app";
+import { ScimCatalogApp } from "../../src/okta/scim-catalog-app";
 import { OktaGroups } from "../../src/okta/groups";
 import { ProjectStack } from "./project-stack";
 import { CloudflareDashboardScimStack, DashboardScim } from "./cloudflare-dashboard-scim-stack";
@@ -15,7 +16,7 @@ import { oktaProvider } from "./providers";
  */
 export class OktaDashboardScimStack extends ProjectStack {
   public readonly groups: OktaGroups;
-  public readonly scimApp: DashboardScimApp;
+  public readonly scimApp: ScimApp;
 
   constructor(
     scope: Construct,
@@ -29,7 +30,8 @@ export class OktaDashboardScimStack extends ProjectStack {
     this.groups = new OktaGroups(this, "groups", {
       names: [...dashboard.assignedGroups, ...(dashboard.pushGroups ?? [])],
     });
-    this.scimApp = new DashboardScimApp(this, "dashboard-scim-app", {
+    this.scimApp = new ScimApp(this, "dashboard-scim-app", {
+      catalogApp: ScimCatalogApp.OAUTH_BEARER_TOKEN,
       okta: oktaOrg(config),
       label: dashboard.appLabel,
       assignedGroups: dashboard.assignedGroups,

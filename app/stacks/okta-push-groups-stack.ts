@@ -3,8 +3,7 @@ import { adoptPushGroups } from "../adopt/adopt";
 import { Config } from "../config/schema";
 import { OktaGroups } from "../../src/okta/groups";
 import { PushGroups } from "../../src/okta/push-groups";
-import { AccessScimApp } from "../../src/okta/access-scim-app";
-import { DashboardScimApp } from "../../src/okta/dashboard-scim-app";
+import { ScimApp } from "../../src/okta/scim-app";
 import { ProjectStack } from "./project-stack";
 import { oktaPushGroupsProvider } from "./providers";
 
@@ -16,14 +15,14 @@ import { oktaPushGroupsProvider } from "./providers";
  */
 export class OktaPushGroupsStack extends ProjectStack {
   /** The app whose groups this stack pushes. */
-  public readonly scimApp: ScimAppConstruct;
+  public readonly scimApp: ScimApp;
   public readonly pushGroups: PushGroups;
 
   constructor(
     scope: Construct,
     id: string,
     config: Config,
-    scimApp: ScimAppConstruct,
+    scimApp: ScimApp,
     groups: OktaGroups,
     adopted: AdoptedPushGroups = {},
   ) {
@@ -55,7 +54,7 @@ export function addPushGroupsStack(
   scope: Construct,
   id: string,
   config: Config,
-  scimApp: ScimAppConstruct,
+  scimApp: ScimApp,
   groups: OktaGroups,
   adopted: AdoptedPushGroups = {},
 ): OktaPushGroupsStack | undefined {
@@ -63,6 +62,3 @@ export function addPushGroupsStack(
     ? new OktaPushGroupsStack(scope, id, config, scimApp, groups, adopted)
     : undefined;
 }
-
-/** A SCIM app this project makes, Access or dashboard. */
-export type ScimAppConstruct = AccessScimApp | DashboardScimApp;

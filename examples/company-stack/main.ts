@@ -39,7 +39,8 @@ class AccessLoginStack extends TerraformStack {
     });
 
     // Access SCIM: Okta's SCIM 2.0 Test App (Header Auth), pointed at the login method's SCIM endpoint.
-    new okta.AccessScimApp(this, "access-scim-app", {
+    new okta.ScimApp(this, "access-scim-app", {
+      catalogApp: okta.ScimCatalogApp.HEADER_AUTH,
       okta: org,
       assignedGroups: signInGroups,
       groups,

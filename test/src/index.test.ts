@@ -30,7 +30,7 @@ describe("public API", () => {
   });
 
   it("exports the constructs a company stack composes", () => {
-    for (const name of ["AccessOidcApp", "AccessAuthorizationServer", "OktaGroups", "AccessScimApp"]) {
+    for (const name of ["AccessOidcApp", "AccessAuthorizationServer", "OktaGroups", "ScimApp"]) {
       expect(isSubclassOf(lib.okta[name as keyof typeof lib.okta], Construct)).toBe(true);
     }
     for (const name of ["OktaLoginMethod", "OktaAccessGroups", "AccessApplication", "DashboardScimToken"]) {

@@ -1,4 +1,5 @@
-import { ScimCatalogApp, ScimProvisioning } from "../../src/okta/scim-app";
+import { ScimCatalogApp } from "../../src/okta/scim-catalog-app";
+import { ScimProvisioning } from "../../src/okta/scim-app";
 import { SCIM_CATALOG } from "../../src/okta/private/scim-catalog";
 import type { CheckTargets } from "../../tools/check/check";
 import type { Fetch } from "../../tools/check/http";

@@ -2,7 +2,8 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { TerraformStack, Testing } from "../../src/cdktf";
 import { PushGroups } from "../../src/okta/push-groups";
-import { AccessScimApp } from "../../src/okta/access-scim-app";
+import { ScimApp } from "../../src/okta/scim-app";
+import { ScimCatalogApp } from "../../src/okta/scim-catalog-app";
 import { parseConfig } from "../../app/config/load";
 import { buildStacks } from "../../app/build-stacks";
 import { appsAndGroupsCalls, estimateApiCalls, StackJson } from "../../tools/bench/api-calls";
@@ -111,7 +112,7 @@ describe("estimateApiCalls cost model", () => {
   test("synthesized PushGroups are counted per pushed group, not per block", () => {
     const s = new TerraformStack(Testing.app(), "push");
     new PushGroups(s, "push", {
-      scimApp: AccessScimApp.fromScimAppId(s, "app", "0oa1b2c3d4E5F6g7h8i9"),
+      scimApp: ScimApp.fromScimAppId(s, "app", "0oa1b2c3d4E5F6g7h8i9", ScimCatalogApp.HEADER_AUTH),
       groupNames: ["Engineering", "Finance", "Sales"],
       groups: { idOf: (n) => `\${local.ids.${n}}` },
     });

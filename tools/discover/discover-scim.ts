@@ -1,4 +1,4 @@
-import { ScimCatalogApp } from "../../src/okta/scim-app";
+import { ScimCatalogApp } from "../../src/okta/scim-catalog-app";
 import { SCIM_CATALOG, scimUserNameTemplate } from "../../src/okta/private/scim-catalog";
 import { ConfigInput } from "../../app/config/schema";
 import { OktaAppSummary } from "../check/okta-api";

@@ -3,7 +3,7 @@ import { parseConfig } from "../../app/config/load";
 import { ConfigInput } from "../../app/config/schema";
 import { IdentityUpdateBehavior } from "../../src/cloudflare/identity-update-behavior";
 import { oktaOrgUrl } from "../../src/okta/private/org-urls";
-import { ScimCatalogApp } from "../../src/okta/scim-app";
+import { ScimCatalogApp } from "../../src/okta/scim-catalog-app";
 import { SCIM_CATALOG } from "../../src/okta/private/scim-catalog";
 import { ZeroTrustObject } from "../check/cloudflare-api";
 import { OktaAppSummary } from "../check/okta-api";

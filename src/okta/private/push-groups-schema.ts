@@ -5,7 +5,7 @@ import { groupNamesSchema, oktaGroupsSchema } from "./groups-schema";
 
 export const pushGroupsPropsSchema = z.strictObject({
   scimApp: z.custom<IScimApp>((v) => typeof (v as IScimApp)?.scimAppId === "string", {
-    message: "Pass an AccessScimApp or a DashboardScimApp, or one imported with their fromScimAppId.",
+    message: "Pass a ScimApp, or one imported with ScimApp.fromScimAppId.",
   }),
   groupNames: groupNamesSchema("Name at least one group to push, or do not create PushGroups."),
   groups: oktaGroupsSchema,

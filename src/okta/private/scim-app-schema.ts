@@ -1,6 +1,9 @@
-// Validation of the SCIM apps' props, shared by AccessScimApp, DashboardScimApp and the config file.
+// Validation of ScimApp's props and imports; the config file shares the provisioning and push group rules.
 import * as z from "zod";
+import { tokenOr } from "../../private/validation";
+import { ScimCatalogApp } from "../scim-catalog-app";
 import { assignedGroupsSchema } from "./access-oidc-app-schema";
+import { refineDashboardScim } from "./dashboard-scim-rules";
 import { groupNameSchema, oktaGroupsSchema } from "./groups-schema";
 import { oktaOrgSchema } from "./org-schema";
 
@@ -31,8 +34,13 @@ export function checkPushGroupsAssigned(
   }
 }
 
+const catalogAppSchema = z.enum(ScimCatalogApp, {
+  message: "Use ScimCatalogApp.HEADER_AUTH (Access SCIM) or ScimCatalogApp.OAUTH_BEARER_TOKEN (dashboard SCIM).",
+});
+
 export const scimAppPropsSchema = z
   .strictObject({
+    catalogApp: catalogAppSchema,
     okta: oktaOrgSchema,
     label: z.string().min(1).optional(),
     assignedGroups: assignedGroupsSchema,
@@ -43,4 +51,16 @@ export const scimAppPropsSchema = z
     hideIcons: z.boolean().optional(),
     preventDestroy: z.boolean().optional(),
   })
-  .superRefine(checkPushGroupsAssigned);
+  .superRefine(checkPushGroupsAssigned)
+  .superRefine((p, ctx) => {
+    if (p.catalogApp === ScimCatalogApp.OAUTH_BEARER_TOKEN) refineDashboardScim(p, ctx);
+  });
+
+/** What ScimApp.fromScimAppId takes: the app's ID and which catalog app it is. */
+export const importedScimAppSchema = z.strictObject({
+  scimAppId: tokenOr(
+    (v) => /^0oa[A-Za-z0-9]{17}$/.test(v),
+    'Use the app\'s ID from its Okta admin URL (20 characters starting with "0oa").',
+  ),
+  catalogApp: catalogAppSchema,
+});

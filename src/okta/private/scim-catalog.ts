@@ -1,5 +1,6 @@
 // What the seed asks of each Okta catalog app that provisions Cloudflare.
-import { ScimCatalogApp, type ScimProvisioning } from "../scim-app";
+import type { ScimProvisioning } from "../scim-app";
+import { ScimCatalogApp } from "../scim-catalog-app";
 
 /** What the seed asks of each catalog app. */
 export interface ScimCatalogEntry {
@@ -32,3 +33,9 @@ export const SCIM_CATALOG: Readonly<Record<ScimCatalogApp, ScimCatalogEntry>> = 
  * deploy. Written as Okta's template; terraformLiteral escapes it (`$${`), so it reaches Okta as written.
  */
 export const scimUserNameTemplate = "${source.email}";
+
+/** The Provisioning > To App settings of `catalogApp`: the seed's, each overridden where `overrides` says. */
+export function scimProvisioning(catalogApp: ScimCatalogApp, overrides: ScimProvisioning = {}): ScimProvisioning {
+  const given = Object.entries(overrides).filter(([, v]) => v !== undefined);
+  return { ...SCIM_CATALOG[catalogApp].defaultProvisioning, ...Object.fromEntries(given) };
+}

@@ -1,5 +1,5 @@
 import { Token } from "../../../src/cdktf";
-import { ScimCatalogApp } from "../../../src/okta/scim-app";
+import { ScimCatalogApp } from "../../../src/okta/scim-catalog-app";
 import { SCIM_CATALOG } from "../../../src/okta/private/scim-catalog";
 import {
   accessLoginRunbook,

@@ -4,7 +4,8 @@ import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
 import { OktaLoginMethod } from "../../../src/cloudflare/okta-login-method";
 import { AccessOidcApp } from "../../../src/okta/access-oidc-app";
 import { OktaGroups } from "../../../src/okta/groups";
-import { AccessScimApp } from "../../../src/okta/access-scim-app";
+import { ScimApp } from "../../../src/okta/scim-app";
+import { ScimCatalogApp } from "../../../src/okta/scim-catalog-app";
 import { onlyResource } from "../../support/helpers";
 
 describe("the constructs in one stack", () => {
@@ -16,7 +17,13 @@ describe("the constructs in one stack", () => {
     const groups = new OktaGroups(stack, "groups", { names: ["Engineering"] });
     const oidc = new AccessOidcApp(stack, "oidc", { okta, teamName: "acme", assignedGroups: ["Engineering"], groups });
     const login = new OktaLoginMethod(stack, "login", { accountId: "0123456789abcdef0123456789abcdef", oidcApp: oidc });
-    new AccessScimApp(stack, "scim", { okta, assignedGroups: ["Engineering"], groups, baseUrl: login.scimBaseUrl });
+    new ScimApp(stack, "scim", {
+      catalogApp: ScimCatalogApp.HEADER_AUTH,
+      okta,
+      assignedGroups: ["Engineering"],
+      groups,
+      baseUrl: login.scimBaseUrl,
+    });
     const json = JSON.parse(Testing.synth(stack));
     expect(json.data.terraform_remote_state).toBeUndefined();
     const config = onlyResource(json, "cloudflare_zero_trust_access_identity_provider").config;

@@ -1,8 +1,8 @@
 import { Testing } from "../../../src/cdktf";
 import { IOktaGroups } from "../../../src/okta/groups";
 import { OktaProvider } from "../../../src/okta/okta-provider";
-import { AccessScimApp } from "../../../src/okta/access-scim-app";
-import { DashboardScimApp } from "../../../src/okta/dashboard-scim-app";
+import { ScimApp } from "../../../src/okta/scim-app";
+import { ScimCatalogApp } from "../../../src/okta/scim-catalog-app";
 import { PushGroups, PushGroupsProps } from "../../../src/okta/push-groups";
 import { ValidationErrors } from "../../../src/private/validation";
 
@@ -13,7 +13,7 @@ function synth(props: Partial<PushGroupsProps> = {}) {
   return JSON.parse(
     Testing.synthScope((scope) => {
       new OktaProvider(scope, "okta");
-      const scimApp = AccessScimApp.fromScimAppId(scope, "app", APP);
+      const scimApp = ScimApp.fromScimAppId(scope, "app", APP, ScimCatalogApp.HEADER_AUTH);
       new PushGroups(scope, "push", { scimApp, groupNames: ["Engineering", "Finance"], groups: resolver, ...props });
     }),
   );
@@ -61,22 +61,16 @@ describe("PushGroups", () => {
     const pushes = JSON.parse(
       Testing.synthScope((scope) => {
         new OktaProvider(scope, "okta");
-        const scimApp = DashboardScimApp.fromScimAppId(scope, "app", dashboard);
+        const scimApp = ScimApp.fromScimAppId(scope, "app", dashboard, ScimCatalogApp.OAUTH_BEARER_TOKEN);
         new PushGroups(scope, "push", { scimApp, groupNames: ["Admins"], groups: resolver });
       }),
     ).resource.okta_push_group;
     expect(Object.values(pushes)).toEqual([expect.objectContaining({ app_id: dashboard })]);
   });
 
-  it("refuses a SCIM app ID that is not an Okta app ID, naming the field", () => {
-    expect(() =>
-      Testing.synthScope((scope) => void AccessScimApp.fromScimAppId(scope, "app", "Cloudflare Access SCIM")),
-    ).toThrow(/app\.scimAppId: "Cloudflare Access SCIM" is not valid\. Use the app's ID from its Okta admin URL/);
-  });
-
   it("rejects something that is not a SCIM app", () => {
     expect(() => synth({ scimApp: { scimAppId: 1 } as never })).toThrow(
-      /push\.scimApp.*Pass an AccessScimApp or a DashboardScimApp/,
+      /push\.scimApp.*Pass a ScimApp, or one imported with ScimApp\.fromScimAppId/,
     );
   });
 

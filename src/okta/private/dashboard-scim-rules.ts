@@ -1,6 +1,5 @@
-// Validation of DashboardScimApp's props: the dashboard SCIM rules, which the config file applies too.
+// The dashboard SCIM rules: ScimApp applies them to the OAuth Bearer Token app, and the config file too.
 import * as z from "zod";
-import { scimAppPropsSchema } from "./scim-app-schema";
 
 /** Cloudflare reserves group names starting with "CF" (its former role groups were "CF-<account> - <role>"). */
 export function reservedGroupNames(names: readonly string[]): string[] {
@@ -62,5 +61,3 @@ export function refineDashboardScim(p: DashboardScimGroups, ctx: z.RefinementCtx
   refineReservedGroupNames(p, ctx);
   refineNoProfileUpdates(p, ctx);
 }
-
-export const dashboardScimAppPropsSchema = scimAppPropsSchema.superRefine(refineDashboardScim);
