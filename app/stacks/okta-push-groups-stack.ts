@@ -51,14 +51,8 @@ export interface AdoptedPushGroups {
  * assigns them; its IDs are read from that stack's state. No groups to push: no stack.
  */
 export function addPushGroupsStack(
-  scope: Construct,
-  id: string,
-  config: Config,
-  scimApp: ScimApp,
-  groups: OktaGroups,
-  adopted: AdoptedPushGroups = {},
+  ...args: ConstructorParameters<typeof OktaPushGroupsStack>
 ): OktaPushGroupsStack | undefined {
-  return scimApp.pushGroups.length > 0
-    ? new OktaPushGroupsStack(scope, id, config, scimApp, groups, adopted)
-    : undefined;
+  const [, , , scimApp] = args; // (scope, id, config, scimApp, groups, adopted), as the stack takes them
+  return scimApp.pushGroups.length > 0 ? new OktaPushGroupsStack(...args) : undefined;
 }
