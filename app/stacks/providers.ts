@@ -12,11 +12,7 @@ import { oktaBaseUrl } from "../../src/okta/private/org-urls";
  * API token: see the README.
  */
 export function oktaProvider(scope: Construct, config: Config): OktaProvider420 {
-  return new OktaProvider420(scope, "okta", {
-    orgName: config.okta.orgName,
-    baseUrl: oktaBaseUrl(config.okta),
-    ...config.okta.provider,
-  });
+  return new OktaProvider420(scope, "okta", oktaProviderArguments(config));
 }
 
 /** The cloudflare provider; CLOUDFLARE_API_TOKEN comes from the environment. */
@@ -29,9 +25,10 @@ export function cloudflareProvider(scope: Construct): CloudflareProvider {
  * same org and retry settings as {@link oktaProvider}, credentials again from the environment.
  */
 export function oktaPushGroupsProvider(scope: Construct, config: Config): OktaProvider {
-  return new OktaProvider(scope, "okta", {
-    orgName: config.okta.orgName,
-    baseUrl: oktaBaseUrl(config.okta),
-    ...config.okta.provider,
-  });
+  return new OktaProvider(scope, "okta", oktaProviderArguments(config));
+}
+
+/** The org and the retry and rate-limit settings, alike for both okta provider versions. */
+function oktaProviderArguments(config: Config) {
+  return { orgName: config.okta.orgName, baseUrl: oktaBaseUrl(config.okta), ...config.okta.provider };
 }

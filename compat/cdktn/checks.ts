@@ -4,6 +4,19 @@ import { join } from "path";
 type Block = Record<string, Record<string, Record<string, any>>>;
 
 /**
+ * The compiler options of a company's project, as `cdktf init` and `cdktn init --template=typescript`
+ * write them in short (CommonJS, strict, skipLibCheck): what the example is compiled with.
+ */
+export const companyCompilerOptions = {
+  module: "CommonJS",
+  target: "ES2018",
+  lib: ["es2018"],
+  strict: true,
+  noUnusedLocals: true,
+  skipLibCheck: true,
+};
+
+/**
  * What synthesizing examples/company-stack/main.ts must produce: the library's constructs wired to
  * each other by reference, and the company's own policy on one of the library's Access groups.
  * The packed-library test (test/examples/) and the cdktn check both hold the example to it.

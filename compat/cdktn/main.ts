@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "os";
 import { dirname, join, resolve } from "path";
 import { run } from "../../e2e/harness/run";
-import { readSynthesized, synthesisProblems } from "./checks";
+import { companyCompilerOptions, readSynthesized, synthesisProblems } from "./checks";
 import { cacheDir, npm, prepare, readManifest, RegistryUnreachable, Versions, versionsOf } from "./project";
 
 /**
@@ -113,18 +113,9 @@ function compile(project: string): string[] {
   if (fromCdktn === example) return ['examples/company-stack/main.ts no longer imports from "cdktf"'];
   writeFileSync(join(project, "main.ts"), example);
   writeFileSync(join(project, "main-cdktn.ts"), fromCdktn);
-  // What `cdktn init --template=typescript` writes, in short: CommonJS, strict, skipLibCheck.
-  const compilerOptions = {
-    module: "CommonJS",
-    target: "ES2018",
-    lib: ["es2018"],
-    strict: true,
-    noUnusedLocals: true,
-    skipLibCheck: true,
-  };
   writeFileSync(
     join(project, "tsconfig.json"),
-    `${JSON.stringify({ compilerOptions, files: ["main.ts", "main-cdktn.ts"] }, null, 2)}\n`,
+    `${JSON.stringify({ compilerOptions: companyCompilerOptions, files: ["main.ts", "main-cdktn.ts"] }, null, 2)}\n`,
   );
   const tsc = run(process.execPath, [join(project, "node_modules/typescript/bin/tsc"), "-p", project], {
     cwd: project,

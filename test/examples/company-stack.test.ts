@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { companyStackProblems } from "../../compat/cdktn/checks";
+import { companyCompilerOptions, companyStackProblems } from "../../compat/cdktn/checks";
 
 // A company installs the packed library next to its own cdktf app. The test does what that install
 // does, without the network: `npm pack` (which builds lib/ through prepack), the tarball extracted
@@ -57,17 +57,7 @@ describe("the packed library in a company's own stack", () => {
       dependencies: { "cdktf-okta-cloudflare": "*", ...peers },
     });
     // What `cdktf init --template=typescript` writes (CommonJS: resolves through "main" and "types")...
-    writeJson(path.join(project, "tsconfig.json"), {
-      compilerOptions: {
-        module: "CommonJS",
-        target: "ES2018",
-        lib: ["es2018"],
-        strict: true,
-        noUnusedLocals: true,
-        skipLibCheck: true,
-      },
-      files: ["main.ts"],
-    });
+    writeJson(path.join(project, "tsconfig.json"), { compilerOptions: companyCompilerOptions, files: ["main.ts"] });
     // ...and a project on node16 resolution, which reads "exports" and its "types" condition.
     writeJson(path.join(project, "tsconfig.node16.json"), {
       extends: "./tsconfig.json",
